@@ -1,0 +1,170 @@
+//! The one error type of the crate.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// An error from paridad: bad input, an unreadable file, a bad setting.
+///
+/// The message is lower-case without a trailing period. Errors about a file name the file; errors
+/// about bytes name the offset, line and column. Branch on the kind with the `is_*` predicates.
+///
+/// ```
+/// let err = paridad::decode(b"caf\xe9").unwrap_err();
+/// assert!(err.is_invalid_utf8());
+/// assert!(err.to_string().contains("byte 3"));
+/// assert!(err.to_string().contains("Windows-1252"));
+/// ```
+#[derive(Debug)]
+pub struct Error {
+    kind: ErrorKind,
+    path: Option<PathBuf>,
+}
+
+#[derive(Debug)]
+enum ErrorKind {
+    Empty,
+    WhitespaceOnly,
+    InvalidUtf8 {
+        offset: usize,
+        line: usize,
+        column: usize,
+        likely: Option<&'static str>,
+    },
+    Io(std::io::Error),
+    Setting(String),
+}
+
+impl Error {
+    pub(crate) fn empty() -> Error {
+        Error::new(ErrorKind::Empty)
+    }
+
+    pub(crate) fn whitespace_only() -> Error {
+        Error::new(ErrorKind::WhitespaceOnly)
+    }
+
+    pub(crate) fn invalid_utf8(
+        offset: usize,
+        line: usize,
+        column: usize,
+        likely: Option<&'static str>,
+    ) -> Error {
+        Error::new(ErrorKind::InvalidUtf8 { offset, line, column, likely })
+    }
+
+    pub(crate) fn io(err: std::io::Error) -> Error {
+        Error::new(ErrorKind::Io(err))
+    }
+
+    /// An error about a setting or argument (an unknown language code, a bad option value).
+    pub fn setting(message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Setting(message.into()))
+    }
+
+    fn new(kind: ErrorKind) -> Error {
+        Error { kind, path: None }
+    }
+
+    /// This error, said of the file at `path` (its message then starts with the path).
+    pub fn with_path(mut self, path: impl AsRef<Path>) -> Error {
+        self.path = Some(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// The file this error is about, when known.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// True when the input held no text at all, or only white space.
+    pub fn is_empty_input(&self) -> bool {
+        matches!(self.kind, ErrorKind::Empty | ErrorKind::WhitespaceOnly)
+    }
+
+    /// True when the input is not valid UTF-8.
+    pub fn is_invalid_utf8(&self) -> bool {
+        matches!(self.kind, ErrorKind::InvalidUtf8 { .. })
+    }
+
+    /// True when reading a file failed (missing, a directory, no permission …).
+    pub fn is_io(&self) -> bool {
+        matches!(self.kind, ErrorKind::Io(_))
+    }
+
+    /// True when a setting or argument was invalid.
+    pub fn is_setting(&self) -> bool {
+        matches!(self.kind, ErrorKind::Setting(_))
+    }
+
+    /// For invalid UTF-8, the byte offset of the first invalid byte.
+    pub fn byte_offset(&self) -> Option<usize> {
+        match self.kind {
+            ErrorKind::InvalidUtf8 { offset, .. } => Some(offset),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(path) = &self.path {
+            write!(f, "{}: ", path.display())?;
+        }
+        match &self.kind {
+            ErrorKind::Empty => write!(f, "the document is empty"),
+            ErrorKind::WhitespaceOnly => write!(f, "the document holds only white space"),
+            ErrorKind::InvalidUtf8 { offset, line, column, likely } => {
+                write!(
+                    f,
+                    "invalid UTF-8 at byte {offset} (line {line}, column {column})"
+                )?;
+                match likely {
+                    Some(enc) => write!(
+                        f,
+                        "; the file looks like {enc}: convert it to UTF-8 first (e.g. iconv -f {enc} -t UTF-8)"
+                    ),
+                    None => write!(f, "; convert the file to UTF-8 first"),
+                }
+            }
+            ErrorKind::Io(err) => match err.kind() {
+                std::io::ErrorKind::NotFound => write!(f, "no such file"),
+                std::io::ErrorKind::PermissionDenied => write!(f, "permission denied"),
+                _ if err.raw_os_error() == Some(21) => write!(f, "is a directory, not a file"),
+                _ => write!(f, "{}", lower_first(&err.to_string())),
+            },
+            ErrorKind::Setting(msg) => write!(f, "{msg}"),
+        }
+    }
+}
+
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.kind {
+            ErrorKind::Io(err) => Some(err),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_are_lowercase_and_name_the_file() {
+        let err = Error::empty().with_path("a/b.txt");
+        assert_eq!(err.to_string(), "a/b.txt: the document is empty");
+        assert!(err.is_empty_input());
+        let err = Error::io(std::io::Error::from(std::io::ErrorKind::NotFound)).with_path("x.txt");
+        assert_eq!(err.to_string(), "x.txt: no such file");
+        assert!(err.is_io());
+    }
+}

@@ -1,0 +1,246 @@
+//! Languages and the per-language tables of general vocabulary the stages consult.
+//!
+//! Everything paridad knows about a language lives in one [`Tables`] value per language
+//! (`en.rs`, `es.rs`): abbreviations, month names, heading keywords, connector words, web-page
+//! leftovers. Adding a language means adding a table, not editing the segmenter.
+
+mod en;
+mod es;
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+
+/// A document language.
+///
+/// ```
+/// use paridad::Lang;
+///
+/// assert_eq!("es".parse::<Lang>()?, Lang::Es);
+/// assert_eq!(Lang::detect("México y Canadá reconocen la importancia de la cooperación."), Some(Lang::Es));
+/// # Ok::<(), paridad::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Lang {
+    /// English.
+    En,
+    /// Spanish.
+    Es,
+}
+
+impl Lang {
+    /// Every language paridad has tables for.
+    pub const ALL: &'static [Lang] = &[Lang::En, Lang::Es];
+
+    /// The ISO 639-1 code: `en`, `es`.
+    pub fn code(self) -> &'static str {
+        self.tables().code
+    }
+
+    /// The language's English name.
+    pub fn name(self) -> &'static str {
+        self.tables().name
+    }
+
+    /// Guesses the language of `text` from its most frequent function words; `None` when no
+    /// known language's function words occur.
+    pub fn detect(text: &str) -> Option<Lang> {
+        // Function words are short and frequent: counting them over the first 200 kB is enough.
+        let mut end = text.len().min(200_000);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut counts = vec![0usize; Lang::ALL.len()];
+        for word in text[..end]
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty() && w.len() <= 8)
+        {
+            let lower = word.to_lowercase();
+            for (i, lang) in Lang::ALL.iter().enumerate() {
+                if lang.tables().function_words.contains(&lower.as_str()) {
+                    counts[i] += 1;
+                }
+            }
+        }
+        let (best, &count) = counts.iter().enumerate().max_by_key(|&(_, c)| *c)?;
+        (count > 0).then(|| Lang::ALL[best])
+    }
+
+    pub(crate) fn tables(self) -> &'static Tables {
+        match self {
+            Lang::En => &en::TABLES,
+            Lang::Es => &es::TABLES,
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for Lang {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Lang, Error> {
+        let s = s.trim().to_ascii_lowercase();
+        Lang::ALL
+            .iter()
+            .copied()
+            .find(|l| l.code() == s || l.name().eq_ignore_ascii_case(&s))
+            .ok_or_else(|| {
+                Error::setting(format!(
+                    "unknown language {s:?}: expected one of {}",
+                    Lang::ALL.iter().map(|l| l.code()).collect::<Vec<_>>().join(", ")
+                ))
+            })
+    }
+}
+
+/// The kinds of heading introduced by a keyword (`Article 12`, `Capítulo 3`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HeadingKeyword {
+    /// `Annex`, `Anexo`.
+    Annex,
+    /// `Appendix`, `Apéndice`.
+    Appendix,
+    /// `Part`, `Parte`.
+    Part,
+    /// `Title`, `Título`.
+    Title,
+    /// `Chapter`, `Capítulo`.
+    Chapter,
+    /// `Section`, `Sección`.
+    Section,
+    /// `Article`, `Artículo`.
+    Article,
+}
+
+impl HeadingKeyword {
+    /// The language-neutral tag used in section ids (`art`, `ch`, …).
+    pub fn tag(self) -> &'static str {
+        match self {
+            HeadingKeyword::Annex => "annex",
+            HeadingKeyword::Appendix => "appendix",
+            HeadingKeyword::Part => "part",
+            HeadingKeyword::Title => "title",
+            HeadingKeyword::Chapter => "ch",
+            HeadingKeyword::Section => "sec",
+            HeadingKeyword::Article => "art",
+        }
+    }
+
+    /// Rank in the usual hierarchy of legal texts: lower ranks contain higher ones.
+    pub(crate) fn rank(self) -> u8 {
+        match self {
+            HeadingKeyword::Annex | HeadingKeyword::Appendix => 0,
+            HeadingKeyword::Part => 1,
+            HeadingKeyword::Title => 2,
+            HeadingKeyword::Chapter => 3,
+            HeadingKeyword::Section => 4,
+            HeadingKeyword::Article => 5,
+        }
+    }
+}
+
+/// The general vocabulary of one language, as the stages need it.
+///
+/// All word lists are lower-case unless said otherwise.
+pub(crate) struct Tables {
+    pub code: &'static str,
+    pub name: &'static str,
+    /// Frequent function words, for language detection.
+    pub function_words: &'static [&'static str],
+    /// Abbreviations after which a period does not end a sentence when more follows
+    /// (case-sensitive, with their periods).
+    pub abbreviations: &'static [&'static str],
+    /// Words that commonly start a sentence, so that an initialism (`U.S.`) followed by one of
+    /// them does end a sentence (case-sensitive, capitalised).
+    pub sentence_starters: &'static [&'static str],
+    /// Month names (and common abbreviations) with their number.
+    pub months: &'static [(&'static str, u8)],
+    /// Words that cannot end a sentence or a title: a line ending with one continues.
+    pub connectors: &'static [&'static str],
+    /// Heading keywords, lower-case, without accents stripped.
+    pub heading_keywords: &'static [(&'static str, HeadingKeyword)],
+    /// Titles of a table of contents.
+    pub contents_titles: &'static [&'static str],
+    /// Labels that open a date line (`date 2025-09-20`).
+    pub date_labels: &'static [&'static str],
+    /// Web-page leftovers: a line made of one of these (after a bullet, with an optional colon
+    /// and value) is layout noise.
+    pub web_leftovers: &'static [&'static str],
+    /// Words that introduce the month in a long date (`18 de septiembre de 2025`): skipped.
+    pub date_fillers: &'static [&'static str],
+    /// Words that label a page number in a footer (`Page 3`, `Página 3`).
+    pub page_labels: &'static [&'static str],
+}
+
+/// Page-number labels of every known language: a page footer is noise whatever the
+/// document's language (translated documents keep the original's footers).
+pub(crate) fn page_labels() -> impl Iterator<Item = &'static str> {
+    Lang::ALL.iter().flat_map(|l| l.tables().page_labels.iter().copied())
+}
+
+impl Tables {
+    /// The heading keyword `word` names (case-insensitive), if any.
+    pub fn heading_keyword(&self, word: &str) -> Option<HeadingKeyword> {
+        let lower = word.to_lowercase();
+        self.heading_keywords
+            .iter()
+            .find(|(w, _)| *w == lower)
+            .map(|&(_, k)| k)
+    }
+
+    /// The month number named by `word` (case-insensitive), if any.
+    pub fn month(&self, word: &str) -> Option<u8> {
+        let lower = word.to_lowercase();
+        let lower = lower.trim_end_matches('.');
+        self.months.iter().find(|(w, _)| *w == lower).map(|&(_, m)| m)
+    }
+
+    /// True when `word` (any case) is a connector.
+    pub fn is_connector(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.connectors.contains(&lower.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_the_seed_languages() {
+        let en = include_str!("../../seeds/2025-2028.en.txt");
+        let es = include_str!("../../seeds/2025-2028.es.txt");
+        assert_eq!(Lang::detect(en), Some(Lang::En));
+        assert_eq!(Lang::detect(es), Some(Lang::Es));
+        assert_eq!(Lang::detect("12345 --- 2025"), None);
+    }
+
+    #[test]
+    fn parses_codes_and_rejects_unknown_ones() {
+        assert_eq!("EN".parse::<Lang>().unwrap(), Lang::En);
+        assert_eq!("spanish".parse::<Lang>().unwrap(), Lang::Es);
+        let err = "fr".parse::<Lang>().unwrap_err();
+        assert!(err.is_setting());
+        assert_eq!(err.to_string(), "unknown language \"fr\": expected one of en, es");
+    }
+
+    #[test]
+    fn keyword_and_month_lookups_fold_case() {
+        let es = Lang::Es.tables();
+        assert_eq!(es.heading_keyword("ARTÍCULO"), Some(HeadingKeyword::Article));
+        assert_eq!(es.month("Septiembre"), Some(9));
+        assert_eq!(Lang::En.tables().month("Sept."), Some(9));
+        assert!(es.is_connector("del"));
+    }
+}

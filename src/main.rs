@@ -1,0 +1,136 @@
+//! The `paridad` command line: glue between the arguments, the library and the renderers.
+
+use std::io::{self, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use paridad::{Document, Lang};
+
+/// Checks whether two language versions of an official document say the same thing.
+#[derive(Parser)]
+#[command(name = "paridad", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Segment a document into its numbered structure and sentences.
+    Segment {
+        /// The document (UTF-8 text); `-` reads standard input.
+        file: PathBuf,
+        /// Its language: en or es (detected when not given).
+        #[arg(long)]
+        lang: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// An outline for people.
+    Text,
+    /// The full tree as JSON.
+    Json,
+}
+
+/// An error for the user: one line, exit code 2.
+struct Failure(String);
+
+impl From<paridad::Error> for Failure {
+    fn from(err: paridad::Error) -> Failure {
+        Failure(err.to_string())
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut out = io::stdout().lock();
+    let result = match cli.command {
+        Command::Segment { file, lang, format } => segment(&file, lang.as_deref(), format, &mut out),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(message)) => {
+            eprintln!("paridad: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Reads a document from a path, or standard input for `-`.
+fn read_input(path: &PathBuf) -> Result<String, Failure> {
+    if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        io::stdin().read_to_end(&mut bytes).map_err(|e| Failure(format!("<stdin>: {e}")))?;
+        paridad::decode(&bytes).map_err(|e| e.with_path("<stdin>"))?;
+        return Ok(String::from_utf8(bytes).unwrap_or_default());
+    }
+    Ok(paridad::read_file(path)?)
+}
+
+fn parse_lang(given: Option<&str>, text: &str) -> Result<Lang, Failure> {
+    match given {
+        Some(code) => Ok(code.parse()?),
+        None => Ok(Lang::detect(text).unwrap_or(Lang::En)),
+    }
+}
+
+fn segment(path: &PathBuf, lang: Option<&str>, format: Format, out: &mut impl Write) -> Result<(), Failure> {
+    let text = read_input(path)?;
+    let lang = parse_lang(lang, &text)?;
+    let doc = Document::parse(&text, lang).map_err(|e| e.with_path(path))?;
+    let written = match format {
+        Format::Json => serde_json::to_writer_pretty(&mut *out, &doc)
+            .map_err(io::Error::from)
+            .and_then(|()| writeln!(out)),
+        Format::Text => write_outline(&doc, &path.display().to_string(), out),
+    };
+    finish_output(written)
+}
+
+/// A closed pipe (`paridad … | head`) is not an error.
+fn finish_output(result: io::Result<()>) -> Result<(), Failure> {
+    match result {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Failure(format!("writing the output: {e}"))),
+        _ => Ok(()),
+    }
+}
+
+fn write_outline(doc: &Document<'_>, name: &str, out: &mut impl Write) -> io::Result<()> {
+    let text = doc.text();
+    writeln!(
+        out,
+        "{name}: {}, {} sections, {} sentences",
+        doc.lang().name(),
+        doc.sections().len(),
+        doc.sentences().len()
+    )?;
+    if let Some(title) = doc.title() {
+        writeln!(out, "title: {title}")?;
+    }
+    if let Some(dateline) = doc.dateline() {
+        writeln!(out, "date:  {} (line {})", dateline.date, paridad::LineCol::of(text, dateline.span.start).line)?;
+    }
+    let id_width = doc.sections().iter().map(|s| s.id().chars().count() + 2 * s.depth()).max().unwrap_or(8);
+    for section in doc.sections() {
+        let pad = "  ".repeat(section.depth());
+        let id = format!("{pad}{}", section.id());
+        let n = section.sentence_range().len();
+        let noun = if n == 1 { "sentence" } else { "sentences" };
+        let title = if section.title().is_empty() { "-" } else { section.title() };
+        writeln!(out, "  {id:<id_width$}  {n:>3} {noun:<9}  {title}")?;
+    }
+    if !doc.skipped().is_empty() {
+        writeln!(out, "skipped:")?;
+        for s in doc.skipped() {
+            let at = paridad::LineCol::of(text, s.span.start);
+            writeln!(out, "  line {:<5} {:<15} {:?}", at.line, s.kind.name(), s.span.text(text))?;
+        }
+    }
+    Ok(())
+}

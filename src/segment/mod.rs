@@ -1,0 +1,604 @@
+//! Segmentation: text → [`Document`].
+//!
+//! One pass over the physical lines: noise is set aside, headings open sections in the
+//! [`outline::Outline`], and the remaining lines are rejoined into paragraphs (across hard wraps
+//! and page breaks) and split into sentences.
+
+mod dateline;
+mod heading;
+mod lines;
+mod outline;
+mod paragraph;
+mod sentence;
+
+use std::borrow::Cow;
+
+use crate::document::{Dateline, Document, Paragraph, ParagraphKind, Section, SectionKind, Skipped, SkipKind};
+use crate::error::Error;
+use crate::lang::{Lang, Tables};
+use crate::span::Span;
+use heading::{Candidate, Label};
+use lines::Line;
+use paragraph::{Gap, TextLine};
+
+
+/// True when `s` ends a sentence or a clause that introduces what follows (`.`, `!`, `?`, `:`,
+/// `;`, `…`), ignoring closing quotes, brackets and bold markers.
+pub(crate) fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end().trim_end_matches(['"', '”', '’', '»', ')', ']', '*', '\'']);
+    t.ends_with(['.', '!', '?', ':', ';', '…'])
+}
+
+fn last_word(s: &str) -> &str {
+    s.split_whitespace().last().unwrap_or("")
+}
+
+/// Segments `text` written in `lang`.
+pub(crate) fn segment(text: &str, lang: Lang) -> Result<Document<'_>, Error> {
+    if text.is_empty() {
+        return Err(Error::empty());
+    }
+    let mut skipped = Vec::new();
+    let start = if text.starts_with('\u{feff}') {
+        skipped.push(Skipped { kind: SkipKind::Bom, span: Span::new(0, 3) });
+        3
+    } else {
+        0
+    };
+    if text[start..].trim().is_empty() {
+        return Err(Error::whitespace_only());
+    }
+    let tables = lang.tables();
+    let lines = lines::scan(text, start);
+    let noise = lines::find_noise(text, &lines, tables);
+    for (line, kind) in lines.iter().zip(&noise) {
+        if let Some(kind) = kind {
+            skipped.push(Skipped { kind: *kind, span: line.content });
+        }
+    }
+    let wrapped = lines::is_hard_wrapped(text, &lines, &noise);
+    let width = lines::wrap_width(text, &lines);
+    let mut builder = Builder {
+        text,
+        tables,
+        lines: &lines,
+        noise: &noise,
+        wrapped,
+        width,
+        sections: vec![SectionDraft::preamble(start)],
+        paragraphs: Vec::new(),
+        sentences: Vec::new(),
+        pending: Vec::new(),
+        gap: Gap::None,
+        outline: outline::Outline::default(),
+        date: None,
+        contents: None,
+        content_lines: 0,
+        paragraph_list: None,
+        skipped_spans: skipped.iter().map(|s| s.span).collect(),
+    };
+    builder.run();
+    Ok(builder.finish(lang, skipped))
+}
+
+/// A section while it is being built.
+struct SectionDraft {
+    id: String,
+    kind: SectionKind,
+    label: Option<Span>,
+    heading: Vec<Span>,
+    title: Vec<Span>,
+    parent: Option<usize>,
+    depth: usize,
+    start: usize,
+    paragraphs_start: usize,
+    sentences_start: usize,
+}
+
+impl SectionDraft {
+    fn preamble(start: usize) -> SectionDraft {
+        SectionDraft {
+            id: "preamble".into(),
+            kind: SectionKind::Preamble,
+            label: None,
+            heading: Vec::new(),
+            title: Vec::new(),
+            parent: None,
+            depth: 0,
+            start,
+            paragraphs_start: 0,
+            sentences_start: 0,
+        }
+    }
+}
+
+/// State of a table of contents being read: the label of its first entry, whose second
+/// appearance is the first real heading.
+struct Contents {
+    first: Option<Label>,
+}
+
+struct Builder<'t, 'a> {
+    text: &'t str,
+    tables: &'static Tables,
+    lines: &'a [Line],
+    noise: &'a [Option<SkipKind>],
+    wrapped: bool,
+    width: usize,
+    sections: Vec<SectionDraft>,
+    paragraphs: Vec<Paragraph>,
+    sentences: Vec<crate::document::Sentence<'t>>,
+    pending: Vec<TextLine>,
+    gap: Gap,
+    outline: outline::Outline,
+    date: Option<Dateline>,
+    contents: Option<Contents>,
+    content_lines: usize,
+    skipped_spans: Vec<Span>,
+    /// The label of the last numbered paragraph, while a list of them runs.
+    paragraph_list: Option<Label>,
+}
+
+impl<'t> Builder<'t, '_> {
+    fn line_text(&self, i: usize) -> &'t str {
+        self.lines[i].content.text(self.text)
+    }
+
+    fn in_preamble(&self) -> bool {
+        self.sections.len() == 1
+    }
+
+    /// Index of the next line holding content (not blank, not noise) after `i`.
+    fn next_content(&self, i: usize) -> Option<usize> {
+        (i + 1..self.lines.len()).find(|&j| !self.lines[j].is_blank() && self.noise[j].is_none())
+    }
+
+    fn run(&mut self) {
+        let mut i = 0;
+        while i < self.lines.len() {
+            i = self.step(i) + 1;
+        }
+        self.flush();
+    }
+
+    /// Handles line `i`; returns the last line it consumed.
+    fn step(&mut self, i: usize) -> usize {
+        let line = self.lines[i];
+        if line.is_blank() {
+            self.gap = self.gap.max(Gap::Blank);
+            return i;
+        }
+        if self.noise[i].is_some() {
+            self.gap = Gap::Noise;
+            return i;
+        }
+        let s = self.line_text(i);
+        let first_content = self.content_lines == 0 || (self.content_lines == 1 && self.date.is_some());
+        self.content_lines += 1;
+
+        // Dateline near the top of the preamble.
+        if self.in_preamble() && self.date.is_none() && self.content_lines <= 5 {
+            if let Some(date) = dateline::parse(s, self.tables) {
+                self.flush();
+                self.date = Some(Dateline { date, span: line.content });
+                self.push_line(i, None, ParagraphKind::Dateline);
+                self.flush_as(ParagraphKind::Dateline);
+                return i;
+            }
+        }
+        // Document title: the first line, when it reads like one.
+        if first_content && self.sections[0].heading.is_empty() && self.is_doc_title(i) {
+            let mut last = i;
+            self.sections[0].heading.push(line.content);
+            self.sections[0].title.push(line.content);
+            let caps = heading::is_caps_heading(s);
+            while last + 1 < self.lines.len() && !self.lines[last + 1].is_blank() && self.noise[last + 1].is_none() {
+                let next = self.line_text(last + 1);
+                if !(caps && heading::is_caps_heading(next) && self.is_doc_title(last + 1)) {
+                    break;
+                }
+                last += 1;
+                self.sections[0].heading.push(self.lines[last].content);
+                self.sections[0].title.push(self.lines[last].content);
+            }
+            self.gap = Gap::None;
+            return last;
+        }
+        // Tables of contents.
+        if heading::is_contents_title(s, self.tables) {
+            self.flush();
+            self.contents = Some(Contents { first: None });
+            self.push_contents(i);
+            return i;
+        }
+        let candidate = heading::parse(s, line.content.start, self.tables);
+        if let Some(contents) = &mut self.contents {
+            let ends = match &candidate {
+                Some(c) => contents.first.as_ref() == Some(&c.label),
+                None => !(heading::has_page_reference(s) || (heading::is_title_like(s) && !ends_sentence(s))),
+            };
+            if !ends {
+                if let Some(c) = &candidate {
+                    contents.first.get_or_insert_with(|| c.label.clone());
+                }
+                self.push_contents(i);
+                return i;
+            }
+            self.contents = None;
+        }
+        if let Some(c) = candidate {
+            if heading::has_page_reference(s) || self.starts_implicit_contents(i, &c) {
+                self.flush();
+                self.contents = Some(Contents { first: Some(c.label.clone()) });
+                self.push_contents(i);
+                return i;
+            }
+            if !self.continues_text(i) {
+                if let Some(last) = self.open_section(i, &c) {
+                    return last;
+                }
+            }
+        } else if heading::is_caps_heading(s) && !self.continues_text(i) {
+            self.flush();
+            if self.in_preamble() {
+                self.push_line(i, None, ParagraphKind::Heading);
+                self.flush_as(ParagraphKind::Heading);
+            } else {
+                let index = self.sections.len();
+                let place = self.outline.place_caps(index);
+                self.paragraph_list = None;
+                self.new_section(place, None, vec![line.content], vec![line.content]);
+            }
+            return i;
+        }
+        // Running text, or a list item.
+        let (at, bullet) = heading::skip_markup(s);
+        let (marker, content) = if bullet {
+            (Some(Span::new(line.content.start, line.content.start + s[..at].trim_end().len())), Span::new(line.content.start + at, line.content.end))
+        } else if let Some(rest) = s.strip_prefix("o ").filter(|r| r.starts_with(char::is_uppercase)) {
+            let at = s.len() - rest.len();
+            (Some(Span::new(line.content.start, line.content.start + 1)), Span::new(line.content.start + at, line.content.end))
+        } else {
+            (None, line.content)
+        };
+        self.pending.push(TextLine { span: content, marker, indent: line.indent, gap: self.gap });
+        self.gap = Gap::None;
+        i
+    }
+
+    fn is_doc_title(&self, i: usize) -> bool {
+        let s = self.line_text(i);
+        let (at, bullet) = heading::skip_markup(s);
+        let chars = s.chars().count();
+        !bullet
+            && at == 0
+            && heading::parse(s, 0, self.tables).is_none()
+            && heading::is_title_like(s)
+            && !s.ends_with(['.', ',', ';', ':'])
+            && !self.tables.is_connector(last_word(s))
+            && (!self.wrapped || chars * 10 < self.width * 8)
+            && self.next_content(i).is_some()
+    }
+
+    /// True when line `i` continues the text line just before it (no blank line between, and the
+    /// previous line cannot end there).
+    fn continues_text(&self, _i: usize) -> bool {
+        match self.pending.last() {
+            Some(prev) if self.gap == Gap::None => {
+                let p = prev_text(self.text, prev);
+                p.ends_with(',') || self.tables.is_connector(last_word(p))
+            }
+            _ => false,
+        }
+    }
+
+    /// A run of headings with no text between them, in which the first comes back: a table of
+    /// contents without a title or page numbers.
+    fn starts_implicit_contents(&self, i: usize, c: &Candidate) -> bool {
+        let mut j = i;
+        let mut seen = 0;
+        while let Some(k) = self.next_content(j) {
+            if k - i > 400 {
+                break;
+            }
+            match heading::parse(self.line_text(k), 0, self.tables) {
+                Some(next) if next.body.is_none() => {
+                    if next.label == c.label {
+                        return seen >= 1;
+                    }
+                    seen += 1;
+                    j = k;
+                }
+                _ => {
+                    // A bare heading's title line is part of the run.
+                    let prev_bare = heading::parse(self.line_text(j), 0, self.tables).is_some_and(|p| p.bare);
+                    if prev_bare && heading::is_title_like(self.line_text(k)) && !ends_sentence(self.line_text(k)) {
+                        j = k;
+                        continue;
+                    }
+                    break;
+                }
+            }
+        }
+        false
+    }
+
+    /// Opens the section candidate `c` on line `i` heads; returns the last line its heading uses,
+    /// or `None` when the outline rejects it.
+    fn open_section(&mut self, i: usize, c: &Candidate) -> Option<usize> {
+        let numbered_paragraph = self.is_numbered_paragraph(i, c);
+        let owned;
+        let c = if let (true, Some(title)) = (numbered_paragraph, c.title) {
+            owned = Candidate {
+                heading: Span::new(c.heading.start, c.label_span.end),
+                title: None,
+                body: Some(Span::new(title.start, c.heading.end)),
+                ..c.clone()
+            };
+            &owned
+        } else {
+            c
+        };
+        let index = self.sections.len();
+        let place = self.outline.place(&c.label, index)?;
+        self.flush();
+        let mut heading = vec![c.heading];
+        let mut title: Vec<Span> = c.title.into_iter().collect();
+        let mut last = i;
+        if c.bare {
+            // `Article 1` / `ANNEX`: the title may follow on the next lines.
+            let mut j = i;
+            let mut first_caps = None;
+            while let Some(k) = self.next_content(j) {
+                let consecutive = k == j + 1;
+                let s = self.line_text(k);
+                let ok = heading::parse(s, 0, self.tables).is_none()
+                    && !heading::skip_markup(s).1
+                    && s.split_whitespace().count() <= 15
+                    && s.chars().count() <= 100
+                    && !ends_sentence(s)
+                    && match first_caps {
+                        None => true,
+                        Some(caps) => consecutive && caps && heading::is_caps_heading(s),
+                    };
+                if !ok || title.len() >= 3 {
+                    break;
+                }
+                first_caps.get_or_insert(heading::is_caps_heading(s));
+                heading.push(self.lines[k].content);
+                title.push(self.lines[k].content);
+                last = k;
+                j = k;
+            }
+        } else if let (Some(t), None) = (c.title, c.body) {
+            // A title that wraps onto the next line.
+            if i + 1 < self.lines.len() && self.noise[i + 1].is_none() && !self.lines[i + 1].is_blank() {
+                let next = self.line_text(i + 1);
+                let title_text = t.text(self.text);
+                let joins = title_text.ends_with([',', '-', '–'])
+                    || self.tables.is_connector(last_word(title_text))
+                    || next.starts_with(char::is_lowercase);
+                let short = next.chars().count() <= 100 && next.split_whitespace().count() <= 12;
+                let ends_ok = !ends_sentence(next) || (next.ends_with('.') && next.split_whitespace().count() <= 6);
+                if joins && short && ends_ok && heading::parse(next, 0, self.tables).is_none() && !heading::skip_markup(next).1 {
+                    let n = self.lines[i + 1].content;
+                    let trimmed = next.trim_end_matches(['.', '*', ':']).trim_end();
+                    heading.push(n);
+                    title.push(Span::new(n.start, n.start + trimmed.len()));
+                    last = i + 1;
+                }
+            }
+        }
+        let is_paragraph = title.is_empty() && c.body.is_some();
+        self.new_section(place, Some(c.label_span), heading, title);
+        self.paragraph_list = is_paragraph.then(|| c.label.clone());
+        if let Some(body) = c.body {
+            self.pending.push(TextLine { span: body, marker: None, indent: 0, gap: Gap::None });
+        }
+        Some(last)
+    }
+
+    /// `1. The documents are listed in the Annex` followed straight by `2. …`: a list of
+    /// numbered paragraphs, whose "titles" are their text.
+    fn is_numbered_paragraph(&self, i: usize, c: &Candidate) -> bool {
+        if c.bare || c.body.is_some() || matches!(c.label, Label::Roman(_) | Label::Keyword(..)) {
+            return false;
+        }
+        if self.paragraph_list.as_ref().is_some_and(|l| heading::same_style(l, &c.label)) {
+            return true;
+        }
+        let Some(k) = self.next_content(i) else { return false };
+        heading::parse(self.line_text(k), 0, self.tables).is_some_and(|next| heading::same_style(&next.label, &c.label))
+    }
+
+    fn new_section(&mut self, place: outline::Placement, label: Option<Span>, heading: Vec<Span>, title: Vec<Span>) {
+        let start = heading.first().map_or(0, |h| h.start);
+        self.sections.push(SectionDraft {
+            id: place.id,
+            kind: place.kind,
+            label,
+            heading,
+            title,
+            parent: place.parent,
+            depth: place.depth,
+            start,
+            paragraphs_start: self.paragraphs.len(),
+            sentences_start: self.sentences.len(),
+        });
+        self.gap = Gap::None;
+    }
+
+    fn push_line(&mut self, i: usize, marker: Option<Span>, _kind: ParagraphKind) {
+        let line = self.lines[i];
+        self.pending.push(TextLine { span: line.content, marker, indent: line.indent, gap: Gap::None });
+    }
+
+    fn push_contents(&mut self, i: usize) {
+        let span = self.lines[i].content;
+        let section = self.sections.len() - 1;
+        self.paragraphs.push(Paragraph {
+            kind: ParagraphKind::Contents,
+            span,
+            marker: None,
+            section,
+            sentences: self.sentences.len()..self.sentences.len(),
+        });
+        self.gap = Gap::None;
+    }
+
+    /// Turns the pending text lines into paragraphs and sentences.
+    fn flush(&mut self) {
+        let groups = paragraph::group(self.text, &self.pending, self.tables, self.wrapped, self.width);
+        let pending = std::mem::take(&mut self.pending);
+        for group in groups {
+            // A list item has a bullet; in hard-wrapped text a bullet is often reduced to an indent.
+            let first = &pending[group.start];
+            let item = first.marker.is_some() || (self.wrapped && first.indent > 0);
+            let kind = if item { ParagraphKind::Item } else { ParagraphKind::Text };
+            self.emit(&pending[group], kind);
+        }
+    }
+
+    /// Emits all pending lines as one paragraph of `kind`.
+    fn flush_as(&mut self, kind: ParagraphKind) {
+        let pending = std::mem::take(&mut self.pending);
+        if !pending.is_empty() {
+            self.emit(&pending, kind);
+        }
+    }
+
+    fn emit(&mut self, lines: &[TextLine], kind: ParagraphKind) {
+        let section = self.sections.len() - 1;
+        let first = lines[0];
+        let last = lines[lines.len() - 1];
+        let span = first.marker.unwrap_or(first.span).cover(last.span);
+        let sentence_start = self.sentences.len();
+        let index = self.paragraphs.len();
+        if kind != ParagraphKind::Heading {
+            let joined = paragraph::Joined::new(self.text, lines);
+            let bounds = if kind == ParagraphKind::Dateline {
+                vec![(0, joined.text.len())]
+            } else {
+                sentence::split(&joined.text, self.tables)
+            };
+            for (s, e) in bounds {
+                let spans = joined.source_spans(s, e, &self.skipped_spans);
+                let text = display_text(self.text, &spans, &joined.text[s..e]);
+                self.sentences.push(crate::document::Sentence { text, spans, section, paragraph: index });
+            }
+        }
+        self.paragraphs.push(Paragraph { kind, span, marker: first.marker, section, sentences: sentence_start..self.sentences.len() });
+    }
+
+    fn finish(self, lang: Lang, mut skipped: Vec<Skipped>) -> Document<'t> {
+        let text = self.text;
+        let n = self.sections.len();
+        let mut sections: Vec<Section<'t>> = Vec::with_capacity(n);
+        for (i, d) in self.sections.iter().enumerate() {
+            let paragraphs_end = self.sections.get(i + 1).map_or(self.paragraphs.len(), |s| s.paragraphs_start);
+            let sentences_end = self.sections.get(i + 1).map_or(self.sentences.len(), |s| s.sentences_start);
+            sections.push(Section {
+                id: d.id.clone(),
+                kind: d.kind,
+                label: d.label,
+                heading: d.heading.clone(),
+                title: join_pieces(text, &d.title),
+                span: Span::new(d.start, d.start),
+                parent: d.parent,
+                children: Vec::new(),
+                depth: d.depth,
+                paragraphs: d.paragraphs_start..paragraphs_end,
+                sentences: d.sentences_start..sentences_end,
+            });
+        }
+        for i in 0..n {
+            if let Some(p) = sections[i].parent {
+                sections[p].children.push(i);
+            }
+        }
+        // A section runs to the start of the next section that is not its descendant.
+        for i in 0..n {
+            let end_at = (i + 1..n)
+                .find(|&j| !is_descendant(&sections, j, i))
+                .map_or(text.len(), |j| sections[j].span.start);
+            let end = sections[i].span.start + text[sections[i].span.start..end_at].trim_end().len();
+            sections[i].span = Span::new(sections[i].span.start, end);
+        }
+        skipped.sort_by_key(|s| s.span.start);
+        Document {
+            text,
+            lang,
+            date: self.date,
+            sections,
+            paragraphs: self.paragraphs,
+            sentences: self.sentences,
+            skipped,
+        }
+    }
+}
+
+fn prev_text<'t>(text: &'t str, line: &TextLine) -> &'t str {
+    line.span.text(text)
+}
+
+fn is_descendant(sections: &[Section<'_>], mut j: usize, ancestor: usize) -> bool {
+    while let Some(p) = sections[j].parent {
+        if p == ancestor {
+            return true;
+        }
+        j = p;
+    }
+    false
+}
+
+/// Text for display: white space folded to one space, NFC; borrowed when the input already is.
+fn display_text<'t>(text: &'t str, spans: &[Span], joined: &str) -> Cow<'t, str> {
+    let folded = fold(joined);
+    if let [only] = spans {
+        let raw = only.text(text);
+        if raw == folded && unicode_normalization::is_nfc(raw) {
+            return Cow::Borrowed(raw);
+        }
+    }
+    Cow::Owned(nfc(&folded))
+}
+
+fn join_pieces<'t>(text: &'t str, pieces: &[Span]) -> Cow<'t, str> {
+    match pieces {
+        [] => Cow::Borrowed(""),
+        [only] => {
+            let raw = only.text(text);
+            let folded = fold(raw);
+            if raw == folded && unicode_normalization::is_nfc(raw) {
+                Cow::Borrowed(raw)
+            } else {
+                Cow::Owned(nfc(&folded))
+            }
+        }
+        many => {
+            let joined: Vec<&str> = many.iter().map(|p| p.text(text)).collect();
+            Cow::Owned(nfc(&fold(&joined.join(" "))))
+        }
+    }
+}
+
+/// Folds every run of white space to one space and trims the ends.
+pub(crate) fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+fn nfc(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    if unicode_normalization::is_nfc(s) {
+        s.to_string()
+    } else {
+        s.nfc().collect()
+    }
+}

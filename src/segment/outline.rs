@@ -1,0 +1,236 @@
+//! The numbering outline: where a heading stands in the tree, and its id.
+
+use std::collections::HashSet;
+
+use super::heading::Label;
+use crate::document::SectionKind;
+use crate::lang::HeadingKeyword;
+
+/// The numbering style of a level; siblings share a style.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Style {
+    Roman,
+    Dotted(usize),
+    Paren,
+    Letter,
+    Keyword(HeadingKeyword),
+    Caps,
+}
+
+#[derive(Debug)]
+struct Open {
+    style: Style,
+    value: Option<u32>,
+    section: usize,
+    id: String,
+}
+
+/// Where an accepted heading goes.
+pub(crate) struct Placement {
+    pub id: String,
+    pub kind: SectionKind,
+    pub parent: Option<usize>,
+    pub depth: usize,
+}
+
+/// The stack of open levels, from the top level down.
+#[derive(Default)]
+pub(crate) struct Outline {
+    stack: Vec<Open>,
+    ids: HashSet<String>,
+    caps_count: usize,
+}
+
+impl Outline {
+    /// Places a numbered or keyword heading that will become section number `section`;
+    /// `None` when its number does not fit the outline (then it is text, not a heading).
+    pub fn place(&mut self, label: &Label, section: usize) -> Option<Placement> {
+        let value = label.value();
+        let (style, kind) = match label {
+            Label::Roman(_) => (Style::Roman, SectionKind::Part),
+            Label::Dotted(parts) => (Style::Dotted(parts.len()), SectionKind::Numbered),
+            Label::Paren(_) => (Style::Paren, SectionKind::Numbered),
+            Label::Letter(_) => (Style::Letter, SectionKind::Numbered),
+            Label::Keyword(k, _) => (Style::Keyword(*k), keyword_kind(*k)),
+        };
+        match (label, style) {
+            (Label::Keyword(k, _), _) => {
+                let rank = k.rank();
+                while let Some(top) = self.stack.last() {
+                    let keep = match top.style {
+                        Style::Keyword(t) => t.rank() < rank && rank > 0,
+                        _ => false,
+                    };
+                    if keep {
+                        break;
+                    }
+                    self.stack.pop();
+                }
+            }
+            (_, Style::Dotted(depth)) if depth > 1 => {
+                while let Some(top) = self.stack.last() {
+                    match top.style {
+                        Style::Dotted(d) if d < depth => break,
+                        Style::Dotted(_) | Style::Paren | Style::Letter => {
+                            self.stack.pop();
+                        }
+                        _ => break,
+                    }
+                }
+            }
+            _ => {
+                if let Some(pos) = self.stack.iter().rposition(|o| o.style == style) {
+                    let last = self.stack[pos].value.unwrap_or(0);
+                    let v = value?;
+                    if v == 0 || v > last + 5 {
+                        return None;
+                    }
+                    self.stack.truncate(pos);
+                } else if value.is_none_or(|v| v > 3) {
+                    return None;
+                }
+            }
+        }
+        let parent = self.stack.last();
+        let id = match label {
+            Label::Keyword(k, Some(n)) => format!("{}:{}", k.tag(), n),
+            Label::Keyword(k, None) => k.tag().to_string(),
+            Label::Dotted(parts) if parts.len() > 1 => parts.join("."),
+            other => child_id(parent.map(|p| p.id.as_str()), &own_label(other)),
+        };
+        Some(self.push(style, value, section, id, kind))
+    }
+
+    /// Places an unnumbered heading in capitals after the preamble: `heading:N` at the top level.
+    pub fn place_caps(&mut self, section: usize) -> Placement {
+        self.stack.clear();
+        self.caps_count += 1;
+        let id = format!("heading:{}", self.caps_count);
+        self.push(Style::Caps, None, section, id, SectionKind::Heading)
+    }
+
+    fn push(&mut self, style: Style, value: Option<u32>, section: usize, id: String, kind: SectionKind) -> Placement {
+        let mut unique = id.clone();
+        let mut n = 2;
+        while !self.ids.insert(unique.clone()) {
+            unique = format!("{id}~{n}");
+            n += 1;
+        }
+        let parent = self.stack.last().map(|o| o.section);
+        let depth = self.stack.len();
+        self.stack.push(Open { style, value, section, id: unique.clone() });
+        Placement { id: unique, kind, parent, depth }
+    }
+}
+
+fn keyword_kind(k: HeadingKeyword) -> SectionKind {
+    match k {
+        HeadingKeyword::Annex => SectionKind::Annex,
+        HeadingKeyword::Appendix => SectionKind::Appendix,
+        HeadingKeyword::Part => SectionKind::Part,
+        HeadingKeyword::Title => SectionKind::Title,
+        HeadingKeyword::Chapter => SectionKind::Chapter,
+        HeadingKeyword::Section => SectionKind::Section,
+        HeadingKeyword::Article => SectionKind::Article,
+    }
+}
+
+fn own_label(label: &Label) -> String {
+    match label {
+        Label::Roman(n) => roman(*n),
+        Label::Dotted(parts) => parts.join("."),
+        Label::Paren(n) => n.to_string(),
+        Label::Letter(c) => c.to_string(),
+        Label::Keyword(_, n) => n.clone().unwrap_or_default(),
+    }
+}
+
+fn roman(mut n: u32) -> String {
+    let table = [(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
+    let mut out = String::new();
+    for (v, s) in table {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
+/// `I` + `4` → `I.4`; `annex` + `1` → `annex:1` (after a bare tag the separator is `:`).
+fn child_id(parent: Option<&str>, label: &str) -> String {
+    match parent {
+        None => label.to_string(),
+        Some(p) if p.chars().all(|c| c.is_ascii_lowercase()) => format!("{p}:{label}"),
+        Some(p) => format!("{p}.{label}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dotted(n: &str) -> Label {
+        Label::Dotted(n.split('.').map(String::from).collect())
+    }
+
+    #[test]
+    fn pillars_sections_and_annexes() {
+        let mut o = Outline::default();
+        let ids: Vec<String> = [
+            Label::Roman(1),
+            dotted("1"),
+            dotted("2"),
+            Label::Roman(2),
+            dotted("1"),
+            Label::Keyword(HeadingKeyword::Annex, None),
+            Label::Paren(1),
+            Label::Letter('a'),
+            Label::Letter('b'),
+            Label::Paren(2),
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, l)| o.place(l, i + 1).unwrap().id)
+        .collect();
+        assert_eq!(ids, ["I", "I.1", "I.2", "II", "II.1", "annex", "annex:1", "annex:1.a", "annex:1.b", "annex:2"]);
+    }
+
+    #[test]
+    fn gaps_and_swaps_are_accepted_but_wild_numbers_are_not() {
+        let mut o = Outline::default();
+        assert_eq!(o.place(&dotted("1"), 1).unwrap().id, "1");
+        assert_eq!(o.place(&dotted("3"), 2).unwrap().id, "3", "a deleted section leaves a gap");
+        assert_eq!(o.place(&dotted("2"), 3).unwrap().id, "2", "swapped sections");
+        assert!(o.place(&dotted("40"), 4).is_none(), "far out of sequence");
+        assert!(Outline::default().place(&dotted("7"), 1).is_none(), "a list does not start at 7");
+    }
+
+    #[test]
+    fn multilevel_numbers_keep_their_printed_path_and_nest() {
+        let mut o = Outline::default();
+        let p2 = o.place(&dotted("2"), 1).unwrap();
+        assert_eq!(p2.id, "2");
+        let p24 = o.place(&dotted("2.4"), 2).unwrap();
+        assert_eq!((p24.id.as_str(), p24.parent), ("2.4", Some(1)));
+        let p241 = o.place(&dotted("2.4.1"), 3).unwrap();
+        assert_eq!((p241.id.as_str(), p241.parent), ("2.4.1", Some(2)));
+        let p3 = o.place(&dotted("3"), 4).unwrap();
+        assert_eq!((p3.id.as_str(), p3.parent), ("3", None));
+    }
+
+    #[test]
+    fn keywords_nest_by_rank() {
+        let mut o = Outline::default();
+        let ch = |n: &str| Label::Keyword(HeadingKeyword::Chapter, Some(n.into()));
+        let art = |n: &str| Label::Keyword(HeadingKeyword::Article, Some(n.into()));
+        assert_eq!(o.place(&ch("1"), 1).unwrap().parent, None);
+        let a1 = o.place(&art("1"), 2).unwrap();
+        assert_eq!((a1.id.as_str(), a1.parent), ("art:1", Some(1)));
+        assert_eq!(o.place(&dotted("1"), 3).unwrap().id, "art:1.1");
+        let a2 = o.place(&art("2"), 4).unwrap();
+        assert_eq!((a2.id.as_str(), a2.parent), ("art:2", Some(1)));
+        let c2 = o.place(&ch("2"), 5).unwrap();
+        assert_eq!((c2.id.as_str(), c2.parent), ("ch:2", None));
+    }
+}

@@ -1,0 +1,182 @@
+//! Byte spans into the original text.
+
+use std::fmt;
+use std::ops::{Index, Range};
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open range of **bytes** `[start, end)` into the text a document was parsed from.
+///
+/// Offsets are byte offsets into the input exactly as given (a UTF-8 byte order mark, when
+/// present, counts), and always fall on `char` boundaries. Normalising text for comparison
+/// (whitespace, Unicode NFC, case, accents) never moves a span: spans always point at the raw
+/// input. A span serialises as the two-element array `[start, end]`.
+///
+/// ```
+/// use paridad::Span;
+///
+/// let text = "Canadá y México";
+/// // "Canadá" is 7 bytes (á takes two), " y " 3 more: "México" is bytes 10..17.
+/// let span = Span::new(10, 17);
+/// assert_eq!(&text[span], "México");
+/// assert_eq!(span.len(), 7);
+/// assert_eq!(Span::from(0..7).text(text), "Canadá");
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Serialize, Deserialize)]
+#[serde(from = "[usize; 2]", into = "[usize; 2]")]
+pub struct Span {
+    /// First byte of the span.
+    pub start: usize,
+    /// One past the last byte of the span.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (bytes). If `end < start`, the span is empty at `start`.
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end: end.max(start) }
+    }
+
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// True when the span covers no byte.
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// The text this span covers in `haystack` (the text the span was made for).
+    ///
+    /// Returns `""` rather than panicking if the span does not fit `haystack` or does not fall on
+    /// char boundaries.
+    pub fn text<'h>(&self, haystack: &'h str) -> &'h str {
+        haystack.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// True when `other` lies entirely within this span.
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(&self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    /// The range `start..end`.
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(range: Range<usize>) -> Span {
+        Span::new(range.start, range.end)
+    }
+}
+
+impl From<Span> for Range<usize> {
+    fn from(span: Span) -> Range<usize> {
+        span.range()
+    }
+}
+
+impl From<[usize; 2]> for Span {
+    fn from(pair: [usize; 2]) -> Span {
+        Span::new(pair[0], pair[1])
+    }
+}
+
+impl From<Span> for [usize; 2] {
+    fn from(span: Span) -> [usize; 2] {
+        [span.start, span.end]
+    }
+}
+
+impl Index<Span> for str {
+    type Output = str;
+
+    /// Panics, like any string slicing, if the span does not fit this string; use
+    /// [`Span::text`] for a non-panicking lookup.
+    fn index(&self, span: Span) -> &str {
+        &self[span.start..span.end]
+    }
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}..{}", self.start, self.end)
+    }
+}
+
+/// A 1-based line and column (columns count chars, not bytes) of a byte offset in a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineCol {
+    /// Line number, starting at 1.
+    pub line: usize,
+    /// Column number in chars, starting at 1.
+    pub column: usize,
+}
+
+impl LineCol {
+    /// The line and column of byte `offset` in `text` (clamped to the text, and to the previous
+    /// char boundary).
+    pub fn of(text: &str, offset: usize) -> LineCol {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &text[..offset];
+        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        LineCol { line, column }
+    }
+}
+
+impl fmt::Display for LineCol {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn span_indexes_str_by_bytes() {
+        let text = "Plan de Acción México";
+        // "Acción" starts after "Plan de " (8 bytes) and is 7 bytes long (ó is two bytes).
+        assert_eq!(&text[Span::new(8, 15)], "Acción");
+        assert_eq!(Span::new(8, 9).text(text), "A");
+        assert_eq!(Span::new(12, 13).text(text), "", "inside 'ó' is not a boundary");
+        assert_eq!(Span::new(30, 40).text(text), "");
+    }
+
+    #[test]
+    fn span_serialises_as_pair() {
+        let json = serde_json::to_string(&Span::new(3, 9)).unwrap();
+        assert_eq!(json, "[3,9]");
+        let back: Span = serde_json::from_str("[3,9]").unwrap();
+        assert_eq!(back, Span::new(3, 9));
+    }
+
+    #[test]
+    fn reversed_span_is_empty() {
+        assert!(Span::new(5, 2).is_empty());
+    }
+
+    #[test]
+    fn line_col_counts_chars() {
+        let text = "año\nmás allá";
+        assert_eq!(LineCol::of(text, 0), LineCol { line: 1, column: 1 });
+        // "más" starts at byte 5 (a, ñ=2 bytes, o, \n).
+        assert_eq!(LineCol::of(text, 5), LineCol { line: 2, column: 1 });
+        // "allá" starts after "más " = 5 bytes into line 2, char column 5.
+        assert_eq!(LineCol::of(text, 10), LineCol { line: 2, column: 5 });
+    }
+}

@@ -1,0 +1,3 @@
+//! The integration suite: one binary, built once.
+
+mod suite;
