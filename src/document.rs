@@ -124,22 +124,40 @@ impl<'t> Document<'t> {
     pub fn segments(&self) -> Vec<Segment> {
         let mut out = Vec::new();
         for section in &self.sections {
-            out.extend(section.heading.iter().map(|&span| Segment { kind: SegmentKind::Heading, span }));
+            out.extend(section.heading.iter().map(|&span| Segment {
+                kind: SegmentKind::Heading,
+                span,
+            }));
         }
         for para in &self.paragraphs {
             if let Some(span) = para.marker {
-                out.push(Segment { kind: SegmentKind::Marker, span });
+                out.push(Segment {
+                    kind: SegmentKind::Marker,
+                    span,
+                });
             }
             match para.kind {
-                ParagraphKind::Heading => out.push(Segment { kind: SegmentKind::Heading, span: para.span }),
-                ParagraphKind::Contents => out.push(Segment { kind: SegmentKind::Contents, span: para.span }),
+                ParagraphKind::Heading => out.push(Segment {
+                    kind: SegmentKind::Heading,
+                    span: para.span,
+                }),
+                ParagraphKind::Contents => out.push(Segment {
+                    kind: SegmentKind::Contents,
+                    span: para.span,
+                }),
                 _ => {}
             }
         }
         for sentence in &self.sentences {
-            out.extend(sentence.spans.iter().map(|&span| Segment { kind: SegmentKind::Sentence, span }));
+            out.extend(sentence.spans.iter().map(|&span| Segment {
+                kind: SegmentKind::Sentence,
+                span,
+            }));
         }
-        out.extend(self.skipped.iter().map(|s| Segment { kind: SegmentKind::Skipped(s.kind), span: s.span }));
+        out.extend(self.skipped.iter().map(|s| Segment {
+            kind: SegmentKind::Skipped(s.kind),
+            span: s.span,
+        }));
         out.sort_by_key(|s| (s.span.start, s.span.end));
         out
     }
@@ -430,11 +448,21 @@ impl Serialize for Document<'_> {
         let roots: Vec<usize> = (0..self.sections.len())
             .filter(|&i| self.sections[i].parent.is_none())
             .collect();
-        map.serialize_entry("sections", &Nodes { doc: self, indexes: &roots })?;
+        map.serialize_entry(
+            "sections",
+            &Nodes {
+                doc: self,
+                indexes: &roots,
+            },
+        )?;
         let skipped: Vec<SkippedOut> = self
             .skipped
             .iter()
-            .map(|s| SkippedOut { kind: s.kind, span: s.span, text: s.span.text(self.text) })
+            .map(|s| SkippedOut {
+                kind: s.kind,
+                span: s.span,
+                text: s.span.text(self.text),
+            })
             .collect();
         map.serialize_entry("skipped", &skipped)?;
         map.end()
@@ -457,7 +485,10 @@ impl Serialize for Nodes<'_, '_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(Some(self.indexes.len()))?;
         for &i in self.indexes {
-            seq.serialize_element(&Node { doc: self.doc, index: i })?;
+            seq.serialize_element(&Node {
+                doc: self.doc,
+                index: i,
+            })?;
         }
         seq.end()
     }
@@ -501,12 +532,22 @@ impl Serialize for Node<'_, '_> {
                 sentences: p
                     .sentences
                     .clone()
-                    .map(|i| SentenceOut { index: i, text: doc.sentences[i].text(), spans: &doc.sentences[i].spans })
+                    .map(|i| SentenceOut {
+                        index: i,
+                        text: doc.sentences[i].text(),
+                        spans: &doc.sentences[i].spans,
+                    })
                     .collect(),
             })
             .collect();
         map.serialize_entry("paragraphs", &paragraphs)?;
-        map.serialize_entry("children", &Nodes { doc, indexes: &sec.children })?;
+        map.serialize_entry(
+            "children",
+            &Nodes {
+                doc,
+                indexes: &sec.children,
+            },
+        )?;
         map.end()
     }
 }

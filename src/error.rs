@@ -49,7 +49,12 @@ impl Error {
         column: usize,
         likely: Option<&'static str>,
     ) -> Error {
-        Error::new(ErrorKind::InvalidUtf8 { offset, line, column, likely })
+        Error::new(ErrorKind::InvalidUtf8 {
+            offset,
+            line,
+            column,
+            likely,
+        })
     }
 
     pub(crate) fn io(err: std::io::Error) -> Error {
@@ -113,7 +118,12 @@ impl fmt::Display for Error {
         match &self.kind {
             ErrorKind::Empty => write!(f, "the document is empty"),
             ErrorKind::WhitespaceOnly => write!(f, "the document holds only white space"),
-            ErrorKind::InvalidUtf8 { offset, line, column, likely } => {
+            ErrorKind::InvalidUtf8 {
+                offset,
+                line,
+                column,
+                likely,
+            } => {
                 write!(
                     f,
                     "invalid UTF-8 at byte {offset} (line {line}, column {column})"

@@ -16,7 +16,12 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Error> {
             let offset = err.valid_up_to();
             let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or("");
             let at = LineCol::of(valid, offset);
-            Err(Error::invalid_utf8(offset, at.line, at.column, guess_encoding(bytes)))
+            Err(Error::invalid_utf8(
+                offset,
+                at.line,
+                at.column,
+                guess_encoding(bytes),
+            ))
         }
     }
 }
@@ -56,7 +61,10 @@ mod tests {
             err.to_string(),
             "invalid UTF-8 at byte 12 (line 1, column 13); the file looks like Windows-1252: convert it to UTF-8 first (e.g. iconv -f Windows-1252 -t UTF-8)"
         );
-        assert!(decode(b"\xff\xfeP\x00").unwrap_err().to_string().contains("UTF-16"));
+        assert!(decode(b"\xff\xfeP\x00")
+            .unwrap_err()
+            .to_string()
+            .contains("UTF-16"));
     }
 
     #[test]

@@ -44,10 +44,15 @@ mod span;
 
 pub use date::Date;
 pub use document::{
-    Dateline, Document, Paragraph, ParagraphKind, Section, SectionKind, Segment, SegmentKind, Sentence, SkipKind,
-    Skipped,
+    Dateline, Document, Paragraph, ParagraphKind, Section, SectionKind, Segment, SegmentKind,
+    Sentence, SkipKind, Skipped,
 };
 pub use error::Error;
 pub use input::{decode, read_file};
 pub use lang::{HeadingKeyword, Lang};
 pub use span::{LineCol, Span};
+
+// The README's examples are tests too.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -51,7 +51,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut out = io::stdout().lock();
     let result = match cli.command {
-        Command::Segment { file, lang, format } => segment(&file, lang.as_deref(), format, &mut out),
+        Command::Segment { file, lang, format } => {
+            segment(&file, lang.as_deref(), format, &mut out)
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -66,7 +68,9 @@ fn main() -> ExitCode {
 fn read_input(path: &PathBuf) -> Result<String, Failure> {
     if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
-        io::stdin().read_to_end(&mut bytes).map_err(|e| Failure(format!("<stdin>: {e}")))?;
+        io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Failure(format!("<stdin>: {e}")))?;
         paridad::decode(&bytes).map_err(|e| e.with_path("<stdin>"))?;
         return Ok(String::from_utf8(bytes).unwrap_or_default());
     }
@@ -80,7 +84,12 @@ fn parse_lang(given: Option<&str>, text: &str) -> Result<Lang, Failure> {
     }
 }
 
-fn segment(path: &PathBuf, lang: Option<&str>, format: Format, out: &mut impl Write) -> Result<(), Failure> {
+fn segment(
+    path: &PathBuf,
+    lang: Option<&str>,
+    format: Format,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
     let text = read_input(path)?;
     let lang = parse_lang(lang, &text)?;
     let doc = Document::parse(&text, lang).map_err(|e| e.with_path(path))?;
@@ -96,7 +105,9 @@ fn segment(path: &PathBuf, lang: Option<&str>, format: Format, out: &mut impl Wr
 /// A closed pipe (`paridad … | head`) is not an error.
 fn finish_output(result: io::Result<()>) -> Result<(), Failure> {
     match result {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Failure(format!("writing the output: {e}"))),
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            Err(Failure(format!("writing the output: {e}")))
+        }
         _ => Ok(()),
     }
 }
@@ -114,22 +125,42 @@ fn write_outline(doc: &Document<'_>, name: &str, out: &mut impl Write) -> io::Re
         writeln!(out, "title: {title}")?;
     }
     if let Some(dateline) = doc.dateline() {
-        writeln!(out, "date:  {} (line {})", dateline.date, paridad::LineCol::of(text, dateline.span.start).line)?;
+        writeln!(
+            out,
+            "date:  {} (line {})",
+            dateline.date,
+            paridad::LineCol::of(text, dateline.span.start).line
+        )?;
     }
-    let id_width = doc.sections().iter().map(|s| s.id().chars().count() + 2 * s.depth()).max().unwrap_or(8);
+    let id_width = doc
+        .sections()
+        .iter()
+        .map(|s| s.id().chars().count() + 2 * s.depth())
+        .max()
+        .unwrap_or(8);
     for section in doc.sections() {
         let pad = "  ".repeat(section.depth());
         let id = format!("{pad}{}", section.id());
         let n = section.sentence_range().len();
         let noun = if n == 1 { "sentence" } else { "sentences" };
-        let title = if section.title().is_empty() { "-" } else { section.title() };
+        let title = if section.title().is_empty() {
+            "-"
+        } else {
+            section.title()
+        };
         writeln!(out, "  {id:<id_width$}  {n:>3} {noun:<9}  {title}")?;
     }
     if !doc.skipped().is_empty() {
         writeln!(out, "skipped:")?;
         for s in doc.skipped() {
             let at = paridad::LineCol::of(text, s.span.start);
-            writeln!(out, "  line {:<5} {:<15} {:?}", at.line, s.kind.name(), s.span.text(text))?;
+            writeln!(
+                out,
+                "  line {:<5} {:<15} {:?}",
+                at.line,
+                s.kind.name(),
+                s.span.text(text)
+            )?;
         }
     }
     Ok(())

@@ -22,8 +22,9 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(span.len(), 7);
 /// assert_eq!(Span::from(0..7).text(text), "Canadá");
 /// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[derive(Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(from = "[usize; 2]", into = "[usize; 2]")]
 pub struct Span {
     /// First byte of the span.
@@ -35,7 +36,10 @@ pub struct Span {
 impl Span {
     /// A span from `start` to `end` (bytes). If `end < start`, the span is empty at `start`.
     pub fn new(start: usize, end: usize) -> Span {
-        Span { start, end: end.max(start) }
+        Span {
+            start,
+            end: end.max(start),
+        }
     }
 
     /// Length in bytes.
@@ -106,6 +110,15 @@ impl Index<Span> for str {
     }
 }
 
+impl Index<Span> for String {
+    type Output = str;
+
+    /// Panics, like any string slicing, if the span does not fit this string.
+    fn index(&self, span: Span) -> &str {
+        &self.as_str()[span]
+    }
+}
+
 impl fmt::Display for Span {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}..{}", self.start, self.end)
@@ -153,7 +166,11 @@ mod tests {
         // "Acción" starts after "Plan de " (8 bytes) and is 7 bytes long (ó is two bytes).
         assert_eq!(&text[Span::new(8, 15)], "Acción");
         assert_eq!(Span::new(8, 9).text(text), "A");
-        assert_eq!(Span::new(12, 13).text(text), "", "inside 'ó' is not a boundary");
+        assert_eq!(
+            Span::new(12, 13).text(text),
+            "",
+            "inside 'ó' is not a boundary"
+        );
         assert_eq!(Span::new(30, 40).text(text), "");
     }
 

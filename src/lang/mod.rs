@@ -97,7 +97,11 @@ impl FromStr for Lang {
             .ok_or_else(|| {
                 Error::setting(format!(
                     "unknown language {s:?}: expected one of {}",
-                    Lang::ALL.iter().map(|l| l.code()).collect::<Vec<_>>().join(", ")
+                    Lang::ALL
+                        .iter()
+                        .map(|l| l.code())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ))
             })
     }
@@ -186,7 +190,9 @@ pub(crate) struct Tables {
 /// Page-number labels of every known language: a page footer is noise whatever the
 /// document's language (translated documents keep the original's footers).
 pub(crate) fn page_labels() -> impl Iterator<Item = &'static str> {
-    Lang::ALL.iter().flat_map(|l| l.tables().page_labels.iter().copied())
+    Lang::ALL
+        .iter()
+        .flat_map(|l| l.tables().page_labels.iter().copied())
 }
 
 impl Tables {
@@ -203,7 +209,10 @@ impl Tables {
     pub fn month(&self, word: &str) -> Option<u8> {
         let lower = word.to_lowercase();
         let lower = lower.trim_end_matches('.');
-        self.months.iter().find(|(w, _)| *w == lower).map(|&(_, m)| m)
+        self.months
+            .iter()
+            .find(|(w, _)| *w == lower)
+            .map(|&(_, m)| m)
     }
 
     /// True when `word` (any case) is a connector.
@@ -232,13 +241,19 @@ mod tests {
         assert_eq!("spanish".parse::<Lang>().unwrap(), Lang::Es);
         let err = "fr".parse::<Lang>().unwrap_err();
         assert!(err.is_setting());
-        assert_eq!(err.to_string(), "unknown language \"fr\": expected one of en, es");
+        assert_eq!(
+            err.to_string(),
+            "unknown language \"fr\": expected one of en, es"
+        );
     }
 
     #[test]
     fn keyword_and_month_lookups_fold_case() {
         let es = Lang::Es.tables();
-        assert_eq!(es.heading_keyword("ARTÍCULO"), Some(HeadingKeyword::Article));
+        assert_eq!(
+            es.heading_keyword("ARTÍCULO"),
+            Some(HeadingKeyword::Article)
+        );
         assert_eq!(es.month("Septiembre"), Some(9));
         assert_eq!(Lang::En.tables().month("Sept."), Some(9));
         assert!(es.is_connector("del"));

@@ -28,7 +28,10 @@ fn dateline(s: &str, tables: &Tables) -> Option<Date> {
     let date_part = match s.find(',') {
         Some(i) if !s[..i].chars().any(|c| c.is_ascii_digit()) => {
             let place = &s[..i];
-            if !place.split_whitespace().all(|w| w.starts_with(char::is_uppercase) || tables.is_connector(w)) {
+            if !place
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase) || tables.is_connector(w))
+            {
                 return None;
             }
             &s[i + 1..]
@@ -59,7 +62,10 @@ fn date_phrase(s: &str, tables: &Tables) -> Option<Date> {
             } else {
                 return None;
             }
-        } else if let Some(m) = tables.month(&lower).filter(|_| month.is_none() && year.is_none()) {
+        } else if let Some(m) = tables
+            .month(&lower)
+            .filter(|_| month.is_none() && year.is_none())
+        {
             month = Some(m);
         } else {
             return None;
@@ -77,15 +83,35 @@ mod tests {
     fn datelines_in_both_languages() {
         let es = Lang::Es.tables();
         let en = Lang::En.tables();
-        assert_eq!(parse("Ciudad de México, 18 de septiembre de 2025", es), Date::new(2025, 9, 18));
-        assert_eq!(parse("Ottawa, September 18, 2025", en), Date::new(2025, 9, 18));
+        assert_eq!(
+            parse("Ciudad de México, 18 de septiembre de 2025", es),
+            Date::new(2025, 9, 18)
+        );
+        assert_eq!(
+            parse("Ottawa, September 18, 2025", en),
+            Date::new(2025, 9, 18)
+        );
         assert_eq!(parse("18 September 2025", en), Date::new(2025, 9, 18));
         assert_eq!(
-            parse("date 2025-09-20 This article was last updated on September 20, 2025", en),
+            parse(
+                "date 2025-09-20 This article was last updated on September 20, 2025",
+                en
+            ),
             Date::new(2025, 9, 20)
         );
-        assert_eq!(parse("Canada and Mexico share over 81 years, since 1944", en), None);
-        assert_eq!(parse("Ciudad de México, 31 de septiembre de 2025", es), None, "no such day");
-        assert_eq!(parse("VERSIÓN FINAL February 7, 2014", en), None, "not a place before a comma");
+        assert_eq!(
+            parse("Canada and Mexico share over 81 years, since 1944", en),
+            None
+        );
+        assert_eq!(
+            parse("Ciudad de México, 31 de septiembre de 2025", es),
+            None,
+            "no such day"
+        );
+        assert_eq!(
+            parse("VERSIÓN FINAL February 7, 2014", en),
+            None,
+            "not a place before a comma"
+        );
     }
 }

@@ -40,7 +40,9 @@ fn component_value(s: &str) -> Option<u32> {
     }
     let mut chars = s.chars();
     match (chars.next(), chars.next()) {
-        (Some(c), None) if c.is_ascii_alphabetic() => Some(c.to_ascii_uppercase() as u32 - 'A' as u32 + 1),
+        (Some(c), None) if c.is_ascii_alphabetic() => {
+            Some(c.to_ascii_uppercase() as u32 - 'A' as u32 + 1)
+        }
         _ => None,
     }
 }
@@ -120,7 +122,10 @@ pub(crate) fn parse(s: &str, offset: usize, tables: &Tables) -> Option<Candidate
             label,
             label_span,
             heading: Span::new(offset, offset + s.len()),
-            title: Some(Span::new(offset + title_at, offset + title_at + title.len())),
+            title: Some(Span::new(
+                offset + title_at,
+                offset + title_at + title.len(),
+            )),
             body: None,
             bare: false,
         });
@@ -183,7 +188,9 @@ fn parse_label(s: &str, tables: &Tables) -> Option<(Label, usize)> {
         if let Some(l) = paren_label(inner) {
             return Some((l, token_len));
         }
-        return roman_value(inner).filter(|_| inner.len() > 1).map(|n| (Label::Roman(n), token_len));
+        return roman_value(inner)
+            .filter(|_| inner.len() > 1)
+            .map(|n| (Label::Roman(n), token_len));
     }
     let inner = token.strip_suffix('.').unwrap_or(token);
     let parts: Vec<&str> = inner.split('.').collect();
@@ -201,9 +208,19 @@ fn parse_label(s: &str, tables: &Tables) -> Option<(Label, usize)> {
         return roman_value(p).map(|n| (Label::Roman(n), token_len));
     }
     // Multi-level: digits, or a capital letter first (`B.2.6`).
-    let first_ok = |p: &str| (p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit())) || (p.len() == 1 && p.as_bytes()[0].is_ascii_uppercase());
-    let rest_ok = parts[1..].iter().all(|p| p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()));
-    (first_ok(parts[0]) && rest_ok).then(|| (Label::Dotted(parts.iter().map(|p| p.to_string()).collect()), token_len))
+    let first_ok = |p: &str| {
+        (p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
+            || (p.len() == 1 && p.as_bytes()[0].is_ascii_uppercase())
+    };
+    let rest_ok = parts[1..]
+        .iter()
+        .all(|p| p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()));
+    (first_ok(parts[0]) && rest_ok).then(|| {
+        (
+            Label::Dotted(parts.iter().map(|p| p.to_string()).collect()),
+            token_len,
+        )
+    })
 }
 
 fn paren_label(inner: &str) -> Option<Label> {
@@ -236,7 +253,11 @@ fn parse_keyword(s: &str, tables: &Tables) -> Option<(Label, usize)> {
         .unwrap_or(num_text.len());
     let mut number = num_text[..num_len].trim_end_matches('.');
     number = number.trim_end_matches(['º', '°']);
-    let ordinal_o = number.len() > 1 && number.ends_with('o') && number[..number.len() - 1].bytes().all(|b| b.is_ascii_digit());
+    let ordinal_o = number.len() > 1
+        && number.ends_with('o')
+        && number[..number.len() - 1]
+            .bytes()
+            .all(|b| b.is_ascii_digit());
     if ordinal_o {
         number = &number[..number.len() - 1];
     }
@@ -248,7 +269,9 @@ fn parse_keyword(s: &str, tables: &Tables) -> Option<(Label, usize)> {
     if valid_number {
         let printed_len = word_len + gap + num_text[..num_len].trim_end_matches('.').len();
         let id_number = match roman_value(number) {
-            Some(_) if number.bytes().any(|b| b.is_ascii_lowercase()) => number.to_ascii_uppercase(),
+            Some(_) if number.bytes().any(|b| b.is_ascii_lowercase()) => {
+                number.to_ascii_uppercase()
+            }
             _ => number.to_string(),
         };
         return Some((Label::Keyword(keyword, Some(id_number)), printed_len));
@@ -288,7 +311,9 @@ fn separator_len(tail: &str, keyword: bool) -> Option<usize> {
 }
 
 fn starts_like_title(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“«'‘¿¡(".contains(c))
+    s.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“«'‘¿¡(".contains(c))
 }
 
 /// Short, one sentence at most, not ending like a clause.
@@ -310,7 +335,10 @@ pub(crate) fn is_title_like(s: &str) -> bool {
 
 /// Trims a title of its final period, colon and markup.
 fn trim_title(s: &str) -> &str {
-    s.trim().trim_end_matches(['*', ' ']).trim_end_matches(['.', ':']).trim_end()
+    s.trim()
+        .trim_end_matches(['*', ' '])
+        .trim_end_matches(['.', ':'])
+        .trim_end()
 }
 
 /// Value of a Roman numeral (I to L), upper case only.
@@ -339,8 +367,17 @@ pub(crate) fn roman_value(s: &str) -> Option<u32> {
     (n > 0 && to_roman(n) == s).then_some(n)
 }
 
-fn to_roman(mut n: u32) -> String {
-    let table = [(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
+/// Writes `n` (1 to 89) as an upper-case Roman numeral.
+pub(crate) fn to_roman(mut n: u32) -> String {
+    let table = [
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
     let mut out = String::new();
     for (v, s) in table {
         while n >= v {
@@ -385,7 +422,10 @@ pub(crate) fn has_page_reference(s: &str) -> bool {
         return false;
     }
     let before = &t[..t.len() - digits];
-    before.ends_with("..") || before.ends_with('…') || before.ends_with('\t') || before.ends_with("  ")
+    before.ends_with("..")
+        || before.ends_with('…')
+        || before.ends_with('\t')
+        || before.ends_with("  ")
         || before.trim_end().ends_with("..")
 }
 
@@ -406,30 +446,78 @@ mod tests {
     fn own_line_and_inline_headings() {
         let c = cand("1. Trade Facilitation and Commercial Cooperation", Lang::En).unwrap();
         assert_eq!(c.label, Label::Dotted(vec!["1".into()]));
-        assert_eq!(title("1. Trade Facilitation and Commercial Cooperation", Lang::En).unwrap(), "Trade Facilitation and Commercial Cooperation");
+        assert_eq!(
+            title("1. Trade Facilitation and Commercial Cooperation", Lang::En).unwrap(),
+            "Trade Facilitation and Commercial Cooperation"
+        );
         let line = "- 1. Facilitación del comercio y vinculación comercial.** Se aprovecharán los vínculos.";
         let c = cand(line, Lang::Es).unwrap();
-        assert_eq!(&line[c.title.unwrap().range()], "Facilitación del comercio y vinculación comercial");
-        assert_eq!(&line[c.body.unwrap().range()], "Se aprovecharán los vínculos.");
-        assert_eq!(&line[c.heading.range()], "- 1. Facilitación del comercio y vinculación comercial.**");
-        assert_eq!(title("IV. Environment and sustainability", Lang::En).unwrap(), "Environment and sustainability");
-        assert_eq!(title("1)  Fostering Competitive and Sustainable Economies", Lang::En).unwrap(), "Fostering Competitive and Sustainable Economies");
-        assert_eq!(cand("a)   Security and Defence", Lang::En).unwrap().label, Label::Letter('a'));
+        assert_eq!(
+            &line[c.title.unwrap().range()],
+            "Facilitación del comercio y vinculación comercial"
+        );
+        assert_eq!(
+            &line[c.body.unwrap().range()],
+            "Se aprovecharán los vínculos."
+        );
+        assert_eq!(
+            &line[c.heading.range()],
+            "- 1. Facilitación del comercio y vinculación comercial.**"
+        );
+        assert_eq!(
+            title("IV. Environment and sustainability", Lang::En).unwrap(),
+            "Environment and sustainability"
+        );
+        assert_eq!(
+            title(
+                "1)  Fostering Competitive and Sustainable Economies",
+                Lang::En
+            )
+            .unwrap(),
+            "Fostering Competitive and Sustainable Economies"
+        );
+        assert_eq!(
+            cand("a)   Security and Defence", Lang::En).unwrap().label,
+            Label::Letter('a')
+        );
         assert_eq!(title("1.\u{a0}Trade", Lang::En).unwrap(), "Trade");
     }
 
     #[test]
     fn multilevel_and_keyword_labels() {
-        assert_eq!(cand("2.4.1. Scope", Lang::En).unwrap().label, Label::Dotted(vec!["2".into(), "4".into(), "1".into()]));
-        assert_eq!(cand("B.2.6. Reporting", Lang::En).unwrap().label, Label::Dotted(vec!["B".into(), "2".into(), "6".into()]));
-        assert_eq!(cand("Artículo 12. Ámbito de aplicación", Lang::Es).unwrap().label, Label::Keyword(HeadingKeyword::Article, Some("12".into())));
-        assert_eq!(title("Artículo 12. Ámbito de aplicación", Lang::Es).unwrap(), "Ámbito de aplicación");
+        assert_eq!(
+            cand("2.4.1. Scope", Lang::En).unwrap().label,
+            Label::Dotted(vec!["2".into(), "4".into(), "1".into()])
+        );
+        assert_eq!(
+            cand("B.2.6. Reporting", Lang::En).unwrap().label,
+            Label::Dotted(vec!["B".into(), "2".into(), "6".into()])
+        );
+        assert_eq!(
+            cand("Artículo 12. Ámbito de aplicación", Lang::Es)
+                .unwrap()
+                .label,
+            Label::Keyword(HeadingKeyword::Article, Some("12".into()))
+        );
+        assert_eq!(
+            title("Artículo 12. Ámbito de aplicación", Lang::Es).unwrap(),
+            "Ámbito de aplicación"
+        );
         assert_eq!(title("Article 2: Scope", Lang::En).unwrap(), "Scope");
         let bare = cand("Article 1", Lang::En).unwrap();
         assert!(bare.bare && bare.title.is_none());
-        assert_eq!(cand("ANNEX", Lang::En).unwrap().label, Label::Keyword(HeadingKeyword::Annex, None));
-        assert_eq!(cand("Capítulo IV", Lang::Es).unwrap().label, Label::Keyword(HeadingKeyword::Chapter, Some("IV".into())));
-        assert_eq!(cand("Artículo 1o. Objeto", Lang::Es).unwrap().label, Label::Keyword(HeadingKeyword::Article, Some("1".into())));
+        assert_eq!(
+            cand("ANNEX", Lang::En).unwrap().label,
+            Label::Keyword(HeadingKeyword::Annex, None)
+        );
+        assert_eq!(
+            cand("Capítulo IV", Lang::Es).unwrap().label,
+            Label::Keyword(HeadingKeyword::Chapter, Some("IV".into()))
+        );
+        assert_eq!(
+            cand("Artículo 1o. Objeto", Lang::Es).unwrap().label,
+            Label::Keyword(HeadingKeyword::Article, Some("1".into()))
+        );
     }
 
     #[test]
@@ -440,7 +528,11 @@ mod tests {
         assert!(cand("I think so", Lang::En).is_none());
         assert!(cand("article 5 applies", Lang::En).is_none());
         // A numbered paragraph: a unit with no title whose text is the rest of the line.
-        let c = cand("1. Each Party shall ensure that its measures are applied. Nothing else applies.", Lang::En).unwrap();
+        let c = cand(
+            "1. Each Party shall ensure that its measures are applied. Nothing else applies.",
+            Lang::En,
+        )
+        .unwrap();
         assert!(c.title.is_none() && c.body.is_some());
     }
 
@@ -455,7 +547,9 @@ mod tests {
 
     #[test]
     fn caps_headings_and_contents() {
-        assert!(is_caps_heading("CONSULTED GOVERNMENT OF CANADA DEPARTMENTS"));
+        assert!(is_caps_heading(
+            "CONSULTED GOVERNMENT OF CANADA DEPARTMENTS"
+        ));
         assert!(is_caps_heading("INTRODUCTION"));
         assert!(!is_caps_heading("(SAGARPA)"));
         assert!(!is_caps_heading("NAFTA"));

@@ -50,7 +50,10 @@ fn make_line(text: &str, start: usize, end: usize) -> Line {
     let lead = raw.len() - trimmed_start.len();
     let content = trimmed_start.trim_end();
     let indent = raw[..lead].chars().count();
-    Line { content: Span::new(start + lead, start + lead + content.len()), indent }
+    Line {
+        content: Span::new(start + lead, start + lead + content.len()),
+        indent,
+    }
 }
 
 /// Finds the lines that are layout noise.
@@ -81,7 +84,9 @@ pub(crate) fn find_noise(text: &str, lines: &[Line], tables: &Tables) -> Vec<Opt
 /// `--ooOOoo--`, `* * *`, `***`, `___`: a line of mark characters only.
 fn is_end_mark(s: &str) -> bool {
     let marks = s.chars().filter(|c| "-–—=*_~·•#+".contains(*c)).count();
-    marks >= 2 && s.chars().all(|c| "-–—=*_~·•#+oO0.".contains(c) || c.is_whitespace())
+    marks >= 2
+        && s.chars()
+            .all(|c| "-–—=*_~·•#+oO0.".contains(c) || c.is_whitespace())
 }
 
 /// `3`, `- 3 -`, `Page 3`, `Página 3 de 10`, `3/10`.
@@ -95,7 +100,10 @@ fn is_page_number(s: &str) -> bool {
             break;
         }
     }
-    let words: Vec<&str> = rest.split(|c: char| c.is_whitespace() || c == '/').filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .filter(|w| !w.is_empty())
+        .collect();
     let number = |w: &str| !w.is_empty() && w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit());
     match words.as_slice() {
         [n] => number(n),
@@ -109,14 +117,19 @@ fn is_page_number(s: &str) -> bool {
 fn is_web_leftover(s: &str, tables: &Tables) -> bool {
     let t = s.trim_start_matches(['-', '*', '•', ' ']).trim();
     let lower = t.to_lowercase();
-    crate::lang::Lang::ALL.iter().map(|l| l.tables()).chain(std::iter::once(tables)).any(|tb| {
-        tb.web_leftovers.iter().any(|w| {
-            lower.strip_prefix(w).is_some_and(|rest| {
-                let rest = rest.trim_start_matches(':').trim();
-                rest.chars().all(|c| c.is_ascii_digit() || "-/.: ".contains(c))
+    crate::lang::Lang::ALL
+        .iter()
+        .map(|l| l.tables())
+        .chain(std::iter::once(tables))
+        .any(|tb| {
+            tb.web_leftovers.iter().any(|w| {
+                lower.strip_prefix(w).is_some_and(|rest| {
+                    let rest = rest.trim_start_matches(':').trim();
+                    rest.chars()
+                        .all(|c| c.is_ascii_digit() || "-/.: ".contains(c))
+                })
             })
         })
-    })
 }
 
 /// A short line made of two parts far apart, as a PDF running header prints:
@@ -240,10 +253,20 @@ mod tests {
         assert!(is_page_number("Page 4"));
         assert!(!is_page_number("3. Trade"));
         assert!(!is_page_number("2025 was a year"));
-        assert!(is_web_leftover("- Date modified:", es), "leftovers of any language");
+        assert!(
+            is_web_leftover("- Date modified:", es),
+            "leftovers of any language"
+        );
         assert!(is_web_leftover("Date modified: 2025-09-20", es));
-        assert!(!is_web_leftover("Date modified by the parties, the plan", es));
-        assert!(is_gapped_header(" VERSIÓN FINAL          February 7, 2014 ".trim()));
-        assert!(!is_gapped_header("1)  Fostering Competitive and Sustainable Economies"));
+        assert!(!is_web_leftover(
+            "Date modified by the parties, the plan",
+            es
+        ));
+        assert!(is_gapped_header(
+            " VERSIÓN FINAL          February 7, 2014 ".trim()
+        ));
+        assert!(!is_gapped_header(
+            "1)  Fostering Competitive and Sustainable Economies"
+        ));
     }
 }

@@ -13,7 +13,9 @@ mod sentence;
 
 use std::borrow::Cow;
 
-use crate::document::{Dateline, Document, Paragraph, ParagraphKind, Section, SectionKind, Skipped, SkipKind};
+use crate::document::{
+    Dateline, Document, Paragraph, ParagraphKind, Section, SectionKind, SkipKind, Skipped,
+};
 use crate::error::Error;
 use crate::lang::{Lang, Tables};
 use crate::span::Span;
@@ -21,11 +23,12 @@ use heading::{Candidate, Label};
 use lines::Line;
 use paragraph::{Gap, TextLine};
 
-
 /// True when `s` ends a sentence or a clause that introduces what follows (`.`, `!`, `?`, `:`,
 /// `;`, `…`), ignoring closing quotes, brackets and bold markers.
 pub(crate) fn ends_sentence(s: &str) -> bool {
-    let t = s.trim_end().trim_end_matches(['"', '”', '’', '»', ')', ']', '*', '\'']);
+    let t = s
+        .trim_end()
+        .trim_end_matches(['"', '”', '’', '»', ')', ']', '*', '\'']);
     t.ends_with(['.', '!', '?', ':', ';', '…'])
 }
 
@@ -40,7 +43,10 @@ pub(crate) fn segment(text: &str, lang: Lang) -> Result<Document<'_>, Error> {
     }
     let mut skipped = Vec::new();
     let start = if text.starts_with('\u{feff}') {
-        skipped.push(Skipped { kind: SkipKind::Bom, span: Span::new(0, 3) });
+        skipped.push(Skipped {
+            kind: SkipKind::Bom,
+            span: Span::new(0, 3),
+        });
         3
     } else {
         0
@@ -53,7 +59,10 @@ pub(crate) fn segment(text: &str, lang: Lang) -> Result<Document<'_>, Error> {
     let noise = lines::find_noise(text, &lines, tables);
     for (line, kind) in lines.iter().zip(&noise) {
         if let Some(kind) = kind {
-            skipped.push(Skipped { kind: *kind, span: line.content });
+            skipped.push(Skipped {
+                kind: *kind,
+                span: line.content,
+            });
         }
     }
     let wrapped = lines::is_hard_wrapped(text, &lines, &noise);
@@ -173,14 +182,18 @@ impl<'t> Builder<'t, '_> {
             return i;
         }
         let s = self.line_text(i);
-        let first_content = self.content_lines == 0 || (self.content_lines == 1 && self.date.is_some());
+        let first_content =
+            self.content_lines == 0 || (self.content_lines == 1 && self.date.is_some());
         self.content_lines += 1;
 
         // Dateline near the top of the preamble.
         if self.in_preamble() && self.date.is_none() && self.content_lines <= 5 {
             if let Some(date) = dateline::parse(s, self.tables) {
                 self.flush();
-                self.date = Some(Dateline { date, span: line.content });
+                self.date = Some(Dateline {
+                    date,
+                    span: line.content,
+                });
                 self.push_line(i, None, ParagraphKind::Dateline);
                 self.flush_as(ParagraphKind::Dateline);
                 return i;
@@ -192,7 +205,10 @@ impl<'t> Builder<'t, '_> {
             self.sections[0].heading.push(line.content);
             self.sections[0].title.push(line.content);
             let caps = heading::is_caps_heading(s);
-            while last + 1 < self.lines.len() && !self.lines[last + 1].is_blank() && self.noise[last + 1].is_none() {
+            while last + 1 < self.lines.len()
+                && !self.lines[last + 1].is_blank()
+                && self.noise[last + 1].is_none()
+            {
                 let next = self.line_text(last + 1);
                 if !(caps && heading::is_caps_heading(next) && self.is_doc_title(last + 1)) {
                     break;
@@ -215,7 +231,10 @@ impl<'t> Builder<'t, '_> {
         if let Some(contents) = &mut self.contents {
             let ends = match &candidate {
                 Some(c) => contents.first.as_ref() == Some(&c.label),
-                None => !(heading::has_page_reference(s) || (heading::is_title_like(s) && !ends_sentence(s))),
+                None => {
+                    !(heading::has_page_reference(s)
+                        || (heading::is_title_like(s) && !ends_sentence(s)))
+                }
             };
             if !ends {
                 if let Some(c) = &candidate {
@@ -229,7 +248,9 @@ impl<'t> Builder<'t, '_> {
         if let Some(c) = candidate {
             if heading::has_page_reference(s) || self.starts_implicit_contents(i, &c) {
                 self.flush();
-                self.contents = Some(Contents { first: Some(c.label.clone()) });
+                self.contents = Some(Contents {
+                    first: Some(c.label.clone()),
+                });
                 self.push_contents(i);
                 return i;
             }
@@ -254,14 +275,31 @@ impl<'t> Builder<'t, '_> {
         // Running text, or a list item.
         let (at, bullet) = heading::skip_markup(s);
         let (marker, content) = if bullet {
-            (Some(Span::new(line.content.start, line.content.start + s[..at].trim_end().len())), Span::new(line.content.start + at, line.content.end))
-        } else if let Some(rest) = s.strip_prefix("o ").filter(|r| r.starts_with(char::is_uppercase)) {
+            (
+                Some(Span::new(
+                    line.content.start,
+                    line.content.start + s[..at].trim_end().len(),
+                )),
+                Span::new(line.content.start + at, line.content.end),
+            )
+        } else if let Some(rest) = s
+            .strip_prefix("o ")
+            .filter(|r| r.starts_with(char::is_uppercase))
+        {
             let at = s.len() - rest.len();
-            (Some(Span::new(line.content.start, line.content.start + 1)), Span::new(line.content.start + at, line.content.end))
+            (
+                Some(Span::new(line.content.start, line.content.start + 1)),
+                Span::new(line.content.start + at, line.content.end),
+            )
         } else {
             (None, line.content)
         };
-        self.pending.push(TextLine { span: content, marker, indent: line.indent, gap: self.gap });
+        self.pending.push(TextLine {
+            span: content,
+            marker,
+            indent: line.indent,
+            gap: self.gap,
+        });
         self.gap = Gap::None;
         i
     }
@@ -311,8 +349,12 @@ impl<'t> Builder<'t, '_> {
                 }
                 _ => {
                     // A bare heading's title line is part of the run.
-                    let prev_bare = heading::parse(self.line_text(j), 0, self.tables).is_some_and(|p| p.bare);
-                    if prev_bare && heading::is_title_like(self.line_text(k)) && !ends_sentence(self.line_text(k)) {
+                    let prev_bare =
+                        heading::parse(self.line_text(j), 0, self.tables).is_some_and(|p| p.bare);
+                    if prev_bare
+                        && heading::is_title_like(self.line_text(k))
+                        && !ends_sentence(self.line_text(k))
+                    {
                         j = k;
                         continue;
                     }
@@ -372,15 +414,24 @@ impl<'t> Builder<'t, '_> {
             }
         } else if let (Some(t), None) = (c.title, c.body) {
             // A title that wraps onto the next line.
-            if i + 1 < self.lines.len() && self.noise[i + 1].is_none() && !self.lines[i + 1].is_blank() {
+            if i + 1 < self.lines.len()
+                && self.noise[i + 1].is_none()
+                && !self.lines[i + 1].is_blank()
+            {
                 let next = self.line_text(i + 1);
                 let title_text = t.text(self.text);
                 let joins = title_text.ends_with([',', '-', '–'])
                     || self.tables.is_connector(last_word(title_text))
                     || next.starts_with(char::is_lowercase);
                 let short = next.chars().count() <= 100 && next.split_whitespace().count() <= 12;
-                let ends_ok = !ends_sentence(next) || (next.ends_with('.') && next.split_whitespace().count() <= 6);
-                if joins && short && ends_ok && heading::parse(next, 0, self.tables).is_none() && !heading::skip_markup(next).1 {
+                let ends_ok = !ends_sentence(next)
+                    || (next.ends_with('.') && next.split_whitespace().count() <= 6);
+                if joins
+                    && short
+                    && ends_ok
+                    && heading::parse(next, 0, self.tables).is_none()
+                    && !heading::skip_markup(next).1
+                {
                     let n = self.lines[i + 1].content;
                     let trimmed = next.trim_end_matches(['.', '*', ':']).trim_end();
                     heading.push(n);
@@ -393,7 +444,12 @@ impl<'t> Builder<'t, '_> {
         self.new_section(place, Some(c.label_span), heading, title);
         self.paragraph_list = is_paragraph.then(|| c.label.clone());
         if let Some(body) = c.body {
-            self.pending.push(TextLine { span: body, marker: None, indent: 0, gap: Gap::None });
+            self.pending.push(TextLine {
+                span: body,
+                marker: None,
+                indent: 0,
+                gap: Gap::None,
+            });
         }
         Some(last)
     }
@@ -404,14 +460,27 @@ impl<'t> Builder<'t, '_> {
         if c.bare || c.body.is_some() || matches!(c.label, Label::Roman(_) | Label::Keyword(..)) {
             return false;
         }
-        if self.paragraph_list.as_ref().is_some_and(|l| heading::same_style(l, &c.label)) {
+        if self
+            .paragraph_list
+            .as_ref()
+            .is_some_and(|l| heading::same_style(l, &c.label))
+        {
             return true;
         }
-        let Some(k) = self.next_content(i) else { return false };
-        heading::parse(self.line_text(k), 0, self.tables).is_some_and(|next| heading::same_style(&next.label, &c.label))
+        let Some(k) = self.next_content(i) else {
+            return false;
+        };
+        heading::parse(self.line_text(k), 0, self.tables)
+            .is_some_and(|next| heading::same_style(&next.label, &c.label))
     }
 
-    fn new_section(&mut self, place: outline::Placement, label: Option<Span>, heading: Vec<Span>, title: Vec<Span>) {
+    fn new_section(
+        &mut self,
+        place: outline::Placement,
+        label: Option<Span>,
+        heading: Vec<Span>,
+        title: Vec<Span>,
+    ) {
         let start = heading.first().map_or(0, |h| h.start);
         self.sections.push(SectionDraft {
             id: place.id,
@@ -430,7 +499,12 @@ impl<'t> Builder<'t, '_> {
 
     fn push_line(&mut self, i: usize, marker: Option<Span>, _kind: ParagraphKind) {
         let line = self.lines[i];
-        self.pending.push(TextLine { span: line.content, marker, indent: line.indent, gap: Gap::None });
+        self.pending.push(TextLine {
+            span: line.content,
+            marker,
+            indent: line.indent,
+            gap: Gap::None,
+        });
     }
 
     fn push_contents(&mut self, i: usize) {
@@ -448,13 +522,23 @@ impl<'t> Builder<'t, '_> {
 
     /// Turns the pending text lines into paragraphs and sentences.
     fn flush(&mut self) {
-        let groups = paragraph::group(self.text, &self.pending, self.tables, self.wrapped, self.width);
+        let groups = paragraph::group(
+            self.text,
+            &self.pending,
+            self.tables,
+            self.wrapped,
+            self.width,
+        );
         let pending = std::mem::take(&mut self.pending);
         for group in groups {
             // A list item has a bullet; in hard-wrapped text a bullet is often reduced to an indent.
             let first = &pending[group.start];
             let item = first.marker.is_some() || (self.wrapped && first.indent > 0);
-            let kind = if item { ParagraphKind::Item } else { ParagraphKind::Text };
+            let kind = if item {
+                ParagraphKind::Item
+            } else {
+                ParagraphKind::Text
+            };
             self.emit(&pending[group], kind);
         }
     }
@@ -484,10 +568,21 @@ impl<'t> Builder<'t, '_> {
             for (s, e) in bounds {
                 let spans = joined.source_spans(s, e, &self.skipped_spans);
                 let text = display_text(self.text, &spans, &joined.text[s..e]);
-                self.sentences.push(crate::document::Sentence { text, spans, section, paragraph: index });
+                self.sentences.push(crate::document::Sentence {
+                    text,
+                    spans,
+                    section,
+                    paragraph: index,
+                });
             }
         }
-        self.paragraphs.push(Paragraph { kind, span, marker: first.marker, section, sentences: sentence_start..self.sentences.len() });
+        self.paragraphs.push(Paragraph {
+            kind,
+            span,
+            marker: first.marker,
+            section,
+            sentences: sentence_start..self.sentences.len(),
+        });
     }
 
     fn finish(self, lang: Lang, mut skipped: Vec<Skipped>) -> Document<'t> {
@@ -495,8 +590,14 @@ impl<'t> Builder<'t, '_> {
         let n = self.sections.len();
         let mut sections: Vec<Section<'t>> = Vec::with_capacity(n);
         for (i, d) in self.sections.iter().enumerate() {
-            let paragraphs_end = self.sections.get(i + 1).map_or(self.paragraphs.len(), |s| s.paragraphs_start);
-            let sentences_end = self.sections.get(i + 1).map_or(self.sentences.len(), |s| s.sentences_start);
+            let paragraphs_end = self
+                .sections
+                .get(i + 1)
+                .map_or(self.paragraphs.len(), |s| s.paragraphs_start);
+            let sentences_end = self
+                .sections
+                .get(i + 1)
+                .map_or(self.sentences.len(), |s| s.sentences_start);
             sections.push(Section {
                 id: d.id.clone(),
                 kind: d.kind,
@@ -521,7 +622,8 @@ impl<'t> Builder<'t, '_> {
             let end_at = (i + 1..n)
                 .find(|&j| !is_descendant(&sections, j, i))
                 .map_or(text.len(), |j| sections[j].span.start);
-            let end = sections[i].span.start + text[sections[i].span.start..end_at].trim_end().len();
+            let end =
+                sections[i].span.start + text[sections[i].span.start..end_at].trim_end().len();
             sections[i].span = Span::new(sections[i].span.start, end);
         }
         skipped.sort_by_key(|s| s.span.start);

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use super::heading::Label;
+use super::heading::{self, Label};
 use crate::document::SectionKind;
 use crate::lang::HeadingKeyword;
 
@@ -109,7 +109,14 @@ impl Outline {
         self.push(Style::Caps, None, section, id, SectionKind::Heading)
     }
 
-    fn push(&mut self, style: Style, value: Option<u32>, section: usize, id: String, kind: SectionKind) -> Placement {
+    fn push(
+        &mut self,
+        style: Style,
+        value: Option<u32>,
+        section: usize,
+        id: String,
+        kind: SectionKind,
+    ) -> Placement {
         let mut unique = id.clone();
         let mut n = 2;
         while !self.ids.insert(unique.clone()) {
@@ -118,8 +125,18 @@ impl Outline {
         }
         let parent = self.stack.last().map(|o| o.section);
         let depth = self.stack.len();
-        self.stack.push(Open { style, value, section, id: unique.clone() });
-        Placement { id: unique, kind, parent, depth }
+        self.stack.push(Open {
+            style,
+            value,
+            section,
+            id: unique.clone(),
+        });
+        Placement {
+            id: unique,
+            kind,
+            parent,
+            depth,
+        }
     }
 }
 
@@ -137,24 +154,12 @@ fn keyword_kind(k: HeadingKeyword) -> SectionKind {
 
 fn own_label(label: &Label) -> String {
     match label {
-        Label::Roman(n) => roman(*n),
+        Label::Roman(n) => heading::to_roman(*n),
         Label::Dotted(parts) => parts.join("."),
         Label::Paren(n) => n.to_string(),
         Label::Letter(c) => c.to_string(),
         Label::Keyword(_, n) => n.clone().unwrap_or_default(),
     }
-}
-
-fn roman(mut n: u32) -> String {
-    let table = [(50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
-    let mut out = String::new();
-    for (v, s) in table {
-        while n >= v {
-            out.push_str(s);
-            n -= v;
-        }
-    }
-    out
 }
 
 /// `I` + `4` → `I.4`; `annex` + `1` → `annex:1` (after a bare tag the separator is `:`).
@@ -193,17 +198,42 @@ mod tests {
         .enumerate()
         .map(|(i, l)| o.place(l, i + 1).unwrap().id)
         .collect();
-        assert_eq!(ids, ["I", "I.1", "I.2", "II", "II.1", "annex", "annex:1", "annex:1.a", "annex:1.b", "annex:2"]);
+        assert_eq!(
+            ids,
+            [
+                "I",
+                "I.1",
+                "I.2",
+                "II",
+                "II.1",
+                "annex",
+                "annex:1",
+                "annex:1.a",
+                "annex:1.b",
+                "annex:2"
+            ]
+        );
     }
 
     #[test]
     fn gaps_and_swaps_are_accepted_but_wild_numbers_are_not() {
         let mut o = Outline::default();
         assert_eq!(o.place(&dotted("1"), 1).unwrap().id, "1");
-        assert_eq!(o.place(&dotted("3"), 2).unwrap().id, "3", "a deleted section leaves a gap");
-        assert_eq!(o.place(&dotted("2"), 3).unwrap().id, "2", "swapped sections");
+        assert_eq!(
+            o.place(&dotted("3"), 2).unwrap().id,
+            "3",
+            "a deleted section leaves a gap"
+        );
+        assert_eq!(
+            o.place(&dotted("2"), 3).unwrap().id,
+            "2",
+            "swapped sections"
+        );
         assert!(o.place(&dotted("40"), 4).is_none(), "far out of sequence");
-        assert!(Outline::default().place(&dotted("7"), 1).is_none(), "a list does not start at 7");
+        assert!(
+            Outline::default().place(&dotted("7"), 1).is_none(),
+            "a list does not start at 7"
+        );
     }
 
     #[test]

@@ -28,7 +28,13 @@ pub(crate) struct TextLine {
 }
 
 /// Groups lines into paragraphs: ranges of `lines`.
-pub(crate) fn group(text: &str, lines: &[TextLine], tables: &Tables, wrapped: bool, width: usize) -> Vec<Range<usize>> {
+pub(crate) fn group(
+    text: &str,
+    lines: &[TextLine],
+    tables: &Tables,
+    wrapped: bool,
+    width: usize,
+) -> Vec<Range<usize>> {
     let mut groups = Vec::new();
     let mut start = 0;
     // The widest line of the paragraph so far: the width its lines were wrapped at.
@@ -37,7 +43,11 @@ pub(crate) fn group(text: &str, lines: &[TextLine], tables: &Tables, wrapped: bo
         widest = widest.max(lines[i - 1].span.text(text).chars().count());
         // PDF fonts are proportional, so character counts only approximate the wrap width: allow
         // 8% slack once the paragraph shows its own width; a first line is held to the page's.
-        let wrap_at = if i - start >= 2 { widest * 92 / 100 } else { width };
+        let wrap_at = if i - start >= 2 {
+            widest * 92 / 100
+        } else {
+            width
+        };
         // Does the text starting at line i close a sentence within a few lines? List entries
         // (a list of departments) never do; wrapped prose soon does.
         let closes_soon = lines[i..]
@@ -46,7 +56,15 @@ pub(crate) fn group(text: &str, lines: &[TextLine], tables: &Tables, wrapped: bo
             .enumerate()
             .take_while(|(k, l)| *k == 0 || (l.gap == Gap::None && l.marker.is_none()))
             .any(|(_, l)| ends_sentence(l.span.text(text)));
-        if !joins(text, &lines[i - 1], &lines[i], tables, wrapped, wrap_at, closes_soon) {
+        if !joins(
+            text,
+            &lines[i - 1],
+            &lines[i],
+            tables,
+            wrapped,
+            wrap_at,
+            closes_soon,
+        ) {
             groups.push(start..i);
             start = i;
             widest = 0;
@@ -91,7 +109,9 @@ fn joins(
         Gap::Blank | Gap::Noise => open && (signal || (!wrapped && p.chars().count() >= 100)),
         Gap::None if wrapped => (open && signal) || (forced && (open || next.indent == 0)),
         // One paragraph a line: only a lower-case start or a dangling connector joins lines.
-        Gap::None => open && (n.starts_with(char::is_lowercase) || tables.is_connector(last_word(p))),
+        Gap::None => {
+            open && (n.starts_with(char::is_lowercase) || tables.is_connector(last_word(p)))
+        }
     }
 }
 
@@ -111,7 +131,9 @@ impl Joined {
         for line in lines {
             let s = line.span.text(text);
             if !out.is_empty() {
-                let compound = out.ends_with('-') && !out.ends_with(" -") && s.starts_with(char::is_alphabetic);
+                let compound = out.ends_with('-')
+                    && !out.ends_with(" -")
+                    && s.starts_with(char::is_alphabetic);
                 if !compound {
                     out.push(' ');
                 }
@@ -135,7 +157,9 @@ impl Joined {
             let e = end.min(line_end) - at + span.start;
             let piece = Span::new(s, e);
             match pieces.last_mut() {
-                Some(last) if !noise_between(skipped, last.end, piece.start) => last.end = piece.end,
+                Some(last) if !noise_between(skipped, last.end, piece.start) => {
+                    last.end = piece.end
+                }
                 _ => pieces.push(piece),
             }
         }
@@ -156,14 +180,27 @@ mod tests {
     fn hyphenated_compounds_keep_their_hyphen() {
         let text = "an export-\nfocussed relationship";
         let lines = [
-            TextLine { span: Span::new(0, 10), marker: None, indent: 0, gap: Gap::None },
-            TextLine { span: Span::new(11, 32), marker: None, indent: 0, gap: Gap::None },
+            TextLine {
+                span: Span::new(0, 10),
+                marker: None,
+                indent: 0,
+                gap: Gap::None,
+            },
+            TextLine {
+                span: Span::new(11, 32),
+                marker: None,
+                indent: 0,
+                gap: Gap::None,
+            },
         ];
         let joined = Joined::new(text, &lines);
         assert_eq!(joined.text, "an export-focussed relationship");
         // "export-" is bytes 3..10 and "focussed" bytes 11..19: one piece, no noise between.
         assert_eq!(joined.source_spans(3, 18, &[]), [Span::new(3, 19)]);
         // With noise between the lines, the sentence is two pieces.
-        assert_eq!(joined.source_spans(0, 31, &[Span::new(10, 11)]), [Span::new(0, 10), Span::new(11, 32)]);
+        assert_eq!(
+            joined.source_spans(0, 31, &[Span::new(10, 11)]),
+            [Span::new(0, 10), Span::new(11, 32)]
+        );
     }
 }

@@ -67,18 +67,30 @@ mod tests {
     use super::*;
     use crate::lang::Lang;
 
-    fn sentences<'a>(text: &'a str, lang: Lang) -> Vec<&'a str> {
-        split(text, lang.tables()).into_iter().map(|(s, e)| &text[s..e]).collect()
+    fn sentences(text: &str, lang: Lang) -> Vec<&str> {
+        split(text, lang.tables())
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
     }
 
     #[test]
     fn abbreviations_and_initialisms_do_not_end_sentences() {
         assert_eq!(
-            sentences("Work with the U.S. Government continues. Both countries agree.", Lang::En),
-            ["Work with the U.S. Government continues.", "Both countries agree."]
+            sentences(
+                "Work with the U.S. Government continues. Both countries agree.",
+                Lang::En
+            ),
+            [
+                "Work with the U.S. Government continues.",
+                "Both countries agree."
+            ]
         );
         assert_eq!(
-            sentences("Technologies such as A.I. and quantum. The leaders met.", Lang::En),
+            sentences(
+                "Technologies such as A.I. and quantum. The leaders met.",
+                Lang::En
+            ),
             ["Technologies such as A.I. and quantum.", "The leaders met."]
         );
         assert_eq!(
@@ -86,8 +98,14 @@ mod tests {
             ["Tools, e.g. Canada's own, help.", "It works."]
         );
         assert_eq!(
-            sentences("Lo firmó el Sr. Pérez, según el núm. 5 del acta. Se aprobó.", Lang::Es),
-            ["Lo firmó el Sr. Pérez, según el núm. 5 del acta.", "Se aprobó."]
+            sentences(
+                "Lo firmó el Sr. Pérez, según el núm. 5 del acta. Se aprobó.",
+                Lang::Es
+            ),
+            [
+                "Lo firmó el Sr. Pérez, según el núm. 5 del acta.",
+                "Se aprobó."
+            ]
         );
         assert_eq!(
             sentences("Incluye minería, energía, etc. Además, agua.", Lang::Es),
@@ -97,10 +115,19 @@ mod tests {
 
     #[test]
     fn decimals_questions_and_stray_spaces() {
-        assert_eq!(sentences("Over 1.8 million visitors came. More will.", Lang::En), ["Over 1.8 million visitors came.", "More will."]);
-        assert_eq!(sentences("¿Qué sigue? Ambos países deciden.", Lang::Es), ["¿Qué sigue?", "Ambos países deciden."]);
         assert_eq!(
-            sentences("a bilateral relationship . Building on this, both act.", Lang::En),
+            sentences("Over 1.8 million visitors came. More will.", Lang::En),
+            ["Over 1.8 million visitors came.", "More will."]
+        );
+        assert_eq!(
+            sentences("¿Qué sigue? Ambos países deciden.", Lang::Es),
+            ["¿Qué sigue?", "Ambos países deciden."]
+        );
+        assert_eq!(
+            sentences(
+                "a bilateral relationship . Building on this, both act.",
+                Lang::En
+            ),
             ["a bilateral relationship .", "Building on this, both act."]
         );
     }

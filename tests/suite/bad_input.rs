@@ -13,7 +13,12 @@ fn empty_and_whitespace_only_are_clear_errors() {
     let err = Document::parse(" \n\t\r\n  \n", Lang::Es).unwrap_err();
     assert!(err.is_empty_input());
     assert_eq!(err.to_string(), "the document holds only white space");
-    assert!(Document::parse("\u{feff}\n \n", Lang::En).unwrap_err().is_empty_input(), "a BOM alone");
+    assert!(
+        Document::parse("\u{feff}\n \n", Lang::En)
+            .unwrap_err()
+            .is_empty_input(),
+        "a BOM alone"
+    );
 }
 
 #[test]
@@ -27,7 +32,13 @@ fn invalid_utf8_names_file_offset_and_likely_encoding() {
     assert!(err.is_invalid_utf8());
     assert_eq!(err.byte_offset(), Some(12));
     let msg = err.to_string();
-    assert!(msg.starts_with(&format!("{}: invalid UTF-8 at byte 12 (line 1, column 13)", path.display())), "{msg}");
+    assert!(
+        msg.starts_with(&format!(
+            "{}: invalid UTF-8 at byte 12 (line 1, column 13)",
+            path.display()
+        )),
+        "{msg}"
+    );
     assert!(msg.contains("Windows-1252"), "{msg}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -48,7 +59,10 @@ fn a_bom_is_skipped_and_counts_in_spans() {
     let plain = es();
     assert_eq!(outline(&doc), outline(&plain));
     // Every span moved by the three bytes of the BOM.
-    assert_eq!(doc.sentences()[5].span().start, plain.sentences()[5].span().start + 3);
+    assert_eq!(
+        doc.sentences()[5].span().start,
+        plain.sentences()[5].span().start + 3
+    );
     assert_eq!(doc.sentences()[5].text(), plain.sentences()[5].text());
     assert_lossless(&doc);
 }
@@ -75,7 +89,11 @@ fn nfd_text_gives_the_same_ids_and_titles() {
     let b = Document::parse(&nfd, Lang::Es).unwrap();
     assert_eq!(outline(&a), outline(&b));
     assert_eq!(a.sentences().len(), b.sentences().len());
-    assert_eq!(a.sentences()[3].text(), b.sentences()[3].text(), "sentence text is NFC");
+    assert_eq!(
+        a.sentences()[3].text(),
+        b.sentences()[3].text(),
+        "sentence text is NFC"
+    );
     assert_lossless(&b);
 }
 

@@ -30,7 +30,9 @@ struct Unit {
 fn check(name: &str) -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/segment");
     let text = std::fs::read_to_string(dir.join(format!("{name}.txt"))).unwrap();
-    let expect: Expect = toml::from_str(&std::fs::read_to_string(dir.join(format!("{name}.toml"))).unwrap()).unwrap();
+    let expect: Expect =
+        toml::from_str(&std::fs::read_to_string(dir.join(format!("{name}.toml"))).unwrap())
+            .unwrap();
     let lang: Lang = expect.lang.parse().unwrap();
     let doc = Document::parse(&text, lang).unwrap();
     assert_lossless(&doc);
@@ -42,13 +44,25 @@ fn check(name: &str) -> Vec<String> {
         return problems;
     }
     if doc.title() != expect.title.as_deref() {
-        problems.push(format!("title: got {:?}, want {:?}", doc.title(), expect.title));
+        problems.push(format!(
+            "title: got {:?}, want {:?}",
+            doc.title(),
+            expect.title
+        ));
     }
     if doc.date().map(|d| d.to_string()) != expect.date {
-        problems.push(format!("date: got {:?}, want {:?}", doc.date(), expect.date));
+        problems.push(format!(
+            "date: got {:?}, want {:?}",
+            doc.date(),
+            expect.date
+        ));
     }
     for noise in &expect.skipped {
-        if !doc.skipped().iter().any(|s| s.span.text(&text).contains(noise.as_str())) {
+        if !doc
+            .skipped()
+            .iter()
+            .any(|s| s.span.text(&text).contains(noise.as_str()))
+        {
             problems.push(format!("{noise:?} not reported as skipped"));
         }
     }
@@ -63,18 +77,25 @@ fn check(name: &str) -> Vec<String> {
         let sentences: Vec<&str> = doc.sentences_of(section).map(|s| s.text()).collect();
         if let Some(n) = unit.sentences {
             if sentences.len() != n {
-                problems.push(format!("{id}: {} sentences, want {n}: {sentences:#?}", sentences.len()));
+                problems.push(format!(
+                    "{id}: {} sentences, want {n}: {sentences:#?}",
+                    sentences.len()
+                ));
                 continue;
             }
         }
         if let (Some(first), Some(s)) = (&unit.first, sentences.first()) {
             if !s.starts_with(first.as_str()) {
-                problems.push(format!("{id}: first sentence {s:?} does not start with {first:?}"));
+                problems.push(format!(
+                    "{id}: first sentence {s:?} does not start with {first:?}"
+                ));
             }
         }
         if let (Some(last), Some(s)) = (&unit.last, sentences.last()) {
             if !s.ends_with(last.as_str()) {
-                problems.push(format!("{id}: last sentence {s:?} does not end with {last:?}"));
+                problems.push(format!(
+                    "{id}: last sentence {s:?} does not end with {last:?}"
+                ));
             }
         }
     }
@@ -135,6 +156,11 @@ fn treaty_versions_share_their_ids() {
     let es = std::fs::read_to_string(dir.join("treaty_es.txt")).unwrap();
     let en = Document::parse(&en, Lang::En).unwrap();
     let es = Document::parse(&es, Lang::Es).unwrap();
-    let ids = |d: &Document| d.sections().iter().map(|s| s.id().to_string()).collect::<Vec<_>>();
+    let ids = |d: &Document| {
+        d.sections()
+            .iter()
+            .map(|s| s.id().to_string())
+            .collect::<Vec<_>>()
+    };
     assert_eq!(ids(&en), ids(&es));
 }

@@ -8,10 +8,31 @@ use super::util::*;
 
 /// Lines of every seed, and layout artifacts, to build documents from.
 fn pieces() -> Vec<String> {
-    let mut lines: Vec<String> = [EN, ES, PLAN_2014, PLAN_2021].iter().flat_map(|t| t.lines().map(String::from)).collect();
+    let mut lines: Vec<String> = [EN, ES, PLAN_2014, PLAN_2021]
+        .iter()
+        .flat_map(|t| t.lines().map(String::from))
+        .collect();
     lines.extend(
-        ["", "", "   ", "3", "--ooOOoo--", "- Date modified:", " VERSIÓN FINAL          February 7, 2014 ", "ANNEX", "Article 4", "Contents", "2.4.1. Scope", "B.2.6. Reporting", "a) Energy", "o Sub-item", "\u{feff}", "1.\u{a0}Trade", "Capítulo II"]
-            .map(String::from),
+        [
+            "",
+            "",
+            "   ",
+            "3",
+            "--ooOOoo--",
+            "- Date modified:",
+            " VERSIÓN FINAL          February 7, 2014 ",
+            "ANNEX",
+            "Article 4",
+            "Contents",
+            "2.4.1. Scope",
+            "B.2.6. Reporting",
+            "a) Energy",
+            "o Sub-item",
+            "\u{feff}",
+            "1.\u{a0}Trade",
+            "Capítulo II",
+        ]
+        .map(String::from),
     );
     lines
 }

@@ -34,8 +34,15 @@ pub fn assert_lossless(doc: &Document<'_>) {
     let segments = doc.segments();
     let mut covered = 0;
     for seg in &segments {
-        assert!(seg.span.start >= covered, "segment {:?} overlaps the previous one", seg);
-        assert!(text.is_char_boundary(seg.span.start) && text.is_char_boundary(seg.span.end), "{seg:?} off a char boundary");
+        assert!(
+            seg.span.start >= covered,
+            "segment {:?} overlaps the previous one",
+            seg
+        );
+        assert!(
+            text.is_char_boundary(seg.span.start) && text.is_char_boundary(seg.span.end),
+            "{seg:?} off a char boundary"
+        );
         let gap = &text[covered..seg.span.start];
         assert!(
             gap.chars().all(|c| c.is_whitespace() || c == '\u{feff}'),
@@ -44,5 +51,9 @@ pub fn assert_lossless(doc: &Document<'_>) {
         );
         covered = seg.span.end;
     }
-    assert!(text[covered..].trim().is_empty(), "text lost at the end: {:?}", &text[covered..]);
+    assert!(
+        text[covered..].trim().is_empty(),
+        "text lost at the end: {:?}",
+        &text[covered..]
+    );
 }
