@@ -5,9 +5,12 @@
 //! cargo run --example outline -- FILE [FILE…]  # any documents (language detected)
 //! ```
 
+use std::io::{self, Write};
+use std::process::ExitCode;
+
 use paridad::{Document, Lang};
 
-fn main() -> Result<(), paridad::Error> {
+fn main() -> ExitCode {
     let mut paths: Vec<String> = std::env::args().skip(1).collect();
     if paths.is_empty() {
         let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
@@ -16,39 +19,71 @@ fn main() -> Result<(), paridad::Error> {
             format!("{seeds}/2025-2028.es.txt"),
         ];
     }
-    for path in &paths {
+    let message = match print_outlines(&paths, &mut io::stdout().lock()) {
+        Ok(()) => return ExitCode::SUCCESS,
+        // `… | head` closes the pipe early: not an error.
+        Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
+        Err(Failure::Io(e)) => e.to_string(),
+        Err(Failure::Paridad(e)) => e.to_string(),
+    };
+    eprintln!("outline: {message}");
+    ExitCode::from(2)
+}
+
+enum Failure {
+    Io(io::Error),
+    Paridad(paridad::Error),
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Failure {
+        Failure::Io(e)
+    }
+}
+
+impl From<paridad::Error> for Failure {
+    fn from(e: paridad::Error) -> Failure {
+        Failure::Paridad(e)
+    }
+}
+
+fn print_outlines(paths: &[String], out: &mut impl Write) -> Result<(), Failure> {
+    for path in paths {
         let text = paridad::read_file(path)?;
         let lang = Lang::detect(&text).unwrap_or(Lang::En);
         let doc = Document::parse(&text, lang).map_err(|e| e.with_path(path))?;
-        println!(
+        writeln!(
+            out,
             "{path} ({}): {} sections, {} sentences",
             lang.name(),
             doc.sections().len(),
             doc.sentences().len()
-        );
+        )?;
         if let Some(title) = doc.title() {
-            println!("  title: {title}");
+            writeln!(out, "  title: {title}")?;
         }
         if let Some(date) = doc.date() {
-            println!("  date:  {date}");
+            writeln!(out, "  date:  {date}")?;
         }
         for section in doc.sections() {
             let indent = "  ".repeat(section.depth() + 1);
             let count = section.sentence_range().len();
-            println!(
+            writeln!(
+                out,
                 "{indent}{:<10} {:<60} {count:>3} sentences",
                 section.id(),
                 section.title()
-            );
+            )?;
         }
         for skipped in doc.skipped() {
-            println!(
+            writeln!(
+                out,
                 "  skipped {:<15} {:?}",
                 skipped.kind.name(),
                 skipped.span.text(&text)
-            );
+            )?;
         }
-        println!();
+        writeln!(out)?;
     }
     Ok(())
 }

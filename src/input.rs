@@ -10,28 +10,23 @@ use crate::span::LineCol;
 /// On failure the error gives the byte offset, line and column of the first invalid byte and,
 /// when the bytes look like a known legacy encoding, names it (Windows-1252, UTF-16).
 pub fn decode(bytes: &[u8]) -> Result<&str, Error> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text),
-        Err(err) => {
-            let offset = err.valid_up_to();
-            let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or("");
-            let at = LineCol::of(valid, offset);
-            Err(Error::invalid_utf8(
-                offset,
-                at.line,
-                at.column,
-                guess_encoding(bytes),
-            ))
-        }
-    }
+    std::str::from_utf8(bytes).map_err(|err| invalid_utf8(bytes, err))
 }
 
 /// Reads the file at `path` as UTF-8 text; errors name the file.
 pub fn read_file(path: impl AsRef<Path>) -> Result<String, Error> {
     let path = path.as_ref();
     let bytes = std::fs::read(path).map_err(|e| Error::io(e).with_path(path))?;
-    decode(&bytes).map_err(|e| e.with_path(path))?;
-    String::from_utf8(bytes).map_err(|_| Error::setting("invalid UTF-8").with_path(path))
+    String::from_utf8(bytes)
+        .map_err(|err| invalid_utf8(err.as_bytes(), err.utf8_error()).with_path(path))
+}
+
+/// The error for `bytes` that are not UTF-8 from `err` on: offset, line, column, likely encoding.
+fn invalid_utf8(bytes: &[u8], err: std::str::Utf8Error) -> Error {
+    let offset = err.valid_up_to();
+    let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or("");
+    let at = LineCol::of(valid, offset);
+    Error::invalid_utf8(offset, at.line, at.column, guess_encoding(bytes))
 }
 
 fn guess_encoding(bytes: &[u8]) -> Option<&'static str> {

@@ -71,8 +71,8 @@ fn read_input(path: &PathBuf) -> Result<String, Failure> {
         io::stdin()
             .read_to_end(&mut bytes)
             .map_err(|e| Failure(format!("<stdin>: {e}")))?;
-        paridad::decode(&bytes).map_err(|e| e.with_path("<stdin>"))?;
-        return Ok(String::from_utf8(bytes).unwrap_or_default());
+        let text = paridad::decode(&bytes).map_err(|e| e.with_path("<stdin>"))?;
+        return Ok(text.to_owned());
     }
     Ok(paridad::read_file(path)?)
 }

@@ -70,7 +70,7 @@ pub(crate) fn find_noise(text: &str, lines: &[Line], tables: &Tables) -> Vec<Opt
                 Some(SkipKind::EndMark)
             } else if is_page_number(s) {
                 Some(SkipKind::PageNumber)
-            } else if is_web_leftover(s, tables) {
+            } else if is_web_leftover(s) {
                 Some(SkipKind::WebLeftover)
             } else if is_gapped_header(s) || repeated.contains_key(normal_key(s).as_str()) {
                 Some(SkipKind::RunningHeader)
@@ -113,23 +113,20 @@ fn is_page_number(s: &str) -> bool {
     }
 }
 
-/// `- Date modified:`, `Fecha de modificación: 2025-09-20`.
-fn is_web_leftover(s: &str, tables: &Tables) -> bool {
+/// `- Date modified:`, `Fecha de modificación: 2025-09-20`, in any known language (a translated
+/// page keeps the original site's leftovers).
+fn is_web_leftover(s: &str) -> bool {
     let t = s.trim_start_matches(['-', '*', '•', ' ']).trim();
     let lower = t.to_lowercase();
-    crate::lang::Lang::ALL
-        .iter()
-        .map(|l| l.tables())
-        .chain(std::iter::once(tables))
-        .any(|tb| {
-            tb.web_leftovers.iter().any(|w| {
-                lower.strip_prefix(w).is_some_and(|rest| {
-                    let rest = rest.trim_start_matches(':').trim();
-                    rest.chars()
-                        .all(|c| c.is_ascii_digit() || "-/.: ".contains(c))
-                })
+    crate::lang::Lang::ALL.iter().map(|l| l.tables()).any(|tb| {
+        tb.web_leftovers.iter().any(|w| {
+            lower.strip_prefix(w).is_some_and(|rest| {
+                let rest = rest.trim_start_matches(':').trim();
+                rest.chars()
+                    .all(|c| c.is_ascii_digit() || "-/.: ".contains(c))
             })
         })
+    })
 }
 
 /// A short line made of two parts far apart, as a PDF running header prints:
@@ -229,7 +226,6 @@ pub(crate) fn wrap_width(text: &str, lines: &[Line]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lang::Lang;
 
     #[test]
     fn scans_all_line_ends() {
@@ -242,7 +238,6 @@ mod tests {
 
     #[test]
     fn recognises_noise_lines() {
-        let es = Lang::Es.tables();
         assert!(is_end_mark("--ooOOoo--"));
         assert!(is_end_mark("* * *"));
         assert!(!is_end_mark("- o"));
@@ -254,14 +249,11 @@ mod tests {
         assert!(!is_page_number("3. Trade"));
         assert!(!is_page_number("2025 was a year"));
         assert!(
-            is_web_leftover("- Date modified:", es),
+            is_web_leftover("- Date modified:"),
             "leftovers of any language"
         );
-        assert!(is_web_leftover("Date modified: 2025-09-20", es));
-        assert!(!is_web_leftover(
-            "Date modified by the parties, the plan",
-            es
-        ));
+        assert!(is_web_leftover("Fecha de modificación: 2025-09-20"));
+        assert!(!is_web_leftover("Date modified by the parties, the plan"));
         assert!(is_gapped_header(
             " VERSIÓN FINAL          February 7, 2014 ".trim()
         ));

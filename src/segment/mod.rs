@@ -194,7 +194,7 @@ impl<'t> Builder<'t, '_> {
                     date,
                     span: line.content,
                 });
-                self.push_line(i, None, ParagraphKind::Dateline);
+                self.push_line(i);
                 self.flush_as(ParagraphKind::Dateline);
                 return i;
             }
@@ -221,7 +221,7 @@ impl<'t> Builder<'t, '_> {
             return last;
         }
         // Tables of contents.
-        if heading::is_contents_title(s, self.tables) {
+        if heading::is_contents_title(s) {
             self.flush();
             self.contents = Some(Contents { first: None });
             self.push_contents(i);
@@ -254,15 +254,15 @@ impl<'t> Builder<'t, '_> {
                 self.push_contents(i);
                 return i;
             }
-            if !self.continues_text(i) {
+            if !self.continues_text() {
                 if let Some(last) = self.open_section(i, &c) {
                     return last;
                 }
             }
-        } else if heading::is_caps_heading(s) && !self.continues_text(i) {
+        } else if heading::is_caps_heading(s) && !self.continues_text() {
             self.flush();
             if self.in_preamble() {
-                self.push_line(i, None, ParagraphKind::Heading);
+                self.push_line(i);
                 self.flush_as(ParagraphKind::Heading);
             } else {
                 let index = self.sections.len();
@@ -318,12 +318,12 @@ impl<'t> Builder<'t, '_> {
             && self.next_content(i).is_some()
     }
 
-    /// True when line `i` continues the text line just before it (no blank line between, and the
+    /// True when the current line continues the text line just before it (no blank line between, and the
     /// previous line cannot end there).
-    fn continues_text(&self, _i: usize) -> bool {
+    fn continues_text(&self) -> bool {
         match self.pending.last() {
             Some(prev) if self.gap == Gap::None => {
-                let p = prev_text(self.text, prev);
+                let p = prev.span.text(self.text);
                 p.ends_with(',') || self.tables.is_connector(last_word(p))
             }
             _ => false,
@@ -497,11 +497,12 @@ impl<'t> Builder<'t, '_> {
         self.gap = Gap::None;
     }
 
-    fn push_line(&mut self, i: usize, marker: Option<Span>, _kind: ParagraphKind) {
+    /// Queues line `i` whole, as the text of a paragraph of its own.
+    fn push_line(&mut self, i: usize) {
         let line = self.lines[i];
         self.pending.push(TextLine {
             span: line.content,
-            marker,
+            marker: None,
             indent: line.indent,
             gap: Gap::None,
         });
@@ -639,10 +640,6 @@ impl<'t> Builder<'t, '_> {
     }
 }
 
-fn prev_text<'t>(text: &'t str, line: &TextLine) -> &'t str {
-    line.span.text(text)
-}
-
 fn is_descendant(sections: &[Section<'_>], mut j: usize, ancestor: usize) -> bool {
     while let Some(p) = sections[j].parent {
         if p == ancestor {
@@ -665,23 +662,14 @@ fn display_text<'t>(text: &'t str, spans: &[Span], joined: &str) -> Cow<'t, str>
     Cow::Owned(nfc(&folded))
 }
 
+/// The display text of pieces of the input (a title's lines), joined by one space.
 fn join_pieces<'t>(text: &'t str, pieces: &[Span]) -> Cow<'t, str> {
-    match pieces {
-        [] => Cow::Borrowed(""),
-        [only] => {
-            let raw = only.text(text);
-            let folded = fold(raw);
-            if raw == folded && unicode_normalization::is_nfc(raw) {
-                Cow::Borrowed(raw)
-            } else {
-                Cow::Owned(nfc(&folded))
-            }
-        }
-        many => {
-            let joined: Vec<&str> = many.iter().map(|p| p.text(text)).collect();
-            Cow::Owned(nfc(&fold(&joined.join(" "))))
-        }
-    }
+    let joined = pieces
+        .iter()
+        .map(|p| p.text(text))
+        .collect::<Vec<_>>()
+        .join(" ");
+    display_text(text, pieces, &joined)
 }
 
 /// Folds every run of white space to one space and trims the ends.
