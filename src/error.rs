@@ -32,6 +32,11 @@ enum ErrorKind {
     },
     Io(std::io::Error),
     Setting(String),
+    Format {
+        what: &'static str,
+        line: usize,
+        message: String,
+    },
 }
 
 impl Error {
@@ -64,6 +69,15 @@ impl Error {
     /// An error about a setting or argument (an unknown language code, a bad option value).
     pub fn setting(message: impl Into<String>) -> Error {
         Error::new(ErrorKind::Setting(message.into()))
+    }
+
+    /// An error in a line of a structured input file (a glossary): `what` names the format.
+    pub(crate) fn format(what: &'static str, line: usize, message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Format {
+            what,
+            line,
+            message: message.into(),
+        })
     }
 
     fn new(kind: ErrorKind) -> Error {
@@ -99,6 +113,20 @@ impl Error {
     /// True when a setting or argument was invalid.
     pub fn is_setting(&self) -> bool {
         matches!(self.kind, ErrorKind::Setting(_))
+    }
+
+    /// True when a line of a structured input (a glossary) could not be read.
+    pub fn is_format(&self) -> bool {
+        matches!(self.kind, ErrorKind::Format { .. })
+    }
+
+    /// For a format error, the 1-based line it is about.
+    pub fn line(&self) -> Option<usize> {
+        match self.kind {
+            ErrorKind::Format { line, .. } => Some(line),
+            ErrorKind::InvalidUtf8 { line, .. } => Some(line),
+            _ => None,
+        }
     }
 
     /// For invalid UTF-8, the byte offset of the first invalid byte.
@@ -143,6 +171,11 @@ impl fmt::Display for Error {
                 _ => write!(f, "{}", lower_first(&err.to_string())),
             },
             ErrorKind::Setting(msg) => write!(f, "{msg}"),
+            ErrorKind::Format {
+                what,
+                line,
+                message,
+            } => write!(f, "{what} line {line}: {message}"),
         }
     }
 }

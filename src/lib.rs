@@ -34,20 +34,26 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod align;
 mod date;
 mod document;
 mod error;
+mod glossary;
 mod input;
 mod lang;
+pub mod report;
 mod segment;
 mod span;
+mod tokens;
 
+pub use align::{Aligner, Alignment, SectionPair, SentencePair};
 pub use date::Date;
 pub use document::{
     Dateline, Document, Paragraph, ParagraphKind, Section, SectionKind, Segment, SegmentKind,
     Sentence, SkipKind, Skipped,
 };
 pub use error::Error;
+pub use glossary::{Concept, Glossary};
 pub use input::{decode, read_file};
 pub use lang::{HeadingKeyword, Lang};
 pub use span::{LineCol, Span};

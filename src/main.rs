@@ -28,6 +28,30 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Align two versions: sections, then sentences, with scores.
+    Align {
+        /// The English version (`-` reads standard input).
+        en: PathBuf,
+        /// The Spanish version. The two may come in either order: languages are detected.
+        es: PathBuf,
+        /// A glossary of `English<TAB>Spanish[<TAB>note]` lines, added to the built-in one
+        /// (repeatable).
+        #[arg(long, value_name = "FILE")]
+        glossary: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = AlignFormat::Text)]
+        format: AlignFormat,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum AlignFormat {
+    /// Section pairs and their sentence pairs, side by side, with scores.
+    Text,
+    /// The alignment report as JSON.
+    Json,
+    /// The sentence pairs as a TMX 1.4b translation memory.
+    Tmx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -54,6 +78,12 @@ fn main() -> ExitCode {
         Command::Segment { file, lang, format } => {
             segment(&file, lang.as_deref(), format, &mut out)
         }
+        Command::Align {
+            en,
+            es,
+            glossary,
+            format,
+        } => align(&en, &es, &glossary, format, &mut out),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -98,6 +128,48 @@ fn segment(
             .map_err(io::Error::from)
             .and_then(|()| writeln!(out)),
         Format::Text => write_outline(&doc, &path.display().to_string(), out),
+    };
+    finish_output(written)
+}
+
+fn align(
+    first: &PathBuf,
+    second: &PathBuf,
+    glossaries: &[PathBuf],
+    format: AlignFormat,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
+    let mut glossary = paridad::Glossary::new();
+    for path in glossaries {
+        let text = paridad::read_file(path)?;
+        let more = paridad::Glossary::from_tsv(&text).map_err(|e| e.with_path(path))?;
+        glossary.extend(&more);
+    }
+    let (text_a, text_b) = (read_input(first)?, read_input(second)?);
+    // Languages are detected; when detection cannot tell, the first file is English.
+    let lang_a = Lang::detect(&text_a).unwrap_or(Lang::En);
+    let lang_b = match Lang::detect(&text_b) {
+        Some(l) => l,
+        None if lang_a == Lang::Es => Lang::En,
+        None => Lang::Es,
+    };
+    let a = Document::parse(&text_a, lang_a).map_err(|e| e.with_path(first))?;
+    let b = Document::parse(&text_b, lang_b).map_err(|e| e.with_path(second))?;
+    let (en, es) = if lang_a == Lang::Es && lang_b == Lang::En {
+        (&b, &a)
+    } else {
+        (&a, &b)
+    };
+    let alignment = paridad::Aligner::with_glossary(&glossary).align(en, es);
+    let written = match format {
+        AlignFormat::Text => paridad::report::write_text(out, &alignment, en, es),
+        AlignFormat::Json => {
+            let report = paridad::report::AlignmentReport::new(&alignment, en, es);
+            serde_json::to_writer_pretty(&mut *out, &report)
+                .map_err(io::Error::from)
+                .and_then(|()| writeln!(out))
+        }
+        AlignFormat::Tmx => paridad::report::write_tmx(out, &alignment, en, es),
     };
     finish_output(written)
 }

@@ -185,6 +185,12 @@ pub(crate) struct Tables {
     pub date_fillers: &'static [&'static str],
     /// Words that label a page number in a footer (`Page 3`, `Página 3`).
     pub page_labels: &'static [&'static str],
+    /// Words too common to anchor an alignment: articles, prepositions, pronouns, auxiliaries,
+    /// conjunctions (lower-case, with accents).
+    pub stop_words: &'static [&'static str],
+    /// Plural endings and what replaces them, tried in order on a lower-case, accent-free word;
+    /// the first that matches wins (an ending mapped to itself protects a singular).
+    pub plural_endings: &'static [(&'static str, &'static str)],
 }
 
 /// Page-number labels of every known language: a page footer is noise whatever the
@@ -213,6 +219,29 @@ impl Tables {
             .iter()
             .find(|(w, _)| *w == lower)
             .map(|&(_, m)| m)
+    }
+
+    /// True when `lower` (already lower-case) is a stop word.
+    pub fn is_stop_word(&self, lower: &str) -> bool {
+        self.stop_words.contains(&lower)
+    }
+
+    /// The singular of an accent-free lower-case word by the plural endings table; words of
+    /// four letters or fewer are kept as they are.
+    pub fn singular<'w>(&self, word: &'w str) -> std::borrow::Cow<'w, str> {
+        use std::borrow::Cow;
+        if word.chars().count() <= 4 {
+            return Cow::Borrowed(word);
+        }
+        for (ending, replacement) in self.plural_endings {
+            if let Some(stem) = word.strip_suffix(ending) {
+                if ending == replacement {
+                    return Cow::Borrowed(word);
+                }
+                return Cow::Owned(format!("{stem}{replacement}"));
+            }
+        }
+        Cow::Borrowed(word)
     }
 
     /// True when `word` (any case) is a connector.

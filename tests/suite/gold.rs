@@ -7,18 +7,20 @@ use serde::Deserialize;
 use super::util::*;
 
 #[derive(Deserialize)]
-struct Gold {
-    unit: Vec<GoldUnit>,
+pub struct Gold {
+    pub unit: Vec<GoldUnit>,
 }
 
 #[derive(Deserialize)]
-struct GoldUnit {
-    id: String,
-    en: Vec<String>,
-    es: Vec<String>,
+pub struct GoldUnit {
+    pub id: String,
+    pub en: Vec<String>,
+    pub es: Vec<String>,
+    /// `"i,j:k"` beads, 0-based within the unit.
+    pub beads: Vec<String>,
 }
 
-fn gold() -> Gold {
+pub fn gold() -> Gold {
     toml::from_str(include_str!("../gold/2025-2028.toml")).expect("the gold parses")
 }
 

@@ -1,3 +1,4 @@
+mod align;
 mod bad_input;
 mod cli;
 mod fixtures;

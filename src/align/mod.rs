@@ -1,0 +1,458 @@
+//! Alignment of two language versions: sections first, then sentences inside each section pair.
+
+mod lexicon;
+mod section;
+mod sentence;
+
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::document::Document;
+use crate::glossary::{Glossary, TermIndex};
+use crate::lang::Lang;
+
+use lexicon::{Bag, Lexicon};
+use section::{Match, SectionBag};
+use sentence::Model;
+
+/// Two documents aligned: section pairs in English document order, each with its sentence
+/// pairs.
+///
+/// Every section of both documents appears in exactly one [`SectionPair`] (a section without a
+/// counterpart appears with `None` on the other side), and every sentence of both documents in
+/// exactly one [`SentencePair`].
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Alignment {
+    /// The section pairs, in English document order; a Spanish section without an English
+    /// counterpart comes after the pair holding the Spanish section before it.
+    pub sections: Vec<SectionPair>,
+}
+
+/// A section and its counterpart, with their sentence pairs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SectionPair {
+    /// Index of the English section in [`Document::sections`]; `None` when only the Spanish
+    /// version has it.
+    pub en: Option<usize>,
+    /// Index of the Spanish section in [`Document::sections`]; `None` when only the English
+    /// version has it.
+    pub es: Option<usize>,
+    /// The English section id, as segmentation gave it.
+    pub en_id: Option<String>,
+    /// The Spanish section id.
+    pub es_id: Option<String>,
+    /// How well the pair is supported, in [0, 1]: the mean of its sentence pair scores weighted
+    /// by their sentence counts, the titles counting as one more pair. 0 when a side is
+    /// missing.
+    pub score: f64,
+    /// True when the section stands elsewhere in the order of the other version (a moved
+    /// section); false for sections in the same relative order.
+    pub moved: bool,
+    /// The sentence pairs of the section's own sentences (not those of its sub-sections), in
+    /// order.
+    pub pairs: Vec<SentencePair>,
+}
+
+/// Consecutive sentences of one version and their counterparts in the other.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SentencePair {
+    /// Indexes into the English [`Document::sentences`], consecutive; empty for a sentence
+    /// only the Spanish version has.
+    pub en: Vec<usize>,
+    /// Indexes into the Spanish [`Document::sentences`], consecutive; empty for a sentence
+    /// only the English version has.
+    pub es: Vec<usize>,
+    /// How well the pair is supported, in [0, 1]. 0 when a side is empty. Otherwise a quarter
+    /// comes from the length model (the probability that translations differ this much in
+    /// length) and three quarters from shared evidence (numbers, acronyms, names, cognates,
+    /// glossary terms), weighted by rarity; sharing half of the evidence already counts as full
+    /// support. On a faithful translation most pairs score above 0.6; a score below 0.4 means
+    /// the two sides share little: a loose or wrong translation, or a misalignment to check.
+    pub score: f64,
+}
+
+impl Alignment {
+    /// Every sentence pair of every section, in order.
+    pub fn sentence_pairs(&self) -> impl Iterator<Item = &SentencePair> {
+        self.sections.iter().flat_map(|s| s.pairs.iter())
+    }
+}
+
+/// Aligns documents, with a glossary of term pairs as extra evidence.
+///
+/// Alignment cannot fail: every pair of documents gets an alignment, poor as it may be. The
+/// documents may come in either order: when the first is Spanish and the second English, they
+/// are swapped, so `en` fields always refer to the English version.
+///
+/// ```
+/// use paridad::{Aligner, Document, Lang};
+///
+/// let en = Document::parse("1. Trade\nCanada and Mexico will expand trade under CUSMA. Parks Canada will report in 2026.\n", Lang::En)?;
+/// let es = Document::parse("1. Comercio\nMéxico y Canadá ampliarán el comercio en el marco del T-MEC. Parques Canadá informará en 2026.\n", Lang::Es)?;
+/// let alignment = Aligner::new().align(&en, &es);
+/// let section = &alignment.sections[0];
+/// assert_eq!(section.en_id.as_deref(), Some("1"));
+/// assert_eq!(section.es_id.as_deref(), Some("1"));
+/// let pairs: Vec<(&[usize], &[usize])> =
+///     section.pairs.iter().map(|p| (&p.en[..], &p.es[..])).collect();
+/// assert_eq!(pairs, [(&[0][..], &[0][..]), (&[1][..], &[1][..])]);
+/// assert!(section.pairs.iter().all(|p| p.score > 0.6));
+/// # Ok::<(), paridad::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Aligner {
+    glossary: Arc<Glossary>,
+    terms: Arc<[TermIndex; 2]>,
+}
+
+impl Default for Aligner {
+    fn default() -> Aligner {
+        Aligner::new()
+    }
+}
+
+impl Aligner {
+    /// An aligner with the built-in glossary.
+    pub fn new() -> Aligner {
+        Aligner::from_glossary(Glossary::builtin().clone())
+    }
+
+    /// An aligner with the built-in glossary and the caller's (concepts sharing a term merge).
+    pub fn with_glossary(glossary: &Glossary) -> Aligner {
+        let mut all = Glossary::builtin().clone();
+        all.extend(glossary);
+        Aligner::from_glossary(all)
+    }
+
+    /// An aligner with only the given glossary, without the built-in one.
+    pub fn from_glossary(glossary: Glossary) -> Aligner {
+        let terms = [
+            TermIndex::new(&glossary, Lang::En),
+            TermIndex::new(&glossary, Lang::Es),
+        ];
+        Aligner {
+            glossary: Arc::new(glossary),
+            terms: Arc::new(terms),
+        }
+    }
+
+    /// The glossary in use.
+    pub fn glossary(&self) -> &Glossary {
+        &self.glossary
+    }
+
+    /// Aligns two versions of a document (English and Spanish, in either order).
+    pub fn align(&self, a: &Document<'_>, b: &Document<'_>) -> Alignment {
+        if a.lang() == Lang::Es && b.lang() == Lang::En {
+            self.align_ordered(b, a)
+        } else {
+            self.align_ordered(a, b)
+        }
+    }
+
+    /// Aligns many document pairs in parallel; the result is the same, pair for pair, as
+    /// calling [`Aligner::align`] on each, whatever the number of threads.
+    pub fn align_all(&self, pairs: &[(Document<'_>, Document<'_>)]) -> Vec<Alignment> {
+        pairs.par_iter().map(|(a, b)| self.align(a, b)).collect()
+    }
+
+    /// Aligns two lists of sentences, English and Spanish, already split one per item: the
+    /// alignment core alone, without sections. The pairs cover every index of both lists once,
+    /// in order.
+    ///
+    /// ```
+    /// use paridad::Aligner;
+    ///
+    /// let en = ["Canada and Mexico share 81 years of relations.", "A new plan follows."];
+    /// let es = ["Ciudad de México, 18 de septiembre de 2025", "México y Canadá comparten 81 años de relaciones.", "Sigue un nuevo plan."];
+    /// let pairs = Aligner::new().align_sentences(&en, &es);
+    /// let beads: Vec<(&[usize], &[usize])> = pairs.iter().map(|p| (&p.en[..], &p.es[..])).collect();
+    /// assert_eq!(beads, [(&[][..], &[0][..]), (&[0][..], &[1][..]), (&[1][..], &[2][..])]);
+    /// ```
+    pub fn align_sentences(&self, en: &[&str], es: &[&str]) -> Vec<SentencePair> {
+        let (lex, a, b) =
+            lexicon::build(en, Lang::En, es, Lang::Es, [&self.terms[0], &self.terms[1]]);
+        sentence::align(&a, &b, &lex, &sentence::EN_ES)
+            .into_iter()
+            .map(|bead| SentencePair {
+                en: bead.a.collect(),
+                es: bead.b.collect(),
+                score: round(bead.score),
+            })
+            .collect()
+    }
+
+    fn align_ordered(&self, en: &Document<'_>, es: &Document<'_>) -> Alignment {
+        let model = if en.lang() == es.lang() {
+            Model {
+                ratio: 1.0,
+                ..sentence::EN_ES
+            }
+        } else {
+            sentence::EN_ES
+        };
+        let (texts_en, texts_es) = (texts(en), texts(es));
+        let term = |lang: Lang| &self.terms[usize::from(lang == Lang::Es)];
+        let (lex, bags_en, bags_es) = lexicon::build(
+            &texts_en,
+            en.lang(),
+            &texts_es,
+            es.lang(),
+            [term(en.lang()), term(es.lang())],
+        );
+        let sides = [Side::new(en, &bags_en), Side::new(es, &bags_es)];
+        let matches = section::pair(
+            &ids(en),
+            &ids(es),
+            &sides[0].section_bags,
+            &sides[1].section_bags,
+            &lex,
+        );
+        let mut pairs = if structure_holds(&matches, en, es) {
+            matches
+                .par_iter()
+                .map(|m| section_pair(m, &sides, &lex, &model))
+                .collect()
+        } else {
+            whole_text(&sides, &lex, &model)
+        };
+        order(&mut pairs);
+        Alignment { sections: pairs }
+    }
+}
+
+/// The texts the lexicon reads from a document: its sentences, then its section titles.
+fn texts<'d>(doc: &'d Document<'_>) -> Vec<&'d str> {
+    doc.sentences()
+        .iter()
+        .map(|s| s.text())
+        .chain(doc.sections().iter().map(|s| s.title()))
+        .collect()
+}
+
+fn ids<'d>(doc: &'d Document<'_>) -> Vec<&'d str> {
+    doc.sections().iter().map(|s| s.id()).collect()
+}
+
+/// One document as the aligner sees it.
+struct Side<'d, 't> {
+    doc: &'d Document<'t>,
+    /// Bags of the sentences.
+    sentences: &'d [Bag],
+    /// Bags of the section titles.
+    titles: &'d [Bag],
+    section_bags: Vec<SectionBag>,
+}
+
+impl<'d, 't> Side<'d, 't> {
+    fn new(doc: &'d Document<'t>, bags: &'d [Bag]) -> Side<'d, 't> {
+        let (sentences, titles) = bags.split_at(doc.sentences().len());
+        let section_bags = doc
+            .sections()
+            .iter()
+            .zip(titles)
+            .map(|(s, title)| {
+                SectionBag::new(std::iter::once(title).chain(&sentences[s.sentence_range()]))
+            })
+            .collect();
+        Side {
+            doc,
+            sentences,
+            titles,
+            section_bags,
+        }
+    }
+}
+
+/// True when at least half of each side's sentences lie in sections paired on both sides;
+/// otherwise the numbering says too little and the whole text is aligned as one.
+fn structure_holds(matches: &[Match], en: &Document<'_>, es: &Document<'_>) -> bool {
+    let covered = |doc: &Document<'_>, pick: fn(&Match) -> Option<usize>| -> usize {
+        matches
+            .iter()
+            .filter(|m| m.a.is_some() && m.b.is_some())
+            .filter_map(pick)
+            .map(|k| doc.sections()[k].sentence_range().len())
+            .sum()
+    };
+    let (ne, ns) = (en.sentences().len(), es.sentences().len());
+    2 * covered(en, |m| m.a) >= ne && 2 * covered(es, |m| m.b) >= ns
+}
+
+/// Aligns the sentences of one section match.
+fn section_pair(m: &Match, sides: &[Side<'_, '_>; 2], lex: &Lexicon, model: &Model) -> SectionPair {
+    let range = |side: &Side<'_, '_>, k: Option<usize>| {
+        k.map_or(0..0, |k| side.doc.sections()[k].sentence_range())
+    };
+    let (ra, rb) = (range(&sides[0], m.a), range(&sides[1], m.b));
+    let beads = sentence::align(
+        &sides[0].sentences[ra.clone()],
+        &sides[1].sentences[rb.clone()],
+        lex,
+        model,
+    );
+    let pairs: Vec<SentencePair> = beads
+        .into_iter()
+        .map(|bead| SentencePair {
+            en: (ra.start + bead.a.start..ra.start + bead.a.end).collect(),
+            es: (rb.start + bead.b.start..rb.start + bead.b.end).collect(),
+            score: round(bead.score),
+        })
+        .collect();
+    let title_score = match (m.a, m.b) {
+        (Some(i), Some(j)) => lex.similarity(&sides[0].titles[i], &sides[1].titles[j]),
+        _ => None,
+    };
+    let mut weight = 0.0;
+    let mut sum = 0.0;
+    for p in &pairs {
+        let w = (p.en.len() + p.es.len()) as f64;
+        weight += w;
+        sum += w * p.score;
+    }
+    if let Some(t) = title_score {
+        weight += 2.0;
+        sum += 2.0 * f64::from(t);
+    }
+    let score = match (m.a, m.b) {
+        (Some(_), Some(_)) if weight == 0.0 => 1.0,
+        (Some(_), Some(_)) => sum / weight,
+        _ => 0.0,
+    };
+    let id =
+        |side: &Side<'_, '_>, k: Option<usize>| k.map(|k| side.doc.sections()[k].id().to_string());
+    SectionPair {
+        en: m.a,
+        es: m.b,
+        en_id: id(&sides[0], m.a),
+        es_id: id(&sides[1], m.b),
+        score: round(score as f32),
+        moved: m.moved,
+        pairs,
+    }
+}
+
+/// Aligns all sentences of both documents as one text, then groups the sentence pairs by the
+/// sections they fall in.
+fn whole_text(sides: &[Side<'_, '_>; 2], lex: &Lexicon, model: &Model) -> Vec<SectionPair> {
+    let beads = sentence::align(sides[0].sentences, sides[1].sentences, lex, model);
+    let section_of = |side: &Side<'_, '_>, r: &std::ops::Range<usize>| {
+        (!r.is_empty()).then(|| side.doc.sentences()[r.start].section())
+    };
+    let mut groups: Vec<(Option<usize>, Option<usize>, Vec<SentencePair>)> = Vec::new();
+    for bead in beads {
+        let (a, b) = (
+            section_of(&sides[0], &bead.a),
+            section_of(&sides[1], &bead.b),
+        );
+        let pair = SentencePair {
+            en: bead.a.clone().collect(),
+            es: bead.b.clone().collect(),
+            score: round(bead.score),
+        };
+        let fits = |g: &(Option<usize>, Option<usize>, Vec<SentencePair>)| {
+            (a.is_none() || g.0.is_none() || a == g.0) && (b.is_none() || g.1.is_none() || b == g.1)
+        };
+        match groups.last_mut() {
+            Some(g) if fits(g) => {
+                g.0 = g.0.or(a);
+                g.1 = g.1.or(b);
+                g.2.push(pair);
+            }
+            _ => groups.push((a, b, vec![pair])),
+        }
+    }
+    let id =
+        |side: &Side<'_, '_>, k: Option<usize>| k.map(|k| side.doc.sections()[k].id().to_string());
+    let mut out: Vec<SectionPair> = groups
+        .into_iter()
+        .map(|(a, b, pairs)| {
+            let weight: f64 = pairs.iter().map(|p| (p.en.len() + p.es.len()) as f64).sum();
+            let sum: f64 = pairs
+                .iter()
+                .map(|p| (p.en.len() + p.es.len()) as f64 * p.score)
+                .sum();
+            SectionPair {
+                en: a,
+                es: b,
+                en_id: id(&sides[0], a),
+                es_id: id(&sides[1], b),
+                score: if a.is_some() && b.is_some() && weight > 0.0 {
+                    round((sum / weight) as f32)
+                } else {
+                    0.0
+                },
+                moved: false,
+                pairs,
+            }
+        })
+        .collect();
+    // Sections without sentences still appear once.
+    for (k, side) in sides.iter().enumerate() {
+        let mut present = vec![false; side.doc.sections().len()];
+        for p in &out {
+            if let Some(s) = if k == 0 { p.en } else { p.es } {
+                present[s] = true;
+            }
+        }
+        for (s, _) in present.iter().enumerate().filter(|(_, p)| !**p) {
+            let (en, es) = if k == 0 {
+                (Some(s), None)
+            } else {
+                (None, Some(s))
+            };
+            out.push(SectionPair {
+                en,
+                es,
+                en_id: id(&sides[0], en),
+                es_id: id(&sides[1], es),
+                score: 0.0,
+                moved: false,
+                pairs: Vec::new(),
+            });
+        }
+    }
+    out
+}
+
+/// Puts section pairs in English document order; a Spanish-only section goes right after the
+/// pair holding the Spanish section before it.
+fn order(pairs: &mut Vec<SectionPair>) {
+    let (mut with_en, only_es): (Vec<SectionPair>, Vec<SectionPair>) =
+        pairs.drain(..).partition(|p| p.en.is_some());
+    with_en.sort_by_key(|p| (p.en, p.pairs.first().and_then(|q| q.en.first().copied())));
+    let mut only_es = only_es;
+    only_es.sort_by_key(|p| p.es);
+    let mut out: Vec<SectionPair> = Vec::with_capacity(with_en.len() + only_es.len());
+    // Where each Spanish-only section goes: after the last entry whose Spanish section
+    // precedes it.
+    let mut inserts: Vec<(usize, SectionPair)> = only_es
+        .into_iter()
+        .map(|p| {
+            let es = p.es.unwrap_or(0);
+            let after = with_en
+                .iter()
+                .enumerate()
+                .filter(|(_, q)| q.es.is_some_and(|e| e < es))
+                .max_by_key(|(_, q)| q.es)
+                .map_or(0, |(k, _)| k + 1);
+            (after, p)
+        })
+        .collect();
+    inserts.sort_by_key(|(after, p)| (*after, p.es));
+    let mut inserts = inserts.into_iter().peekable();
+    for (k, p) in with_en.into_iter().enumerate() {
+        while let Some((_, q)) = inserts.next_if(|(after, _)| *after == k) {
+            out.push(q);
+        }
+        out.push(p);
+    }
+    out.extend(inserts.map(|(_, q)| q));
+    *pairs = out;
+}
+
+fn round(x: f32) -> f64 {
+    (f64::from(x) * 1000.0).round() / 1000.0
+}

@@ -1,0 +1,302 @@
+//! Section alignment: numbering confirmed by content, a monotone programme over what is left,
+//! then moved sections.
+
+use std::collections::HashMap;
+
+use super::lexicon::{Bag, Lexicon};
+
+/// The evidence of a whole section: classes with their counts.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct SectionBag {
+    counts: Vec<(u32, u32)>,
+    total: f32,
+}
+
+impl SectionBag {
+    /// Sums the bags of a section's title and sentences.
+    pub fn new<'b>(bags: impl IntoIterator<Item = &'b Bag>) -> SectionBag {
+        let mut counts: HashMap<u32, u32> = HashMap::new();
+        let mut total = 0.0;
+        for bag in bags {
+            for &c in &bag.classes {
+                *counts.entry(c).or_default() += 1;
+            }
+            total += bag.total;
+        }
+        let mut counts: Vec<(u32, u32)> = counts.into_iter().collect();
+        counts.sort_unstable();
+        SectionBag { counts, total }
+    }
+
+    /// Weighted Dice similarity of two sections in [0, 1].
+    pub fn similarity(&self, other: &SectionBag, lex: &Lexicon) -> f32 {
+        let sum = self.total + other.total;
+        if sum <= 0.0 {
+            return 0.0;
+        }
+        let (x, y) = (&self.counts, &other.counts);
+        let (mut i, mut j, mut common) = (0, 0, 0.0);
+        while i < x.len() && j < y.len() {
+            match x[i].0.cmp(&y[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    common += lex.weight(x[i].0) * x[i].1.min(y[j].1) as f32;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        (2.0 * common / sum).min(1.0)
+    }
+}
+
+/// One pairing decision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Match {
+    pub a: Option<usize>,
+    pub b: Option<usize>,
+    pub moved: bool,
+}
+
+/// How much better another candidate must be to contradict a pairing by number: more than
+/// this much more similar, and more than twice as similar.
+const CONTRADICTION_MARGIN: f32 = 0.1;
+/// Least similarity for pairing sections by content alone, in order.
+const IN_ORDER_MIN: f32 = 0.12;
+/// Least similarity for pairing sections found out of order.
+const MOVED_MIN: f32 = 0.2;
+/// Above this many section pairs, similarities are computed only near the diagonal.
+const DENSE_LIMIT: usize = 1 << 20;
+/// Half-width of that diagonal band, in sections.
+const SPARSE_BAND: usize = 64;
+
+/// Pairs the sections of two documents given their ids and evidence. Every section appears in
+/// exactly one match; matches come in no particular order.
+pub(crate) fn pair(
+    ids_a: &[&str],
+    ids_b: &[&str],
+    a: &[SectionBag],
+    b: &[SectionBag],
+    lex: &Lexicon,
+) -> Vec<Match> {
+    let (n, m) = (a.len(), b.len());
+    let sim = Similarities::new(a, b, lex);
+    let mut row_max = vec![0.0f32; n];
+    let mut col_max = vec![0.0f32; m];
+    for (i, j, s) in sim.cells() {
+        row_max[i] = row_max[i].max(s);
+        col_max[j] = col_max[j].max(s);
+    }
+    let contradicted = |better: f32, s: f32| better > s + CONTRADICTION_MARGIN && better > 2.0 * s;
+
+    // 1. Same numbering path, unless content says otherwise.
+    let by_id: HashMap<&str, usize> = ids_b.iter().enumerate().map(|(j, id)| (*id, j)).collect();
+    let mut anchors: Vec<(usize, usize)> = Vec::new();
+    for (i, id) in ids_a.iter().enumerate() {
+        if let Some(&j) = by_id.get(id) {
+            let s = sim.get(i, j);
+            if !contradicted(row_max[i], s) && !contradicted(col_max[j], s) {
+                anchors.push((i, j));
+            }
+        }
+    }
+    let mut match_a: Vec<Option<usize>> = vec![None; n];
+    let mut match_b: Vec<Option<usize>> = vec![None; m];
+    let mut moved_a = vec![false; n];
+    let in_order = longest_increasing(&anchors);
+    for (k, &(i, j)) in anchors.iter().enumerate() {
+        match_a[i] = Some(j);
+        match_b[j] = Some(i);
+        moved_a[i] = !in_order[k];
+    }
+
+    // 2. Between consecutive in-order anchors, a monotone programme over the free sections.
+    let mut fences: Vec<(usize, usize)> = anchors
+        .iter()
+        .zip(&in_order)
+        .filter(|(_, &keep)| keep)
+        .map(|(&p, _)| p)
+        .collect();
+    fences.push((n, m));
+    let (mut pi, mut pj) = (0, 0);
+    for &(fi, fj) in &fences {
+        let free_a: Vec<usize> = (pi..fi).filter(|&i| match_a[i].is_none()).collect();
+        let free_b: Vec<usize> = (pj..fj).filter(|&j| match_b[j].is_none()).collect();
+        for (i, j) in monotone(&free_a, &free_b, &sim) {
+            match_a[i] = Some(j);
+            match_b[j] = Some(i);
+        }
+        (pi, pj) = (fi + 1, fj + 1);
+    }
+
+    // 3. Moved sections: what is still free, best pairs first.
+    let mut cands: Vec<(f32, usize, usize)> = sim
+        .cells()
+        .filter(|&(i, j, s)| match_a[i].is_none() && match_b[j].is_none() && s >= MOVED_MIN)
+        .map(|(i, j, s)| (s, i, j))
+        .collect();
+    cands.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    for (_, i, j) in cands {
+        if match_a[i].is_none() && match_b[j].is_none() {
+            match_a[i] = Some(j);
+            match_b[j] = Some(i);
+            moved_a[i] = true;
+        }
+    }
+
+    let mut out: Vec<Match> = (0..n)
+        .map(|i| Match {
+            a: Some(i),
+            b: match_a[i],
+            moved: moved_a[i],
+        })
+        .collect();
+    out.extend((0..m).filter(|&j| match_b[j].is_none()).map(|j| Match {
+        a: None,
+        b: Some(j),
+        moved: false,
+    }));
+    out
+}
+
+/// Section similarities: dense for ordinary documents, near the diagonal for huge ones.
+struct Similarities {
+    n: usize,
+    m: usize,
+    dense: bool,
+    values: HashMap<(usize, usize), f32>,
+    grid: Vec<f32>,
+}
+
+impl Similarities {
+    fn new(a: &[SectionBag], b: &[SectionBag], lex: &Lexicon) -> Similarities {
+        let (n, m) = (a.len(), b.len());
+        let dense = n.saturating_mul(m) <= DENSE_LIMIT;
+        let mut out = Similarities {
+            n,
+            m,
+            dense,
+            values: HashMap::new(),
+            grid: Vec::new(),
+        };
+        if dense {
+            out.grid = (0..n * m)
+                .map(|k| a[k / m].similarity(&b[k % m], lex))
+                .collect();
+        } else {
+            for (i, bag) in a.iter().enumerate() {
+                let center = i * m / n.max(1);
+                let cols = center.saturating_sub(SPARSE_BAND)..(center + SPARSE_BAND).min(m);
+                for (j, other) in b[cols.clone()].iter().enumerate() {
+                    out.values
+                        .insert((i, cols.start + j), bag.similarity(other, lex));
+                }
+            }
+        }
+        out
+    }
+
+    fn get(&self, i: usize, j: usize) -> f32 {
+        if self.dense {
+            self.grid[i * self.m + j]
+        } else {
+            self.values.get(&(i, j)).copied().unwrap_or(0.0)
+        }
+    }
+
+    fn cells(&self) -> Box<dyn Iterator<Item = (usize, usize, f32)> + '_> {
+        if self.dense {
+            let m = self.m;
+            Box::new(
+                self.grid
+                    .iter()
+                    .enumerate()
+                    .map(move |(k, &s)| (k / m, k % m, s)),
+            )
+        } else {
+            let mut cells: Vec<(usize, usize, f32)> =
+                self.values.iter().map(|(&(i, j), &s)| (i, j, s)).collect();
+            cells.sort_by_key(|&(i, j, _)| (i, j));
+            debug_assert!(cells.iter().all(|&(i, j, _)| i < self.n && j < self.m));
+            Box::new(cells.into_iter())
+        }
+    }
+}
+
+/// Which items of a sequence of pairs (sorted by the first index) lie on a longest run whose
+/// second indexes increase.
+fn longest_increasing(pairs: &[(usize, usize)]) -> Vec<bool> {
+    // Patience sorting with predecessor links.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut prev = vec![usize::MAX; pairs.len()];
+    for (k, &(_, j)) in pairs.iter().enumerate() {
+        let pos = tails.partition_point(|&t| pairs[t].1 < j);
+        if pos > 0 {
+            prev[k] = tails[pos - 1];
+        }
+        if pos == tails.len() {
+            tails.push(k);
+        } else {
+            tails[pos] = k;
+        }
+    }
+    let mut keep = vec![false; pairs.len()];
+    let mut k = tails.last().copied().unwrap_or(usize::MAX);
+    while k != usize::MAX {
+        keep[k] = true;
+        k = prev[k];
+    }
+    keep
+}
+
+/// A monotone matching of `xs` to `ys` maximising the total similarity above
+/// [`IN_ORDER_MIN`].
+fn monotone(xs: &[usize], ys: &[usize], sim: &Similarities) -> Vec<(usize, usize)> {
+    let (n, m) = (xs.len(), ys.len());
+    if n == 0 || m == 0 {
+        return Vec::new();
+    }
+    let w = m + 1;
+    let mut best = vec![0.0f32; (n + 1) * w];
+    for i in 1..=n {
+        for j in 1..=m {
+            let gain = sim.get(xs[i - 1], ys[j - 1]) - IN_ORDER_MIN;
+            let mut v = best[(i - 1) * w + j].max(best[i * w + j - 1]);
+            if gain > 0.0 {
+                v = v.max(best[(i - 1) * w + j - 1] + gain);
+            }
+            best[i * w + j] = v;
+        }
+    }
+    let mut out = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while i > 0 && j > 0 {
+        let here = best[i * w + j];
+        if here == best[(i - 1) * w + j] {
+            i -= 1;
+        } else if here == best[i * w + j - 1] {
+            j -= 1;
+        } else {
+            out.push((xs[i - 1], ys[j - 1]));
+            i -= 1;
+            j -= 1;
+        }
+    }
+    out.reverse();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_increasing_keeps_the_longest_run() {
+        let pairs = [(0, 0), (1, 2), (2, 1), (3, 3), (4, 4)];
+        let keep = longest_increasing(&pairs);
+        assert_eq!(keep.iter().filter(|k| **k).count(), 4);
+        assert!(keep[0] && keep[3] && keep[4]);
+        assert!(longest_increasing(&[]).is_empty());
+    }
+}

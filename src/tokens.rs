@@ -1,0 +1,311 @@
+//! Word, number and acronym tokens with comparison keys, shared by the aligner and the glossary.
+//!
+//! A key folds what translation and typography change but meaning does not: case, accents,
+//! plural endings (by the language's table), thousands separators, hyphens inside acronyms
+//! (`T-MEC` → `TMEC`). Spans stay on the raw text.
+
+use std::ops::Range;
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::lang::Lang;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TokenKind {
+    /// A word; its key is lower-case, accent-free and singular.
+    Word,
+    /// A number written with digits; its key has no thousands separators and `.` as decimal
+    /// mark.
+    Number,
+    /// An acronym or code (`CUSMA`, `T-MEC`, `SMEs`, `G7`); its key is upper-case, accent-free,
+    /// without hyphens or a plural `s`.
+    Acronym,
+}
+
+/// One token of a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub kind: TokenKind,
+    pub key: String,
+    /// Byte range in the text given to [`tokens`].
+    pub range: Range<usize>,
+    /// A stop word of the language: too common to count as evidence.
+    pub stop: bool,
+}
+
+/// Lower-case without accents (`Canadá` → `canada`, `Ñ` → `n`).
+pub(crate) fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn is_separator(c: char) -> bool {
+    matches!(c, ',' | '.' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+/// The tokens of `text` in `lang`: words, numbers and acronyms, in order.
+pub(crate) fn tokens(text: &str, lang: Lang) -> Vec<Token> {
+    let tables = lang.tables();
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        if c.is_ascii_digit() {
+            // Digits with separators between digit groups.
+            while let Some(&(i, d)) = chars.peek() {
+                if d.is_ascii_digit() {
+                    chars.next();
+                    end = i + 1;
+                } else if is_separator(d)
+                    && text[i + d.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| n.is_ascii_digit())
+                {
+                    chars.next();
+                    end = i + d.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            // A number glued to letters (`G7` is handled below; `1st`, `2025a`) keeps the digits.
+            if !text[end..].starts_with(|n: char| n.is_alphabetic()) {
+                out.push(Token {
+                    kind: TokenKind::Number,
+                    key: number_key(&text[start..end]),
+                    range: start..end,
+                    stop: false,
+                });
+                continue;
+            }
+        }
+        while let Some(&(i, d)) = chars.peek() {
+            if d.is_alphanumeric() {
+                chars.next();
+                end = i + d.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let mut word = &text[start..end];
+        // Upper-case pieces joined by hyphens form one acronym (`T-MEC`).
+        if is_acronym(word) || is_caps(word) {
+            while bytes.get(end) == Some(&b'-') {
+                let rest = &text[end + 1..];
+                let next_len = rest
+                    .char_indices()
+                    .find(|(_, c)| !c.is_alphanumeric())
+                    .map_or(rest.len(), |(i, _)| i);
+                if next_len == 0 || !is_caps(&rest[..next_len]) {
+                    break;
+                }
+                // Consume the hyphen and the piece.
+                let new_end = end + 1 + next_len;
+                while chars.peek().is_some_and(|&(i, _)| i < new_end) {
+                    chars.next();
+                }
+                end = new_end;
+                word = &text[start..end];
+            }
+        }
+        if is_acronym(word) {
+            let key: String = fold(word)
+                .to_uppercase()
+                .chars()
+                .filter(|c| *c != '-')
+                .collect();
+            let key = match key.strip_suffix('S') {
+                Some(stem) if word.ends_with('s') && stem.chars().count() >= 2 => stem.to_string(),
+                _ => key,
+            };
+            out.push(Token {
+                kind: TokenKind::Acronym,
+                key,
+                range: start..end,
+                stop: false,
+            });
+            continue;
+        }
+        let lower = word.to_lowercase();
+        let stop = tables.is_stop_word(&lower) || word.chars().count() < 3;
+        let folded = fold(word);
+        let key = tables.singular(&folded).into_owned();
+        out.push(Token {
+            kind: TokenKind::Word,
+            key,
+            range: start..end,
+            stop,
+        });
+    }
+    out
+}
+
+/// Upper-case letters (at least one) and digits, nothing lower-case.
+fn is_caps(word: &str) -> bool {
+    word.chars().any(char::is_uppercase) && !word.chars().any(char::is_lowercase)
+}
+
+/// An acronym or code: two or more capitals (digits and hyphens allowed, `G7`), or capitals
+/// followed by a plural `s` (`SMEs`).
+fn is_acronym(word: &str) -> bool {
+    let body = word.strip_suffix('s').unwrap_or(word);
+    let caps = body.chars().filter(|c| c.is_uppercase()).count();
+    let has_digit = body.chars().any(|c| c.is_ascii_digit());
+    let lower = body.chars().any(char::is_lowercase);
+    !lower && (caps >= 2 || (caps == 1 && has_digit))
+}
+
+/// Digits without thousands separators, `.` as the decimal mark: `1,000.5` and `1.000,5` →
+/// `1000.5`; `1.000` and `1 000` → `1000`.
+pub(crate) fn number_key(raw: &str) -> String {
+    let groups: Vec<&str> = raw.split(is_separator).collect();
+    if groups.len() == 1 {
+        return raw.to_string();
+    }
+    let seps: Vec<char> = raw.chars().filter(|c| is_separator(*c)).collect();
+    let all_thousands = groups[1..].iter().all(|g| g.len() == 3)
+        && seps.iter().all(|s| *s == seps[0])
+        && groups[0].len() <= 3;
+    if all_thousands {
+        return groups.concat();
+    }
+    // The last separator is the decimal mark; the others group thousands.
+    let (int, frac) = groups.split_at(groups.len() - 1);
+    format!("{}.{}", int.concat(), frac[0])
+}
+
+/// A spelling skeleton for cognate matching: letters that English and Spanish spell
+/// differently for the same sound are folded together (`ph`→`f`, `th`→`t`, `ch`→`c`, `y`→`i`,
+/// `v`→`b`, `k`→`c`, `ti`+vowel→`ci`, doubled letters once), and the Spanish `es` before a
+/// consonant at the start (`estratégico`) drops its `e`.
+pub(crate) fn skeleton(key: &str, lang: Lang) -> String {
+    let mut s: Vec<char> = key.chars().collect();
+    if lang == Lang::Es
+        && s.len() > 3
+        && s[0] == 'e'
+        && s[1] == 's'
+        && !matches!(s[2], 'a' | 'e' | 'i' | 'o' | 'u')
+    {
+        s.remove(0);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        let c = s[i];
+        let next = s.get(i + 1).copied();
+        let mapped = match (c, next) {
+            ('p', Some('h')) | ('t', Some('h')) | ('c', Some('h')) => {
+                i += 1;
+                if c == 'p' {
+                    'f'
+                } else {
+                    c
+                }
+            }
+            ('t', Some('i'))
+                if s.get(i + 2)
+                    .is_some_and(|v| matches!(v, 'a' | 'e' | 'o' | 'u')) =>
+            {
+                'c'
+            }
+            ('y', _) => 'i',
+            ('v', _) => 'b',
+            ('k', _) => 'c',
+            _ => c,
+        };
+        if !out.ends_with(mapped) {
+            out.push(mapped);
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str, lang: Lang) -> Vec<(String, TokenKind, bool)> {
+        tokens(text, lang)
+            .into_iter()
+            .map(|t| (t.key, t.kind, t.stop))
+            .collect()
+    }
+
+    #[test]
+    fn words_fold_case_accents_and_plurals() {
+        let got = keys("Las prioridades de los países", Lang::Es);
+        let words: Vec<&str> = got.iter().map(|(k, _, _)| k.as_str()).collect();
+        assert_eq!(words, ["las", "prioridad", "de", "los", "pais"]);
+        assert!(got[0].2 && got[2].2 && !got[1].2, "stop words marked");
+        let got = keys("Both countries' priorities", Lang::En);
+        let words: Vec<&str> = got.iter().map(|(k, _, _)| k.as_str()).collect();
+        assert_eq!(words, ["both", "country", "priority"]);
+    }
+
+    #[test]
+    fn acronyms_join_hyphens_and_drop_plural_s() {
+        let got = keys("el T-MEC, las MIPYMES y los SMEs del G7", Lang::Es);
+        let acr: Vec<&str> = got
+            .iter()
+            .filter(|(_, k, _)| *k == TokenKind::Acronym)
+            .map(|(k, _, _)| k.as_str())
+            .collect();
+        assert_eq!(acr, ["TMEC", "MIPYMES", "SME", "G7"]);
+        // A hyphen between an acronym and a word splits them.
+        let got = keys("Canada-Mexico CEO Dialogue", Lang::En);
+        assert_eq!(got[0].0, "canada");
+        assert_eq!(got[1].0, "mexico");
+        assert_eq!(got[2], ("CEO".to_string(), TokenKind::Acronym, false));
+    }
+
+    #[test]
+    fn numbers_normalise_both_separator_conventions() {
+        assert_eq!(number_key("1,000.5"), "1000.5");
+        assert_eq!(number_key("1.000,5"), "1000.5");
+        assert_eq!(number_key("1.000"), "1000");
+        assert_eq!(number_key("1\u{a0}000\u{a0}000"), "1000000");
+        assert_eq!(number_key("3.5"), "3.5");
+        let got = keys("2025-2028, 81 years and 1,200 jobs.", Lang::En);
+        let nums: Vec<&str> = got
+            .iter()
+            .filter(|(_, k, _)| *k == TokenKind::Number)
+            .map(|(k, _, _)| k.as_str())
+            .collect();
+        assert_eq!(nums, ["2025", "2028", "81", "1200"]);
+    }
+
+    #[test]
+    fn spans_point_into_the_text() {
+        let text = "Parques Canadá y la CONANP";
+        for t in tokens(text, Lang::Es) {
+            assert!(text.is_char_boundary(t.range.start) && text.is_char_boundary(t.range.end));
+        }
+        let t = &tokens(text, Lang::Es)[1];
+        assert_eq!(&text[t.range.clone()], "Canadá");
+    }
+
+    #[test]
+    fn skeletons_meet_on_cognates() {
+        let pairs = [
+            ("cooperation", "cooperacion"),
+            ("national", "nacional"),
+            ("technology", "tecnologia"),
+            ("strategic", "estrategico"),
+            ("mobility", "movilidad"),
+        ];
+        for (en, es) in pairs {
+            let (a, b) = (skeleton(en, Lang::En), skeleton(es, Lang::Es));
+            let lcp = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+            assert!(lcp >= 6, "{en} {a} / {es} {b}");
+        }
+    }
+}
