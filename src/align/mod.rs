@@ -92,7 +92,8 @@ impl Alignment {
 /// let en = Document::parse("1. Trade\nCanada and Mexico will expand trade under CUSMA. Parks Canada will report in 2026.\n", Lang::En)?;
 /// let es = Document::parse("1. Comercio\nMéxico y Canadá ampliarán el comercio en el marco del T-MEC. Parques Canadá informará en 2026.\n", Lang::Es)?;
 /// let alignment = Aligner::new().align(&en, &es);
-/// let section = &alignment.sections[0];
+/// // Entry 0 pairs the (empty) preambles; entry 1 the sections numbered 1.
+/// let section = &alignment.sections[1];
 /// assert_eq!(section.en_id.as_deref(), Some("1"));
 /// assert_eq!(section.es_id.as_deref(), Some("1"));
 /// let pairs: Vec<(&[usize], &[usize])> =

@@ -78,10 +78,25 @@ pub(crate) fn align(a: &[Bag], b: &[Bag], lex: &Lexicon, model: &Model) -> Vec<B
             }))
             .collect();
     }
+    let guide = guide(a, b, lex, model);
+    banded(a, b, lex, model, guide.as_deref())
+}
+
+/// The search in a band around `guide` (or the diagonal), doubled until the path keeps off
+/// its edges.
+fn banded(
+    a: &[Bag],
+    b: &[Bag],
+    lex: &Lexicon,
+    model: &Model,
+    guide: Option<&[usize]>,
+) -> Vec<Bead> {
+    let (n, m) = (a.len(), b.len());
     let mut half = BAND;
     loop {
         let full = half >= n.max(m);
-        let (path, touched) = search(a, b, lex, model, half);
+        let band = Band { n, m, half, guide };
+        let (path, touched) = search(a, b, lex, model, band);
         if !touched || full {
             return path;
         }
@@ -89,17 +104,85 @@ pub(crate) fn align(a: &[Bag], b: &[Bag], lex: &Lexicon, model: &Model) -> Vec<B
     }
 }
 
-/// The band of row `i`: columns `lo..=hi`.
+/// Sentences per block in the coarse pass.
+const BLOCK: usize = 8;
+/// Texts longer than this (on the longer side) get a coarse pass first.
+const COARSE_ABOVE: usize = 1_000;
+
+/// For long texts, the centre column of every row from an alignment of blocks of [`BLOCK`]
+/// sentences (banded around the diagonal; blocks of blocks would share too much vocabulary to
+/// tell apart in repetitive texts): the fine search then keeps a narrow band
+/// around where the coarse path runs, instead of around the straight diagonal, which drifts
+/// from the true path by the imbalance of the edits so far.
+fn guide(a: &[Bag], b: &[Bag], lex: &Lexicon, model: &Model) -> Option<Vec<usize>> {
+    let (n, m) = (a.len(), b.len());
+    if n.max(m) <= COARSE_ABOVE {
+        return None;
+    }
+    let blocks_a = blocks(a);
+    let blocks_b = blocks(b);
+    if blocks_a.is_empty() || blocks_b.is_empty() {
+        return None;
+    }
+    let coarse = banded(&blocks_a, &blocks_b, lex, model, None);
+    // Corners of the coarse path in sentence coordinates.
+    let mut corners = vec![(0usize, 0usize)];
+    for bead in &coarse {
+        corners.push(((bead.a.end * BLOCK).min(n), (bead.b.end * BLOCK).min(m)));
+    }
+    let mut centers = vec![0usize; n + 1];
+    for w in corners.windows(2) {
+        let ((i0, j0), (i1, j1)) = (w[0], w[1]);
+        if i1 == i0 {
+            centers[i0] = centers[i0].max(j1);
+            continue;
+        }
+        for (i, c) in centers.iter_mut().enumerate().take(i1 + 1).skip(i0) {
+            let at = j0 + (j1 - j0) * (i - i0) / (i1 - i0);
+            *c = (*c).max(at);
+        }
+    }
+    // Keep the centres non-decreasing.
+    for i in 1..centers.len() {
+        centers[i] = centers[i].max(centers[i - 1]);
+    }
+    Some(centers)
+}
+
+/// Consecutive bags merged by [`BLOCK`]s.
+fn blocks(bags: &[Bag]) -> Vec<Bag> {
+    bags.chunks(BLOCK)
+        .map(|chunk| {
+            let mut classes: Vec<u32> = chunk
+                .iter()
+                .flat_map(|b| b.classes.iter().copied())
+                .collect();
+            classes.sort_unstable();
+            classes.dedup();
+            Bag {
+                classes,
+                total: chunk.iter().map(|b| b.total).sum(),
+                chars: chunk.iter().map(|b| b.chars).sum(),
+            }
+        })
+        .collect()
+}
+
+/// The band of row `i`: columns `lo..=hi` around the guide (or the diagonal).
 #[derive(Clone, Copy)]
-struct Band {
+struct Band<'g> {
     n: usize,
     m: usize,
     half: usize,
+    guide: Option<&'g [usize]>,
 }
 
-impl Band {
+impl Band<'_> {
     fn cols(&self, i: usize) -> (usize, usize) {
-        let center = (i * self.m + self.n / 2) / self.n;
+        let center = match self.guide {
+            Some(g) => g[i],
+            None => (i * self.m + self.n / 2) / self.n,
+        };
         (
             center.saturating_sub(self.half),
             (center + self.half).min(self.m),
@@ -119,9 +202,8 @@ impl Overlaps {
     }
 }
 
-fn search(a: &[Bag], b: &[Bag], lex: &Lexicon, model: &Model, half: usize) -> (Vec<Bead>, bool) {
+fn search(a: &[Bag], b: &[Bag], lex: &Lexicon, model: &Model, band: Band<'_>) -> (Vec<Bead>, bool) {
     let (n, m) = (a.len(), b.len());
-    let band = Band { n, m, half };
     // Back pointers of every cell of the band, row by row.
     let mut row_start = Vec::with_capacity(n + 2);
     let mut row_lo = Vec::with_capacity(n + 1);

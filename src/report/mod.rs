@@ -67,8 +67,8 @@ impl<'a> AlignmentReport<'a> {
     /// let es = Document::parse("1. Salud\nAmbos países compartirán datos.\n", Lang::Es)?;
     /// let alignment = Aligner::new().align(&en, &es);
     /// let report = AlignmentReport::new(&alignment, &en, &es);
-    /// assert_eq!(report.sections[0].es_title, Some("Salud"));
-    /// assert_eq!(report.sections[0].pairs[0].es, "Ambos países compartirán datos.");
+    /// assert_eq!(report.sections[1].es_title, Some("Salud"));
+    /// assert_eq!(report.sections[1].pairs[0].es, "Ambos países compartirán datos.");
     /// # Ok::<(), paridad::Error>(())
     /// ```
     pub fn new(

@@ -4,5 +4,6 @@ mod cli;
 mod fixtures;
 mod gold;
 mod props;
+mod robust;
 mod seeds;
 mod util;
