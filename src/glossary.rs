@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::lang::Lang;
-use crate::tokens::{fold, tokens};
+use crate::tokens::{fold, tokens, Token};
 
 /// One concept: its English and Spanish terms (synonyms on each side) and notes.
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -226,7 +226,7 @@ impl TermIndex {
                 Lang::Es => &c.es,
             };
             for term in terms {
-                let keys: Vec<String> = tokens(term, lang).into_iter().map(|t| t.key).collect();
+                let keys: Vec<String> = tokens(term, lang).iter().map(match_key).collect();
                 if let Some(first) = keys.first() {
                     by_first
                         .entry(first.clone())
@@ -242,15 +242,17 @@ impl TermIndex {
         TermIndex { by_first }
     }
 
-    /// Longest-first, left-to-right matches of terms over token keys.
-    pub fn find<'k>(&self, keys: impl Fn(usize) -> &'k str, count: usize) -> Vec<TermMatch> {
+    /// Longest-first, left-to-right matches of terms over a text's tokens. Matching ignores
+    /// case altogether, so a term also matches in a heading set in capitals.
+    pub fn find(&self, toks: &[Token]) -> Vec<TermMatch> {
+        let keys: Vec<String> = toks.iter().map(match_key).collect();
         let mut out = Vec::new();
         let mut i = 0;
-        while i < count {
-            let found = self.by_first.get(keys(i)).and_then(|cands| {
+        while i < keys.len() {
+            let found = self.by_first.get(&keys[i]).and_then(|cands| {
                 cands.iter().find(|(term, _)| {
-                    i + term.len() <= count
-                        && term.iter().enumerate().all(|(k, t)| keys(i + k) == t)
+                    keys.get(i..i + term.len())
+                        .is_some_and(|window| window == term.as_slice())
                 })
             });
             match found {
@@ -267,6 +269,12 @@ impl TermIndex {
         }
         out
     }
+}
+
+/// The key a token matches glossary terms by: its comparison key in lower case (an acronym's
+/// key is upper-case, a word's lower-case).
+fn match_key(t: &Token) -> String {
+    t.key.to_lowercase()
 }
 
 #[cfg(test)]
@@ -328,7 +336,7 @@ mod tests {
             "Los memorándums de entendimiento para trabajadores",
             Lang::Es,
         );
-        let found = index.find(|i| toks[i].key.as_str(), toks.len());
+        let found = index.find(&toks);
         assert_eq!(
             found,
             [
@@ -344,5 +352,9 @@ mod tests {
                 }
             ]
         );
+        // In a heading set in capitals.
+        let toks = tokens("MEMORÁNDUM DE ENTENDIMIENTO", Lang::Es);
+        assert_eq!(index.find(&toks).len(), 1);
+        assert_eq!(index.find(&toks)[0].concept, 1);
     }
 }

@@ -1,24 +1,41 @@
 //! paridad checks whether two language versions of an official document say the same thing.
 //!
-//! This first layer segments a document into its numbered structure: a preamble, parts
-//! (`I. Prosperity`), numbered sections (`1.`, `1)`, `a)`, `2.4.1.`), keyword headings
-//! (`Article 12`, `Anexo`), paragraphs and sentences. Every piece carries byte [`Span`]s into the
-//! original text, and nothing is lost: headings, sentences and reported layout noise together
-//! cover every non-whitespace character of the input.
+//! It segments each version into its numbered structure: a preamble, parts (`I. Prosperity`),
+//! numbered sections (`1.`, `1)`, `a)`, `2.4.1.`), keyword headings (`Article 12`, `Anexo`),
+//! paragraphs and sentences. Every piece carries byte [`Span`]s into the original text, and
+//! nothing is lost: headings, sentences and reported layout noise together cover every
+//! non-whitespace character of the input. It then aligns the two versions, section to section
+//! and sentence to sentence, with a score for each pair ([`Aligner`]).
 //!
 //! ```
-//! use paridad::{Document, Lang};
+//! use paridad::{Aligner, Document, Lang};
 //!
-//! let en = "Action Plan\n\nI. Prosperity\n1. Trade\nCanada and Mexico will cooperate. Both will report.\n";
-//! let doc = Document::parse(en, Lang::En)?;
-//! assert_eq!(doc.title(), Some("Action Plan"));
-//! let outline: Vec<(&str, &str)> = doc.sections().iter().map(|s| (s.id(), s.title())).collect();
+//! let en = "Action Plan\n\nI. Prosperity\n1. Trade\nCanada and Mexico will cooperate under CUSMA. Both will report in 2026.\n";
+//! let es = "Plan de Acción\n\nI. Prosperidad\n1. Comercio\nMéxico y Canadá cooperarán en el marco del T-MEC. Ambos informarán en 2026.\n";
+//! let en = Document::parse(en, Lang::En)?;
+//! let es = Document::parse(es, Lang::Es)?;
+//! let outline: Vec<(&str, &str)> = en.sections().iter().map(|s| (s.id(), s.title())).collect();
 //! assert_eq!(outline, [("preamble", "Action Plan"), ("I", "Prosperity"), ("I.1", "Trade")]);
-//! assert_eq!(doc.sentences().len(), 2);
-//! let first = &doc.sentences()[0];
-//! assert_eq!(&en[first.span()], "Canada and Mexico will cooperate.");
+//! assert_eq!(&en.text()[en.sentences()[0].span()], "Canada and Mexico will cooperate under CUSMA.");
+//!
+//! let alignment = Aligner::new().align(&en, &es);
+//! let trade = &alignment.sections[2];
+//! assert_eq!((trade.en_id.as_deref(), trade.es_id.as_deref()), (Some("I.1"), Some("I.1")));
+//! for pair in &trade.pairs {
+//!     // One English sentence, one Spanish sentence, well supported.
+//!     assert_eq!((pair.en.len(), pair.es.len()), (1, 1));
+//!     assert!(pair.score > 0.6);
+//! }
 //! # Ok::<(), paridad::Error>(())
 //! ```
+//!
+//! # Contents
+//!
+//! * [`Document`]: segmentation, with [`Section`], [`Paragraph`], [`Sentence`], [`Skipped`].
+//! * [`Aligner`]: alignment into an [`Alignment`] of [`SectionPair`]s and [`SentencePair`]s;
+//!   [`Glossary`] for term pairs.
+//! * [`report`]: alignments rendered as text, JSON records or TMX.
+//! * [`Error`]: the one error type.
 //!
 //! # Section ids
 //!

@@ -213,7 +213,7 @@ fn read_side(
         .par_iter()
         .map(|text| {
             let toks = tokens(text, lang);
-            let matches = terms.find(|i| toks[i].key.as_str(), toks.len());
+            let matches = terms.find(&toks);
             let mut covered = vec![false; toks.len()];
             let mut shared_keys = Vec::new();
             for m in &matches {

@@ -108,3 +108,153 @@ fn empty_input_from_stdin_is_a_clear_error() {
         "paridad: -: the document holds only white space\n"
     );
 }
+
+/// A file in a fresh temporary directory, removed with it.
+fn temp_file(name: &str, contents: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join(format!("paridad-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn align_text_shows_section_pairs_and_sentence_pairs() {
+    let out = paridad(&["align", "seeds/2025-2028.en.txt", "seeds/2025-2028.es.txt"]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.matches("\n== ").count() + 1, 28, "28 section pairs");
+    assert!(stdout.contains(
+        "== I.4 Economic Security Collaboration  <>  I.4 Colaboración en seguridad económica  ["
+    ));
+    // The Spanish dateline has no English counterpart.
+    assert!(stdout
+        .contains(" 0-1 en: -\n              es: Ciudad de México, 18 de septiembre de 2025\n"));
+}
+
+#[test]
+fn align_json_has_the_report_shape_in_either_order() {
+    for args in [
+        ["seeds/2025-2028.en.txt", "seeds/2025-2028.es.txt"],
+        ["seeds/2025-2028.es.txt", "seeds/2025-2028.en.txt"],
+    ] {
+        let out = paridad(&["align", args[0], args[1], "--format", "json"]);
+        assert!(out.status.success());
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let sections = json["sections"].as_array().unwrap();
+        assert_eq!(sections.len(), 28);
+        let first = &sections[0];
+        assert_eq!(first["en_id"], "preamble");
+        assert_eq!(first["es_id"], "preamble");
+        assert_eq!(first["en_title"], "Canada-Mexico Action Plan 2025-2028");
+        let pairs = first["pairs"].as_array().unwrap();
+        // The dateline: an empty English side is "" with no indexes.
+        assert_eq!(pairs[0]["en"], "");
+        assert_eq!(pairs[0]["en_idx"], serde_json::json!([]));
+        assert_eq!(pairs[0]["es_idx"], serde_json::json!([0]));
+        assert!(pairs[1]["en"]
+            .as_str()
+            .unwrap()
+            .starts_with("Canada and Mexico share over 81 years"));
+        // The 1-2 bead: two Spanish sentences joined by one space.
+        let joined = pairs[5]["es"].as_str().unwrap();
+        assert!(joined.ends_with("y sostenibilidad. Esta nueva estructura refleja las prioridades compartidas que darán forma a una relación bilateral resiliente y dinámica."), "{joined}");
+        assert_eq!(pairs[5]["es_idx"], serde_json::json!([5, 6]));
+        for s in sections {
+            let score = s["score"].as_f64().unwrap();
+            assert!((0.0..=1.0).contains(&score));
+            for p in s["pairs"].as_array().unwrap() {
+                assert!((0.0..=1.0).contains(&p["score"].as_f64().unwrap()));
+            }
+        }
+    }
+}
+
+#[test]
+fn align_json_marks_a_missing_section_with_null() {
+    let es = std::fs::read_to_string("seeds/2025-2028.es.txt").unwrap();
+    let start = es.find("- 4. ").expect("the Spanish I.4 heading");
+    let end = es.find("- 5. ").expect("the Spanish I.5 heading");
+    let cut = format!("{}{}", &es[..start], &es[end..]);
+    let (dir, path) = temp_file("es-without-I4.txt", &cut);
+    let out = paridad(&[
+        "align",
+        "seeds/2025-2028.en.txt",
+        path.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    std::fs::remove_dir_all(dir).unwrap();
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let i4 = json["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["en_id"] == "I.4")
+        .unwrap();
+    assert_eq!(i4["es_id"], serde_json::Value::Null);
+    assert_eq!(i4["es_title"], serde_json::Value::Null);
+    assert_eq!(i4["score"], 0.0);
+    assert!(i4["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|p| p["es"] == "" && p["en"] != ""));
+}
+
+#[test]
+fn align_tmx_holds_every_two_sided_pair() {
+    let out = paridad(&[
+        "align",
+        "seeds/2025-2028.en.txt",
+        "seeds/2025-2028.es.txt",
+        "--format",
+        "tmx",
+    ]);
+    assert!(out.status.success());
+    let tmx = String::from_utf8(out.stdout).unwrap();
+    assert!(tmx.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">"));
+    assert!(tmx.contains(r#"segtype="sentence""#) && tmx.contains(r#"srclang="en""#));
+    // 92 pairs, of which one (the Spanish dateline) has no English side.
+    assert_eq!(tmx.matches("<tu>").count(), 91);
+    assert_eq!(tmx.matches("</tu>").count(), 91);
+    assert_eq!(tmx.matches(r#"<tuv xml:lang="en">"#).count(), 91);
+    assert_eq!(tmx.matches(r#"<tuv xml:lang="es">"#).count(), 91);
+    assert!(tmx.contains("<seg>In light of the strong commercial relationship underpinned by CUSMA, Canada and Mexico will work to expand bilateral trade in economic sectors of mutual interest.</seg>"));
+    assert!(tmx.trim_end().ends_with("</tmx>"));
+}
+
+#[test]
+fn align_reads_glossaries_and_names_a_bad_line() {
+    let (dir, good) = temp_file("good.tsv", "# mine\nwidget\tartilugio\n");
+    let bad = dir.join("bad.tsv");
+    std::fs::write(&bad, "widget\tartilugio\nno tab here\n").unwrap();
+    let ok = paridad(&[
+        "align",
+        "seeds/2025-2028.en.txt",
+        "seeds/2025-2028.es.txt",
+        "--glossary",
+        good.to_str().unwrap(),
+    ]);
+    let err = paridad(&[
+        "align",
+        "seeds/2025-2028.en.txt",
+        "seeds/2025-2028.es.txt",
+        "--glossary",
+        good.to_str().unwrap(),
+        "--glossary",
+        bad.to_str().unwrap(),
+    ]);
+    std::fs::remove_dir_all(dir).unwrap();
+    assert!(ok.status.success());
+    assert_eq!(err.status.code(), Some(2));
+    let stderr = String::from_utf8(err.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        format!(
+            "paridad: {}: glossary line 2: expected English<TAB>Spanish[<TAB>note], found 1 field\n",
+            bad.display()
+        )
+    );
+}
