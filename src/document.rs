@@ -361,6 +361,73 @@ impl<'t> Sentence<'t> {
         first.cover(last)
     }
 
+    /// The span of the input behind `range`, a byte range of [`Sentence::text`], given the
+    /// document's text. White space folded in the display text maps back to the white space (or
+    /// the page noise) it stands for; when the range cannot be mapped (it does not fall on
+    /// characters of the text), the whole sentence span is returned.
+    ///
+    /// ```
+    /// use paridad::{Document, Lang};
+    ///
+    /// let text = "1. Trade\nBoth countries will\n   sign by 2026.\n";
+    /// let doc = Document::parse(text, Lang::En)?;
+    /// let sentence = &doc.sentences()[0];
+    /// assert_eq!(sentence.text(), "Both countries will sign by 2026.");
+    /// let span = sentence.source_span(text, 20..32);
+    /// assert_eq!(&text[span], "sign by 2026");
+    /// # Ok::<(), paridad::Error>(())
+    /// ```
+    pub fn source_span(&self, text: &str, range: std::ops::Range<usize>) -> Span {
+        let whole = self.span();
+        let display = self.text();
+        if range.start >= range.end || range.end > display.len() {
+            return whole;
+        }
+        if let [only] = self.spans[..] {
+            if text.get(only.start..only.end) == Some(display) {
+                return Span::new(only.start + range.start, only.start + range.end);
+            }
+        }
+        let raw: Vec<(usize, char)> = self
+            .spans
+            .iter()
+            .filter_map(|sp| text.get(sp.start..sp.end).map(|t| (sp.start, t)))
+            .flat_map(|(base, t)| t.char_indices().map(move |(i, c)| (base + i, c)))
+            .collect();
+        let (mut r, mut start, mut end) = (0, None, None);
+        for (di, dc) in display.char_indices() {
+            if dc.is_whitespace() {
+                while r < raw.len() && raw[r].1.is_whitespace() {
+                    r += 1;
+                }
+                continue;
+            }
+            // Skip raw white space and anything the display text left out (at most a few
+            // characters) until the characters meet again.
+            let mut k = r;
+            while k < raw.len() && k < r + 4 && raw[k].1 != dc {
+                k += 1;
+            }
+            if k < raw.len() && raw[k].1 == dc {
+                r = k;
+            }
+            let Some(&(at, c)) = raw.get(r) else {
+                break;
+            };
+            if di == range.start {
+                start = Some(at);
+            }
+            if di + dc.len_utf8() == range.end {
+                end = Some(at + c.len_utf8());
+            }
+            r += 1;
+        }
+        match (start, end) {
+            (Some(s), Some(e)) if s < e => Span::new(s, e),
+            _ => whole,
+        }
+    }
+
     /// Index of the section the sentence belongs to.
     pub fn section(&self) -> usize {
         self.section

@@ -52,9 +52,12 @@
 #![deny(missing_docs)]
 
 mod align;
+mod check;
 mod date;
+mod divergence;
 mod document;
 mod error;
+mod extract;
 mod glossary;
 mod input;
 mod lang;
@@ -64,7 +67,9 @@ mod span;
 mod tokens;
 
 pub use align::{Aligner, Alignment, SectionPair, SentencePair};
+pub use check::{Check, Checker};
 pub use date::Date;
+pub use divergence::{Divergence, DivergenceKind, Evidence, Severity};
 pub use document::{
     Dateline, Document, Paragraph, ParagraphKind, Section, SectionKind, Segment, SegmentKind,
     Sentence, SkipKind, Skipped,

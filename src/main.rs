@@ -42,6 +42,32 @@ enum Command {
         #[arg(long, value_enum, default_value_t = AlignFormat::Text)]
         format: AlignFormat,
     },
+    /// Check two versions for divergences: dates, numbers, institutions, modality, omissions.
+    Check {
+        /// The English version (`-` reads standard input).
+        en: PathBuf,
+        /// The Spanish version. The two may come in either order: languages are detected.
+        es: PathBuf,
+        /// The date relative dates (`this year`) resolve against, as YYYY-MM-DD; by default
+        /// the English dateline, else the Spanish one.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        doc_date: Option<String>,
+        /// A glossary of `English<TAB>Spanish[<TAB>note]` lines, added to the built-in one
+        /// (repeatable).
+        #[arg(long, value_name = "FILE")]
+        glossary: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    /// Divergences grouped by section, with evidence and a summary.
+    Text,
+    /// The paridad.report.v1 JSON report.
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -84,6 +110,13 @@ fn main() -> ExitCode {
             glossary,
             format,
         } => align(&en, &es, &glossary, format, &mut out),
+        Command::Check {
+            en,
+            es,
+            doc_date,
+            glossary,
+            format,
+        } => check(&en, &es, doc_date.as_deref(), &glossary, format, &mut out),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -132,6 +165,64 @@ fn segment(
     finish_output(written)
 }
 
+/// Reads the glossaries given with `--glossary`, merged.
+fn read_glossaries(paths: &[PathBuf]) -> Result<paridad::Glossary, Failure> {
+    let mut glossary = paridad::Glossary::new();
+    for path in paths {
+        let text = paridad::read_file(path)?;
+        let more = paridad::Glossary::from_tsv(&text).map_err(|e| e.with_path(path))?;
+        glossary.extend(&more);
+    }
+    Ok(glossary)
+}
+
+/// Two versions read and parsed, in English–Spanish order whatever the order given.
+struct Versions {
+    texts: [String; 2],
+    langs: [Lang; 2],
+    paths: [PathBuf; 2],
+}
+
+impl Versions {
+    fn read(first: &PathBuf, second: &PathBuf) -> Result<Versions, Failure> {
+        let (text_a, text_b) = (read_input(first)?, read_input(second)?);
+        // Languages are detected; when detection cannot tell, the first file is English.
+        let lang_a = Lang::detect(&text_a).unwrap_or(Lang::En);
+        let lang_b = match Lang::detect(&text_b) {
+            Some(l) => l,
+            None if lang_a == Lang::Es => Lang::En,
+            None => Lang::Es,
+        };
+        let swap = lang_a == Lang::Es && lang_b == Lang::En;
+        let (texts, langs, paths) = if swap {
+            (
+                [text_b, text_a],
+                [lang_b, lang_a],
+                [second.clone(), first.clone()],
+            )
+        } else {
+            (
+                [text_a, text_b],
+                [lang_a, lang_b],
+                [first.clone(), second.clone()],
+            )
+        };
+        Ok(Versions {
+            texts,
+            langs,
+            paths,
+        })
+    }
+
+    fn parse(&self) -> Result<(Document<'_>, Document<'_>), Failure> {
+        let en = Document::parse(&self.texts[0], self.langs[0])
+            .map_err(|e| e.with_path(&self.paths[0]))?;
+        let es = Document::parse(&self.texts[1], self.langs[1])
+            .map_err(|e| e.with_path(&self.paths[1]))?;
+        Ok((en, es))
+    }
+}
+
 fn align(
     first: &PathBuf,
     second: &PathBuf,
@@ -139,37 +230,65 @@ fn align(
     format: AlignFormat,
     out: &mut impl Write,
 ) -> Result<(), Failure> {
-    let mut glossary = paridad::Glossary::new();
-    for path in glossaries {
-        let text = paridad::read_file(path)?;
-        let more = paridad::Glossary::from_tsv(&text).map_err(|e| e.with_path(path))?;
-        glossary.extend(&more);
-    }
-    let (text_a, text_b) = (read_input(first)?, read_input(second)?);
-    // Languages are detected; when detection cannot tell, the first file is English.
-    let lang_a = Lang::detect(&text_a).unwrap_or(Lang::En);
-    let lang_b = match Lang::detect(&text_b) {
-        Some(l) => l,
-        None if lang_a == Lang::Es => Lang::En,
-        None => Lang::Es,
-    };
-    let a = Document::parse(&text_a, lang_a).map_err(|e| e.with_path(first))?;
-    let b = Document::parse(&text_b, lang_b).map_err(|e| e.with_path(second))?;
-    let (en, es) = if lang_a == Lang::Es && lang_b == Lang::En {
-        (&b, &a)
-    } else {
-        (&a, &b)
-    };
-    let alignment = paridad::Aligner::with_glossary(&glossary).align(en, es);
+    let glossary = read_glossaries(glossaries)?;
+    let versions = Versions::read(first, second)?;
+    let (en, es) = versions.parse()?;
+    let alignment = paridad::Aligner::with_glossary(&glossary).align(&en, &es);
     let written = match format {
-        AlignFormat::Text => paridad::report::write_text(out, &alignment, en, es),
+        AlignFormat::Text => paridad::report::write_text(out, &alignment, &en, &es),
         AlignFormat::Json => {
-            let report = paridad::report::AlignmentReport::new(&alignment, en, es);
+            let report = paridad::report::AlignmentReport::new(&alignment, &en, &es);
             serde_json::to_writer_pretty(&mut *out, &report)
                 .map_err(io::Error::from)
                 .and_then(|()| writeln!(out))
         }
-        AlignFormat::Tmx => paridad::report::write_tmx(out, &alignment, en, es),
+        AlignFormat::Tmx => paridad::report::write_tmx(out, &alignment, &en, &es),
+    };
+    finish_output(written)
+}
+
+fn check(
+    first: &PathBuf,
+    second: &PathBuf,
+    doc_date: Option<&str>,
+    glossaries: &[PathBuf],
+    format: CheckFormat,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
+    let date = match doc_date {
+        Some(s) => Some(
+            s.parse::<paridad::Date>()
+                .map_err(|e| Failure(format!("--doc-date {s:?}: {e}")))?,
+        ),
+        None => None,
+    };
+    let glossary = read_glossaries(glossaries)?;
+    let versions = Versions::read(first, second)?;
+    let (en, es) = versions.parse()?;
+    let mut checker = paridad::Checker::with_glossary(&glossary);
+    if let Some(date) = date {
+        checker = checker.doc_date(date);
+    }
+    let check = checker.check(&en, &es);
+    let written = match format {
+        CheckFormat::Text => paridad::report::write_check_text(out, &check, &en, &es),
+        CheckFormat::Json => {
+            let paths = versions.paths.each_ref().map(|p| p.display().to_string());
+            let options = paridad::report::ReportOptions {
+                doc_date: check.doc_date.map(|d| d.to_string()),
+                glossaries: glossaries.iter().map(|p| p.display().to_string()).collect(),
+            };
+            let report = paridad::report::CheckReport::new(
+                &check,
+                &en,
+                &es,
+                [&paths[0], &paths[1]],
+                options,
+            );
+            serde_json::to_writer_pretty(&mut *out, &report)
+                .map_err(io::Error::from)
+                .and_then(|()| writeln!(out))
+        }
     };
     finish_output(written)
 }

@@ -6,6 +6,7 @@
 //! each weighs by its rarity (inverse document frequency over all texts of the pair).
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use rayon::prelude::*;
 
@@ -76,22 +77,58 @@ enum Item {
     Shared(u32),
 }
 
+/// What kind of evidence a content token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum EvidenceKind {
+    Word,
+    Number,
+    Acronym,
+    /// A glossary term (one or more words).
+    Concept,
+}
+
+/// A content token of a text with its class: `None` when nothing on the other side shares it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Classed {
+    /// Byte range in the text.
+    pub range: Range<usize>,
+    pub kind: EvidenceKind,
+    pub class: Option<u32>,
+}
+
 struct Side {
     /// Per text, its content items.
     items: Vec<Vec<Item>>,
+    /// Per text, where each item stands and what it is.
+    places: Vec<Vec<(Range<usize>, EvidenceKind)>>,
     chars: Vec<u32>,
     vocab: Vec<String>,
 }
 
+/// The evidence of two sets of texts.
+pub(crate) struct Built {
+    pub lex: Lexicon,
+    /// Bags of the first side's texts.
+    pub a: Vec<Bag>,
+    /// Bags of the second side's texts.
+    pub b: Vec<Bag>,
+    /// With `detail`, every content token of each text of the first side and its class, in
+    /// text order.
+    pub detail_a: Vec<Vec<Classed>>,
+    /// The same for the second side.
+    pub detail_b: Vec<Vec<Classed>>,
+}
+
 /// Builds the bags of `a` (in `lang_a`) and `b` (in `lang_b`) and the lexicon their classes
-/// live in.
+/// live in; with `detail`, also every content token's class.
 pub(crate) fn build(
     a: &[&str],
     lang_a: Lang,
     b: &[&str],
     lang_b: Lang,
     terms: [&TermIndex; 2],
-) -> (Lexicon, Vec<Bag>, Vec<Bag>) {
+    detail: bool,
+) -> Built {
     let mut shared: HashMap<String, u32> = HashMap::new();
     let mut shared_is_number: Vec<bool> = Vec::new();
     let side_a = read_side(a, lang_a, terms[0], &mut shared, &mut shared_is_number);
@@ -191,14 +228,46 @@ pub(crate) fn build(
             })
             .collect()
     };
-    let bags_a = finish(raw_a, &side_a.chars);
-    let bags_b = finish(raw_b, &side_b.chars);
-    (Lexicon { weight }, bags_a, bags_b)
+    let details = |side: &Side, node: &dyn Fn(&Item) -> usize| -> Vec<Vec<Classed>> {
+        if !detail {
+            return Vec::new();
+        }
+        side.items
+            .iter()
+            .zip(&side.places)
+            .map(|(items, places)| {
+                let mut list: Vec<Classed> = items
+                    .iter()
+                    .zip(places)
+                    .map(|(it, (range, kind))| Classed {
+                        range: range.clone(),
+                        kind: *kind,
+                        class: Some(class_of[roots[node(it)]]).filter(|c| *c != u32::MAX),
+                    })
+                    .collect();
+                list.sort_by_key(|c| c.range.start);
+                list
+            })
+            .collect()
+    };
+    let detail_a = details(&side_a, &node_a);
+    let detail_b = details(&side_b, &node_b);
+    Built {
+        a: finish(raw_a, &side_a.chars),
+        b: finish(raw_b, &side_b.chars),
+        lex: Lexicon { weight },
+        detail_a,
+        detail_b,
+    }
 }
 
 /// A text's keys before interning: shared keys (with whether each is a number), word keys,
 /// and its length in characters.
-type KeyedText = (Vec<(String, bool)>, Vec<String>, u32);
+type KeyedText = (
+    Vec<(String, bool, Range<usize>, EvidenceKind)>,
+    Vec<(String, Range<usize>)>,
+    u32,
+);
 
 /// Tokenises the texts of one side (in parallel) and interns their content items.
 fn read_side(
@@ -214,21 +283,37 @@ fn read_side(
         .map(|text| {
             let toks = tokens(text, lang);
             let matches = terms.find(&toks);
-            let mut covered = vec![false; toks.len()];
             let mut shared_keys = Vec::new();
+            // The words of a glossary term stay items of their own too: the other version may
+            // say the same with words the glossary does not list together.
             for m in &matches {
-                covered[m.start..m.start + m.len].fill(true);
-                shared_keys.push((format!("g{}", m.concept), false));
+                let range = toks[m.start].range.start..toks[m.start + m.len - 1].range.end;
+                shared_keys.push((
+                    format!("g{}", m.concept),
+                    false,
+                    range,
+                    EvidenceKind::Concept,
+                ));
             }
             let mut words = Vec::new();
-            for (t, covered) in toks.into_iter().zip(covered) {
-                if covered || t.stop {
+            for t in toks {
+                if t.stop {
                     continue;
                 }
                 match t.kind {
-                    TokenKind::Number => shared_keys.push((format!("#{}", t.key), true)),
-                    TokenKind::Acronym => shared_keys.push((format!("@{}", t.key), false)),
-                    TokenKind::Word => words.push(t.key),
+                    TokenKind::Number => shared_keys.push((
+                        format!("#{}", t.key),
+                        true,
+                        t.range,
+                        EvidenceKind::Number,
+                    )),
+                    TokenKind::Acronym => shared_keys.push((
+                        format!("@{}", t.key),
+                        false,
+                        t.range,
+                        EvidenceKind::Acronym,
+                    )),
+                    TokenKind::Word => words.push((t.key, t.range)),
                 }
             }
             (shared_keys, words, text.chars().count() as u32)
@@ -237,10 +322,13 @@ fn read_side(
     let mut vocab_index: HashMap<String, u32> = HashMap::new();
     let mut vocab = Vec::new();
     let mut items = Vec::with_capacity(keyed.len());
+    let mut places = Vec::with_capacity(keyed.len());
     let mut chars = Vec::with_capacity(keyed.len());
     for (shared_keys, words, len) in keyed {
         let mut list = Vec::with_capacity(shared_keys.len() + words.len());
-        for (key, number) in shared_keys {
+        let mut place = Vec::with_capacity(shared_keys.len() + words.len());
+        for (key, number, range, kind) in shared_keys {
+            place.push((range, kind));
             let next = shared.len() as u32;
             let id = *shared.entry(key).or_insert_with(|| {
                 shared_is_number.push(number);
@@ -248,7 +336,8 @@ fn read_side(
             });
             list.push(Item::Shared(id));
         }
-        for word in words {
+        for (word, range) in words {
+            place.push((range, EvidenceKind::Word));
             let id = match vocab_index.get(&word) {
                 Some(&id) => id,
                 None => {
@@ -261,18 +350,45 @@ fn read_side(
             list.push(Item::Word(id));
         }
         items.push(list);
+        places.push(place);
         chars.push(len);
     }
     Side {
         items,
+        places,
         chars,
         vocab,
     }
 }
 
+/// Least normalised edit similarity of two spelling skeletons (of eight letters or more) to
+/// count them as cognates when their common prefix is short (`infrastructure` ~
+/// `infraestructura`).
+const COGNATE_EDIT_SIMILARITY: f64 = 0.85;
+
+/// 1 − Levenshtein distance / length of the longer, over characters.
+fn edit_similarity(a: &[char], b: &[char]) -> f64 {
+    let longer = a.len().max(b.len());
+    if longer == 0 {
+        return 1.0;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut row = vec![0; b.len() + 1];
+    for (i, x) in a.iter().enumerate() {
+        row[0] = i + 1;
+        for (j, y) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(x != y);
+            row[j + 1] = sub.min(prev[j + 1] + 1).min(row[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut row);
+    }
+    1.0 - prev[b.len()] as f64 / longer as f64
+}
+
 /// Calls `link(i, j)` for every word `a[i]` and `b[j]` that are the same word or cognates:
-/// equal spelling skeletons, or a common prefix of at least four letters covering 60% of the
-/// longer skeleton. Words are compared only within buckets of their first three letters.
+/// equal spelling skeletons, a common prefix of at least four letters covering 60% of the
+/// longer skeleton, or long skeletons at least 85% alike by edit distance. Words are compared
+/// only within buckets of their first three letters.
 fn link_words(
     a: &[String],
     lang_a: Lang,
@@ -310,7 +426,10 @@ fn link_words(
             }
             let lcp = s.iter().zip(t).take_while(|(x, y)| x == y).count();
             let longer = s.len().max(t.len());
-            if (s == *t) || (lcp >= 4 && lcp * 10 >= longer * 6) {
+            if (s == *t)
+                || (lcp >= 4 && lcp * 10 >= longer * 6)
+                || (longer >= 8 && edit_similarity(&s, t) >= COGNATE_EDIT_SIMILARITY)
+            {
                 link(i, j);
             }
         }
@@ -327,7 +446,8 @@ mod tests {
             &TermIndex::new(glossary, Lang::En),
             &TermIndex::new(glossary, Lang::Es),
         ];
-        build(en, Lang::En, es, Lang::Es, ti)
+        let built = build(en, Lang::En, es, Lang::Es, ti, false);
+        (built.lex, built.a, built.b)
     }
 
     #[test]
@@ -375,5 +495,11 @@ mod tests {
             .to_vec();
         link_words(&a, Lang::En, &b, Lang::Es, |i, j| pairs.push((i, j)));
         assert_eq!(pairs, [(1, 1), (2, 2), (3, 3)]);
+        let mut pairs = Vec::new();
+        let a = vec!["infrastructure".to_string(), "information".to_string()];
+        let b = vec!["infraestructura".to_string(), "infraccion".to_string()];
+        link_words(&a, Lang::En, &b, Lang::Es, |i, j| pairs.push((i, j)));
+        assert_eq!(pairs, [(0, 0)]);
+        assert!((edit_similarity(&['a', 'b'], &['a', 'c']) - 0.5).abs() < 1e-9);
     }
 }

@@ -1,6 +1,6 @@
 //! Alignment of two language versions: sections first, then sentences inside each section pair.
 
-mod lexicon;
+pub(crate) mod lexicon;
 mod section;
 mod sentence;
 
@@ -173,9 +173,15 @@ impl Aligner {
     /// assert_eq!(beads, [(&[][..], &[0][..]), (&[0][..], &[1][..]), (&[1][..], &[2][..])]);
     /// ```
     pub fn align_sentences(&self, en: &[&str], es: &[&str]) -> Vec<SentencePair> {
-        let (lex, a, b) =
-            lexicon::build(en, Lang::En, es, Lang::Es, [&self.terms[0], &self.terms[1]]);
-        sentence::align(&a, &b, &lex, &sentence::EN_ES)
+        let built = lexicon::build(
+            en,
+            Lang::En,
+            es,
+            Lang::Es,
+            [&self.terms[0], &self.terms[1]],
+            false,
+        );
+        sentence::align(&built.a, &built.b, &built.lex, &sentence::EN_ES)
             .into_iter()
             .map(|bead| SentencePair {
                 en: bead.a.collect(),
@@ -186,6 +192,17 @@ impl Aligner {
     }
 
     fn align_ordered(&self, en: &Document<'_>, es: &Document<'_>) -> Alignment {
+        self.align_with_evidence(en, es, false).0
+    }
+
+    /// Aligns `en` and `es` (in this order) and returns the evidence too: the lexicon and,
+    /// with `detail`, every content token of every sentence (then every title) with its class.
+    pub(crate) fn align_with_evidence(
+        &self,
+        en: &Document<'_>,
+        es: &Document<'_>,
+        detail: bool,
+    ) -> (Alignment, lexicon::Built) {
         let model = if en.lang() == es.lang() {
             Model {
                 ratio: 1.0,
@@ -196,31 +213,34 @@ impl Aligner {
         };
         let (texts_en, texts_es) = (texts(en), texts(es));
         let term = |lang: Lang| &self.terms[usize::from(lang == Lang::Es)];
-        let (lex, bags_en, bags_es) = lexicon::build(
+        let built = lexicon::build(
             &texts_en,
             en.lang(),
             &texts_es,
             es.lang(),
             [term(en.lang()), term(es.lang())],
+            detail,
         );
-        let sides = [Side::new(en, &bags_en), Side::new(es, &bags_es)];
+        let lex = &built.lex;
+        let sides = [Side::new(en, &built.a), Side::new(es, &built.b)];
         let matches = section::pair(
             &ids(en),
             &ids(es),
             &sides[0].section_bags,
             &sides[1].section_bags,
-            &lex,
+            lex,
         );
         let mut pairs = if structure_holds(&matches, en, es) {
             matches
                 .par_iter()
-                .map(|m| section_pair(m, &sides, &lex, &model))
+                .map(|m| section_pair(m, &sides, lex, &model))
                 .collect()
         } else {
-            whole_text(&sides, &lex, &model)
+            whole_text(&sides, lex, &model)
         };
         order(&mut pairs);
-        Alignment { sections: pairs }
+        drop(sides);
+        (Alignment { sections: pairs }, built)
     }
 }
 

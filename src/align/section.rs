@@ -251,11 +251,14 @@ fn longest_increasing(pairs: &[(usize, usize)]) -> Vec<bool> {
 }
 
 /// A monotone matching of `xs` to `ys` maximising the total similarity above
-/// [`IN_ORDER_MIN`].
+/// [`IN_ORDER_MIN`]; for gaps too large for a full table, a greedy walk in order.
 fn monotone(xs: &[usize], ys: &[usize], sim: &Similarities) -> Vec<(usize, usize)> {
     let (n, m) = (xs.len(), ys.len());
     if n == 0 || m == 0 {
         return Vec::new();
+    }
+    if n.saturating_mul(m) > DENSE_LIMIT {
+        return greedy_in_order(xs, ys, sim);
     }
     let w = m + 1;
     let mut best = vec![0.0f32; (n + 1) * w];
@@ -284,6 +287,34 @@ fn monotone(xs: &[usize], ys: &[usize], sim: &Similarities) -> Vec<(usize, usize
         }
     }
     out.reverse();
+    out
+}
+
+/// Walks both lists in order, pairing the next two sections when similar enough, otherwise
+/// passing over whichever has the better partner a little further on the other side.
+fn greedy_in_order(xs: &[usize], ys: &[usize], sim: &Similarities) -> Vec<(usize, usize)> {
+    const LOOKAHEAD: usize = 8;
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    while i < xs.len() && j < ys.len() {
+        if sim.get(xs[i], ys[j]) > IN_ORDER_MIN {
+            out.push((xs[i], ys[j]));
+            i += 1;
+            j += 1;
+            continue;
+        }
+        let best_for_x = (j..ys.len().min(j + LOOKAHEAD))
+            .map(|k| sim.get(xs[i], ys[k]))
+            .fold(0.0, f32::max);
+        let best_for_y = (i..xs.len().min(i + LOOKAHEAD))
+            .map(|k| sim.get(xs[k], ys[j]))
+            .fold(0.0, f32::max);
+        if best_for_x >= best_for_y {
+            j += 1;
+        } else {
+            i += 1;
+        }
+    }
     out
 }
 

@@ -94,7 +94,9 @@ fn banded(
     let (n, m) = (a.len(), b.len());
     let mut half = BAND;
     loop {
-        let full = half >= n.max(m);
+        // The band covers everything, or doubling it would pass the memory budget: keep this
+        // path (texts that far from parallel have no good alignment to find anyway).
+        let full = half >= n.max(m) || (n + 1).saturating_mul(4 * half + 1) > MAX_CELLS;
         let band = Band { n, m, half, guide };
         let (path, touched) = search(a, b, lex, model, band);
         if !touched || full {
@@ -103,6 +105,9 @@ fn banded(
         half *= 2;
     }
 }
+
+/// Most cells a search may keep back pointers for (one byte each).
+const MAX_CELLS: usize = 1 << 28;
 
 /// Sentences per block in the coarse pass.
 const BLOCK: usize = 8;

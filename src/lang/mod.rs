@@ -191,6 +191,71 @@ pub(crate) struct Tables {
     /// Plural endings and what replaces them, tried in order on a lower-case, accent-free word;
     /// the first that matches wins (an ending mapped to itself protects a singular).
     pub plural_endings: &'static [(&'static str, &'static str)],
+    /// Cardinal number words and their values (accent-free, lower-case). Words that are also
+    /// articles or pronouns (`one`, `un`, `una`) are left out.
+    pub number_words: &'static [(&'static str, f64)],
+    /// Scale words that multiply the number before them (`million`, `mil millones`),
+    /// accent-free, lower-case, words joined by spaces.
+    pub scale_words: &'static [(&'static str, f64)],
+    /// Phrases before a date that make it a bound (`by the end of`, `antes de que concluya`),
+    /// accent-free, lower-case, words joined by spaces, longest first.
+    pub date_bounds: &'static [(&'static str, Bound)],
+    /// Phrases naming a year relative to the document's date (`this year` 0, `next year` 1).
+    pub relative_years: &'static [(&'static str, i32)],
+    /// Words and phrases of modality and the strength of commitment they express
+    /// (accent-free, lower-case, words joined by spaces).
+    pub modals: &'static [(&'static str, Modality)],
+    /// Endings of finite verbs in the future tense (lower-case, with accents), which commit in Spanish the
+    /// way `will` does in English; empty for languages with a modal verb instead.
+    pub future_endings: &'static [&'static str],
+    /// Names of kinds of instrument (`memorandum of understanding`, `acuerdo`), accent-free and
+    /// lower-case, with a language-neutral tag; `""` shields a phrase that only looks like
+    /// one (`de acuerdo con`).
+    pub instruments: &'static [(&'static str, &'static str)],
+    /// Qualifiers before a number (`over`, `más de`) and what they mean.
+    pub number_qualifiers: &'static [(&'static str, Qualifier)],
+}
+
+/// How a date phrase bounds an action.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Bound {
+    /// A deadline: `by`, `before`, `no later than`, `antes de`, `a más tardar`.
+    By,
+    /// A start: `since`, `from`, `desde`, `a partir de`.
+    Since,
+    /// A span: `during`, `throughout`, `durante`.
+    During,
+    /// An end of a span: `until`, `hasta`.
+    Until,
+}
+
+/// How strongly a sentence commits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    /// `explore`, `consider`, `intend`, `seek to`: an intention to look into something.
+    Tentative,
+    /// `may`, `could`, `might`, `podrán`: a possibility.
+    Possible,
+    /// `will`, `shall`, `commit to`, the Spanish future, `se comprometen`: a commitment.
+    Committed,
+}
+
+/// What a qualifier before a number says about it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Qualifier {
+    /// `over`, `more than`, `más de`.
+    More,
+    /// `at least`, `al menos`, `como mínimo`.
+    AtLeast,
+    /// `under`, `less than`, `menos de`.
+    Less,
+    /// `up to`, `at most`, `hasta`.
+    AtMost,
+    /// `about`, `around`, `approximately`, `alrededor de`, `aproximadamente`.
+    About,
 }
 
 /// Page-number labels of every known language: a page footer is noise whatever the

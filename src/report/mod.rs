@@ -158,3 +158,228 @@ pub fn write_text(
     }
     Ok(())
 }
+
+/// The `paridad.report.v1` record: a check with the text of both sides, the record
+/// `paridad check --format json` prints. Fields are added over time, never renamed.
+#[derive(Clone, Debug, Serialize)]
+pub struct CheckReport<'a> {
+    /// Always `paridad.report.v1`.
+    pub schema: &'static str,
+    /// The version of paridad that made the report.
+    pub paridad_version: &'static str,
+    /// The options the check ran with.
+    pub options: ReportOptions,
+    /// The English version.
+    pub en: DocumentInfo,
+    /// The Spanish version.
+    pub es: DocumentInfo,
+    /// Counts of divergences by severity.
+    pub summary: Summary,
+    /// One entry per aligned unit, in English document order.
+    pub sections: Vec<CheckSection<'a>>,
+}
+
+/// Options recorded in a report.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct ReportOptions {
+    /// The date relative dates were resolved against (`YYYY-MM-DD`), when any.
+    pub doc_date: Option<String>,
+    /// The glossary files given, in order.
+    pub glossaries: Vec<String>,
+}
+
+/// What a report says about one version.
+#[derive(Clone, Debug, Serialize)]
+pub struct DocumentInfo {
+    /// The path given, or `-` for standard input.
+    pub path: String,
+    /// The language code.
+    pub lang: &'static str,
+    /// The number of units (sections, preamble and part introductions included).
+    pub sections: usize,
+    /// The number of sentences.
+    pub sentences: usize,
+    /// The date of the document's dateline (`YYYY-MM-DD`), when it has one.
+    pub date: Option<String>,
+}
+
+/// Counts of divergences.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Summary {
+    /// How many divergences in all.
+    pub total: usize,
+    /// How many errors.
+    pub error: usize,
+    /// How many warnings.
+    pub warning: usize,
+    /// How many infos.
+    pub info: usize,
+}
+
+/// A section entry of a check report: the alignment entry plus its divergences.
+#[derive(Clone, Debug, Serialize)]
+pub struct CheckSection<'a> {
+    /// The alignment entry.
+    #[serde(flatten)]
+    pub section: SectionEntry<'a>,
+    /// The divergences of the section pair.
+    pub divergences: Vec<DivergenceEntry<'a>>,
+}
+
+/// A divergence as the report shows it.
+#[derive(Clone, Debug, Serialize)]
+pub struct DivergenceEntry<'a> {
+    /// The stable id.
+    pub id: &'a str,
+    /// The kind (`date`, `number`, `entity`, `modality`, `omission`, `addition`, `structure`).
+    pub kind: &'static str,
+    /// The severity (`error`, `warning`, `info`).
+    pub severity: &'static str,
+    /// Index into the section entry's `pairs`, or `null`.
+    pub pair: Option<usize>,
+    /// The English evidence text, or `null`.
+    pub en: Option<&'a str>,
+    /// The Spanish evidence text, or `null`.
+    pub es: Option<&'a str>,
+    /// `[start, end]` byte offsets of the English evidence in the English input, or `null`.
+    pub en_span: Option<crate::Span>,
+    /// The same for the Spanish evidence.
+    pub es_span: Option<crate::Span>,
+    /// `line:column` of the English evidence, or `null`.
+    pub en_at: Option<String>,
+    /// `line:column` of the Spanish evidence, or `null`.
+    pub es_at: Option<String>,
+    /// What differs.
+    pub message: &'a str,
+    /// How sure paridad is, in [0, 1].
+    pub confidence: f64,
+}
+
+impl<'a> CheckReport<'a> {
+    /// The report of `check` between `en` (read from `en_path`) and `es`.
+    pub fn new(
+        check: &'a crate::Check,
+        en: &'a Document<'_>,
+        es: &'a Document<'_>,
+        paths: [&str; 2],
+        options: ReportOptions,
+    ) -> CheckReport<'a> {
+        let align = AlignmentReport::new(&check.alignment, en, es);
+        let mut summary = Summary::default();
+        for d in &check.divergences {
+            summary.total += 1;
+            match d.severity {
+                crate::Severity::Error => summary.error += 1,
+                crate::Severity::Warning => summary.warning += 1,
+                crate::Severity::Info => summary.info += 1,
+            }
+        }
+        let sections = align
+            .sections
+            .into_iter()
+            .enumerate()
+            .map(|(k, section)| CheckSection {
+                section,
+                divergences: check
+                    .in_section(k)
+                    .map(|d| DivergenceEntry {
+                        id: &d.id,
+                        kind: d.kind.name(),
+                        severity: d.severity.name(),
+                        pair: d.pair,
+                        en: d.en.as_ref().map(|e| e.text.as_str()),
+                        es: d.es.as_ref().map(|e| e.text.as_str()),
+                        en_span: d.en.as_ref().map(|e| e.span),
+                        es_span: d.es.as_ref().map(|e| e.span),
+                        en_at: d.en.as_ref().map(|e| format!("{}:{}", e.line, e.column)),
+                        es_at: d.es.as_ref().map(|e| format!("{}:{}", e.line, e.column)),
+                        message: &d.message,
+                        confidence: d.confidence,
+                    })
+                    .collect(),
+            })
+            .collect();
+        let info = |doc: &Document<'_>, path: &str| DocumentInfo {
+            path: path.to_string(),
+            lang: doc.lang().code(),
+            sections: doc.sections().len(),
+            sentences: doc.sentences().len(),
+            date: doc.date().map(|d| d.to_string()),
+        };
+        CheckReport {
+            schema: "paridad.report.v1",
+            paridad_version: env!("CARGO_PKG_VERSION"),
+            options,
+            en: info(en, paths[0]),
+            es: info(es, paths[1]),
+            summary,
+            sections,
+        }
+    }
+}
+
+/// Writes a check for people: per section pair with divergences, each divergence with its
+/// severity, kind, message and both sides' evidence with line:column; then a summary line.
+pub fn write_check_text(
+    out: &mut impl Write,
+    check: &crate::Check,
+    en: &Document<'_>,
+    es: &Document<'_>,
+) -> io::Result<()> {
+    for (k, s) in check.alignment.sections.iter().enumerate() {
+        let divs: Vec<&crate::Divergence> = check.in_section(k).collect();
+        if divs.is_empty() {
+            continue;
+        }
+        let title = |doc: &Document<'_>, idx: Option<usize>| match idx {
+            Some(i) => {
+                let sec = &doc.sections()[i];
+                format!("{} {}", sec.id(), sec.title()).trim().to_string()
+            }
+            None => "-".to_string(),
+        };
+        writeln!(out, "== {}  <>  {}", title(en, s.en), title(es, s.es))?;
+        for d in divs {
+            writeln!(
+                out,
+                "  {:<7} {:<9} {}",
+                d.severity.name(),
+                d.kind.name(),
+                d.message
+            )?;
+            if let Some(e) = &d.en {
+                writeln!(out, "          en {}:{}  {}", e.line, e.column, e.text)?;
+            }
+            if let Some(e) = &d.es {
+                writeln!(out, "          es {}:{}  {}", e.line, e.column, e.text)?;
+            }
+        }
+        writeln!(out)?;
+    }
+    let count = |sev: crate::Severity| {
+        check
+            .divergences
+            .iter()
+            .filter(|d| d.severity == sev)
+            .count()
+    };
+    let mut kinds: Vec<(&str, usize)> = Vec::new();
+    for d in &check.divergences {
+        match kinds.iter_mut().find(|(k, _)| *k == d.kind.name()) {
+            Some(entry) => entry.1 += 1,
+            None => kinds.push((d.kind.name(), 1)),
+        }
+    }
+    kinds.sort();
+    let by_kind: Vec<String> = kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    writeln!(
+        out,
+        "{} divergences: {} errors, {} warnings, {} infos{}{}",
+        check.divergences.len(),
+        count(crate::Severity::Error),
+        count(crate::Severity::Warning),
+        count(crate::Severity::Info),
+        if by_kind.is_empty() { "" } else { "; " },
+        by_kind.join(", ")
+    )
+}

@@ -1,0 +1,1006 @@
+//! Checking: align two versions, then compare every aligned pair for divergences.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::align::lexicon::{Classed, EvidenceKind};
+use crate::align::{Aligner, Alignment};
+use crate::date::Date;
+use crate::divergence::{stable_id, Divergence, DivergenceKind, Evidence, Severity};
+use crate::document::Document;
+use crate::extract::{extract, Found, Value};
+use crate::glossary::Glossary;
+use crate::lang::{Bound, Lang, Modality};
+use crate::span::{LineCol, Span};
+
+/// Checks two versions of a document for divergences.
+///
+/// ```
+/// use paridad::{Checker, Document, DivergenceKind, Lang};
+///
+/// let en = Document::parse("1. Parks\nParks Canada will sign the agreement by March 31, 2026.\n", Lang::En)?;
+/// let es = Document::parse("1. Parques\nParques Canadá podrá firmar el acuerdo antes del 30 de abril de 2026.\n", Lang::Es)?;
+/// let check = Checker::new().check(&en, &es);
+/// let kinds: Vec<DivergenceKind> = check.divergences.iter().map(|d| d.kind).collect();
+/// assert_eq!(kinds, [DivergenceKind::Date, DivergenceKind::Modality]);
+/// assert_eq!(check.divergences[0].en.as_ref().unwrap().text, "by March 31, 2026");
+/// assert_eq!(check.divergences[0].es.as_ref().unwrap().text, "antes del 30 de abril de 2026");
+/// # Ok::<(), paridad::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Checker {
+    aligner: Aligner,
+    doc_date: Option<Date>,
+}
+
+/// The result of a check: the alignment and the divergences found in it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Check {
+    /// How the versions align.
+    pub alignment: Alignment,
+    /// The divergences, in the order of the section pairs, then of their sentence pairs.
+    pub divergences: Vec<Divergence>,
+    /// The date relative dates (`this year`) were resolved against, when any.
+    pub doc_date: Option<Date>,
+}
+
+impl Check {
+    /// The divergences of section pair `section`.
+    pub fn in_section(&self, section: usize) -> impl Iterator<Item = &Divergence> {
+        self.divergences
+            .iter()
+            .filter(move |d| d.section == section)
+    }
+}
+
+impl Checker {
+    /// A checker with the built-in glossary.
+    pub fn new() -> Checker {
+        Checker::default()
+    }
+
+    /// A checker using `aligner` (and its glossary).
+    pub fn with_aligner(aligner: Aligner) -> Checker {
+        Checker {
+            aligner,
+            doc_date: None,
+        }
+    }
+
+    /// A checker with the built-in glossary and the caller's.
+    pub fn with_glossary(glossary: &Glossary) -> Checker {
+        Checker::with_aligner(Aligner::with_glossary(glossary))
+    }
+
+    /// Resolves relative dates (`this year`, `este mismo año`) against `date` rather than
+    /// the documents' own datelines.
+    pub fn doc_date(mut self, date: Date) -> Checker {
+        self.doc_date = Some(date);
+        self
+    }
+
+    /// Aligns the two versions (English and Spanish, in either order) and compares every
+    /// aligned pair. Relative dates resolve against the date given with
+    /// [`Checker::doc_date`], else the English version's dateline, else the Spanish one's.
+    pub fn check(&self, a: &Document<'_>, b: &Document<'_>) -> Check {
+        let (en, es) = if a.lang() == Lang::Es && b.lang() == Lang::En {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        let (alignment, built) = self.aligner.align_with_evidence(en, es, true);
+        let doc_date = self.doc_date.or(en.date()).or(es.date());
+        let year = doc_date.map(|d| d.year());
+        let values = [en, es].map(|doc| {
+            doc.sentences()
+                .par_iter()
+                .map(|s| extract(s.text(), doc.lang(), year))
+                .collect::<Vec<_>>()
+        });
+        let doc_classes = [&built.detail_a, &built.detail_b].map(|detail| {
+            detail
+                .iter()
+                .flatten()
+                .filter_map(|c| c.class)
+                .collect::<HashSet<u32>>()
+        });
+        let mut ctx = Context {
+            en,
+            es,
+            detail: [&built.detail_a, &built.detail_b],
+            values,
+            doc_classes,
+            equivalent: HashSet::new(),
+        };
+        ctx.equivalent = ctx.acronym_equivalences(&alignment);
+        let mut divergences = Vec::new();
+        for (k, section) in alignment.sections.iter().enumerate() {
+            let mut found = Vec::new();
+            ctx.structure(k, &alignment, &mut found);
+            for (p, pair) in section.pairs.iter().enumerate() {
+                ctx.pair(k, p, &pair.en, &pair.es, &mut found);
+            }
+            for f in found {
+                divergences.push(ctx.finish(k, &alignment, f));
+            }
+        }
+        Check {
+            alignment,
+            divergences,
+            doc_date,
+        }
+    }
+}
+
+/// What the comparison needs to see.
+struct Context<'a, 'd, 't> {
+    en: &'d Document<'t>,
+    es: &'d Document<'t>,
+    /// Per side, per sentence (then per title), its content tokens and their classes.
+    detail: [&'a Vec<Vec<Classed>>; 2],
+    /// Per side, per sentence, the values it states.
+    values: [Vec<Vec<Found>>; 2],
+    /// Per side, every class of the document.
+    doc_classes: [HashSet<u32>; 2],
+    /// Acronym keys known to stand for each other, English then Spanish: pairs left unmatched
+    /// together in an aligned sentence pair.
+    equivalent: HashSet<(String, String)>,
+}
+
+/// A piece of one side: a sentence and a byte range of its text.
+#[derive(Clone, Debug)]
+struct Piece {
+    sentence: usize,
+    range: Range<usize>,
+}
+
+/// A divergence before its evidence is located.
+struct Draft {
+    kind: DivergenceKind,
+    severity: Severity,
+    pair: Option<usize>,
+    en: Option<Piece>,
+    es: Option<Piece>,
+    message: String,
+    confidence: f64,
+}
+
+/// A value found on one side, with the sentence it is in.
+#[derive(Clone, Debug)]
+struct Located {
+    sentence: usize,
+    found: Found,
+}
+
+impl Located {
+    fn piece(&self) -> Piece {
+        Piece {
+            sentence: self.sentence,
+            range: self.found.range.clone(),
+        }
+    }
+}
+
+impl Context<'_, '_, '_> {
+    fn doc(&self, side: usize) -> &Document<'_> {
+        if side == 0 {
+            self.en
+        } else {
+            self.es
+        }
+    }
+
+    fn text_of(&self, side: usize, piece: &Piece) -> &str {
+        let sentence = &self.doc(side).sentences()[piece.sentence];
+        sentence.text().get(piece.range.clone()).unwrap_or_default()
+    }
+
+    /// Missing, added and moved sections.
+    fn structure(&self, k: usize, alignment: &Alignment, out: &mut Vec<Draft>) {
+        let s = &alignment.sections[k];
+        let name = |doc: &Document<'_>, idx: usize| {
+            let sec = &doc.sections()[idx];
+            if sec.title().is_empty() {
+                sec.id().to_string()
+            } else {
+                format!("{} «{}»", sec.id(), sec.title())
+            }
+        };
+        match (s.en, s.es) {
+            (Some(e), None) => out.push(Draft {
+                kind: DivergenceKind::Structure,
+                severity: Severity::Warning,
+                pair: None,
+                en: None,
+                es: None,
+                message: format!(
+                    "section {} of the English version has no counterpart in the Spanish version",
+                    name(self.en, e)
+                ),
+                confidence: 0.9,
+            }),
+            (None, Some(j)) => out.push(Draft {
+                kind: DivergenceKind::Structure,
+                severity: Severity::Warning,
+                pair: None,
+                en: None,
+                es: None,
+                message: format!(
+                    "section {} of the Spanish version has no counterpart in the English version",
+                    name(self.es, j)
+                ),
+                confidence: 0.9,
+            }),
+            (Some(e), Some(j)) if s.moved => out.push(Draft {
+                kind: DivergenceKind::Structure,
+                severity: Severity::Warning,
+                pair: None,
+                en: None,
+                es: None,
+                message: format!(
+                    "section {} of the English version stands elsewhere in the Spanish version, as {}",
+                    name(self.en, e),
+                    name(self.es, j)
+                ),
+                confidence: 0.8,
+            }),
+            (Some(e), Some(j)) if self.en.sections()[e].id() != self.es.sections()[j].id() => {
+                out.push(Draft {
+                    kind: DivergenceKind::Structure,
+                    severity: Severity::Info,
+                    pair: None,
+                    en: None,
+                    es: None,
+                    message: format!(
+                        "section {} of the English version is numbered {} in the Spanish version",
+                        name(self.en, e),
+                        self.es.sections()[j].id()
+                    ),
+                    confidence: 0.8,
+                })
+            }
+            _ => {}
+        }
+    }
+
+    /// Compares one sentence pair.
+    fn pair(&self, _k: usize, p: usize, en: &[usize], es: &[usize], out: &mut Vec<Draft>) {
+        let whole = |side: usize, idx: &[usize]| -> Option<Piece> {
+            let &first = idx.first()?;
+            let len = self.doc(side).sentences()[first].text().len();
+            Some(Piece {
+                sentence: first,
+                range: 0..len,
+            })
+        };
+        if es.is_empty() {
+            out.push(Draft {
+                kind: DivergenceKind::Omission,
+                severity: Severity::Warning,
+                pair: Some(p),
+                en: whole(0, en),
+                es: None,
+                message: "this English sentence has no counterpart in the Spanish version".into(),
+                confidence: 0.8,
+            });
+            return;
+        }
+        if en.is_empty() {
+            out.push(Draft {
+                kind: DivergenceKind::Addition,
+                severity: Severity::Warning,
+                pair: Some(p),
+                en: None,
+                es: whole(1, es),
+                message: "this Spanish sentence has no counterpart in the English version".into(),
+                confidence: 0.8,
+            });
+            return;
+        }
+        let values = |side: usize, idx: &[usize]| self.located(side, idx);
+        let (ven, ves) = (values(0, en), values(1, es));
+        self.dates(p, &ven, &ves, out);
+        self.numbers(p, &ven, &ves, out);
+        self.acronyms(p, en, es, &ven, &ves, out);
+        self.instruments(p, &ven, &ves, out);
+        self.modality(p, &ven, &ves, out);
+        self.clauses(p, en, es, out);
+    }
+
+    fn dates(&self, p: usize, en: &[Located], es: &[Located], out: &mut Vec<Draft>) {
+        let (fe, fs) = (DateFact::all(en), DateFact::all(es));
+        let mut used = vec![false; fs.len()];
+        let mut lonely_en: Vec<&DateFact> = Vec::new();
+        for a in &fe {
+            // Prefer the most specific compatible fact.
+            let best = (0..fs.len())
+                .filter(|&j| !used[j] && a.fits(&fs[j]))
+                .max_by_key(|&j| (fs[j].month == a.month, fs[j].day == a.day));
+            let Some(j) = best else {
+                lonely_en.push(a);
+                continue;
+            };
+            used[j] = true;
+            let b = &fs[j];
+            if let (Some(x), Some(y)) = (a.bound, b.bound) {
+                let same = x == y
+                    || matches!(
+                        (x, y),
+                        (Bound::By, Bound::Until) | (Bound::Until, Bound::By)
+                    );
+                if !same {
+                    out.push(Draft {
+                        kind: DivergenceKind::Date,
+                        severity: Severity::Warning,
+                        pair: Some(p),
+                        en: Some(a.at.piece()),
+                        es: Some(b.at.piece()),
+                        message: format!(
+                            "the date is bounded differently: {} in English, {} in Spanish",
+                            bound_name(x),
+                            bound_name(y)
+                        ),
+                        confidence: 0.7,
+                    });
+                }
+            }
+        }
+        let mut lonely_es: Vec<&DateFact> = fs
+            .iter()
+            .zip(&used)
+            .filter(|(_, u)| !**u)
+            .map(|(f, _)| f)
+            .collect();
+        // A period counted as two years is reported once.
+        lonely_en.dedup_by(|a, b| {
+            a.at.sentence == b.at.sentence && a.at.found.range == b.at.found.range
+        });
+        lonely_es.dedup_by(|a, b| {
+            a.at.sentence == b.at.sentence && a.at.found.range == b.at.found.range
+        });
+        let n = lonely_en.len().max(lonely_es.len());
+        for i in 0..n {
+            let (a, b) = (lonely_en.get(i), lonely_es.get(i));
+            let (severity, message) = match (a, b) {
+                (Some(a), Some(b)) => (
+                    Severity::Error,
+                    format!(
+                        "the date differs: {} in English, {} in Spanish",
+                        a.show(),
+                        b.show()
+                    ),
+                ),
+                (Some(a), None) => (
+                    Severity::Warning,
+                    format!(
+                        "the date {} of the English version is missing in the Spanish",
+                        a.show()
+                    ),
+                ),
+                (None, Some(b)) => (
+                    Severity::Warning,
+                    format!(
+                        "the date {} of the Spanish version is missing in the English",
+                        b.show()
+                    ),
+                ),
+                (None, None) => continue,
+            };
+            out.push(Draft {
+                kind: DivergenceKind::Date,
+                severity,
+                pair: Some(p),
+                en: a.map(|f| f.at.piece()),
+                es: b.map(|f| f.at.piece()),
+                message,
+                confidence: 0.85,
+            });
+        }
+    }
+
+    fn numbers(&self, p: usize, en: &[Located], es: &[Located], out: &mut Vec<Draft>) {
+        let nums = |side: &[Located]| -> Vec<(Located, f64)> {
+            side.iter()
+                .filter_map(|l| match l.found.value {
+                    Value::Number { value, .. } => Some((l.clone(), value)),
+                    _ => None,
+                })
+                .collect()
+        };
+        let (ne, ns) = (nums(en), nums(es));
+        let (lonely_en, lonely_es) = unmatched(&ne, &ns, |a, b| same_number(a.1, b.1));
+        let n = lonely_en.len().max(lonely_es.len());
+        for i in 0..n {
+            let (a, b) = (lonely_en.get(i), lonely_es.get(i));
+            let (severity, message) = match (a, b) {
+                (Some(a), Some(b)) => (
+                    Severity::Error,
+                    format!(
+                        "the number differs: {} in English, {} in Spanish",
+                        show_number(a.1),
+                        show_number(b.1)
+                    ),
+                ),
+                (Some(a), None) => (
+                    Severity::Warning,
+                    format!(
+                        "the number {} of the English version is missing in the Spanish",
+                        show_number(a.1)
+                    ),
+                ),
+                (None, Some(b)) => (
+                    Severity::Warning,
+                    format!(
+                        "the number {} of the Spanish version is missing in the English",
+                        show_number(b.1)
+                    ),
+                ),
+                (None, None) => continue,
+            };
+            out.push(Draft {
+                kind: DivergenceKind::Number,
+                severity,
+                pair: Some(p),
+                en: a.map(|x| x.0.piece()),
+                es: b.map(|x| x.0.piece()),
+                message,
+                confidence: 0.85,
+            });
+        }
+    }
+
+    /// The content tokens of `side`'s sentence `sentence` that cover `range`.
+    fn covering(&self, side: usize, sentence: usize, range: &Range<usize>) -> Vec<&Classed> {
+        self.detail[side]
+            .get(sentence)
+            .map(|list| {
+                list.iter()
+                    .filter(|c| c.range.start <= range.start && range.end <= c.range.end)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Every class present in the sentences `idx` of `side`.
+    fn classes(&self, side: usize, idx: &[usize]) -> HashSet<u32> {
+        idx.iter()
+            .filter_map(|&i| self.detail[side].get(i))
+            .flatten()
+            .filter_map(|c| c.class)
+            .collect()
+    }
+
+    /// The values of sentences `idx` of `side`.
+    fn located(&self, side: usize, idx: &[usize]) -> Vec<Located> {
+        idx.iter()
+            .flat_map(|&i| {
+                self.values[side]
+                    .get(i)
+                    .into_iter()
+                    .flatten()
+                    .map(move |found| Located {
+                        sentence: i,
+                        found: found.clone(),
+                    })
+            })
+            .collect()
+    }
+
+    /// The acronyms of `values` (of sentences of `side`) that share no class with `other`:
+    /// each with whether the glossary knows it and whether it is being defined (in
+    /// parentheses after its expansion).
+    fn lonely_acronyms(
+        &self,
+        side: usize,
+        values: &[Located],
+        other: &HashSet<u32>,
+    ) -> Vec<(Located, bool, bool)> {
+        let doc = self.doc(side);
+        values
+            .iter()
+            .filter(|l| matches!(l.found.value, Value::Acronym(_)))
+            .filter_map(|l| {
+                let covering = self.covering(side, l.sentence, &l.found.range);
+                if covering
+                    .iter()
+                    .any(|c| c.class.is_some_and(|k| other.contains(&k)))
+                {
+                    return None;
+                }
+                let known = covering.iter().any(|c| c.kind == EvidenceKind::Concept);
+                let text = doc.sentences()[l.sentence].text();
+                let defined = text
+                    .get(..l.found.range.start)
+                    .is_some_and(|t| t.trim_end().ends_with('('));
+                Some((l.clone(), known, defined))
+            })
+            .collect()
+    }
+
+    /// Acronyms left unmatched together in an aligned pair stand for each other elsewhere too
+    /// (`SAWP` and `PTAT`, each defined after its expansion).
+    fn acronym_equivalences(&self, alignment: &Alignment) -> HashSet<(String, String)> {
+        let mut out = HashSet::new();
+        for pair in alignment.sentence_pairs() {
+            if pair.en.is_empty() || pair.es.is_empty() {
+                continue;
+            }
+            let (ven, ves) = (self.located(0, &pair.en), self.located(1, &pair.es));
+            let (cen, ces) = (self.classes(0, &pair.en), self.classes(1, &pair.es));
+            let (le, ls) = (
+                self.lonely_acronyms(0, &ven, &ces),
+                self.lonely_acronyms(1, &ves, &cen),
+            );
+            if le.len() == ls.len() {
+                for (a, b) in le.iter().zip(&ls) {
+                    if let (Value::Acronym(x), Value::Acronym(y)) =
+                        (&a.0.found.value, &b.0.found.value)
+                    {
+                        out.insert((x.clone(), y.clone()));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// True when the acronym `l` of `side` is named somewhere in the other version: the same
+    /// class, or an equivalent acronym.
+    fn known_to_other(&self, side: usize, l: &Located) -> bool {
+        let other = 1 - side;
+        let by_class = self
+            .covering(side, l.sentence, &l.found.range)
+            .iter()
+            .any(|c| {
+                c.class
+                    .is_some_and(|k| self.doc_classes[other].contains(&k))
+            });
+        let Value::Acronym(key) = &l.found.value else {
+            return by_class;
+        };
+        by_class
+            || self
+                .equivalent
+                .iter()
+                .any(|(x, y)| if side == 0 { x == key } else { y == key })
+    }
+
+    fn acronyms(
+        &self,
+        p: usize,
+        en_idx: &[usize],
+        es_idx: &[usize],
+        en: &[Located],
+        es: &[Located],
+        out: &mut Vec<Draft>,
+    ) {
+        let (cen, ces) = (self.classes(0, en_idx), self.classes(1, es_idx));
+        let (le, ls) = (
+            self.lonely_acronyms(0, en, &ces),
+            self.lonely_acronyms(1, es, &cen),
+        );
+        let n = le.len().max(ls.len());
+        for i in 0..n {
+            let (a, b) = (le.get(i), ls.get(i));
+            let name = |side: usize, l: &Located| self.text_of(side, &l.piece()).to_string();
+            let (severity, message, confidence) = match (a, b) {
+                // Both known to the glossary as different things.
+                (Some(a), Some(b)) if a.1 && b.1 => (
+                    Severity::Warning,
+                    format!(
+                        "different institutions or instruments: {} in English, {} in Spanish",
+                        name(0, &a.0),
+                        name(1, &b.0)
+                    ),
+                    0.7,
+                ),
+                (Some(a), Some(b)) => (
+                    Severity::Info,
+                    format!(
+                        "{} in English and {} in Spanish are taken to name the same thing; check that they do",
+                        name(0, &a.0),
+                        name(1, &b.0)
+                    ),
+                    0.3,
+                ),
+                (Some(a), None) if a.2 => continue,
+                (None, Some(b)) if b.2 => continue,
+                (Some(a), None) if self.known_to_other(0, &a.0) => (
+                    Severity::Info,
+                    format!(
+                        "{} is named in the Spanish version, but not in this sentence",
+                        name(0, &a.0)
+                    ),
+                    0.3,
+                ),
+                (None, Some(b)) if self.known_to_other(1, &b.0) => (
+                    Severity::Info,
+                    format!(
+                        "{} is named in the English version, but not in this sentence",
+                        name(1, &b.0)
+                    ),
+                    0.3,
+                ),
+                (Some(a), None) => (
+                    Severity::Warning,
+                    format!("{} appears in the English version but not in the Spanish", name(0, &a.0)),
+                    0.7,
+                ),
+                (None, Some(b)) => (
+                    Severity::Warning,
+                    format!("{} appears in the Spanish version but not in the English", name(1, &b.0)),
+                    0.7,
+                ),
+                (None, None) => continue,
+            };
+            out.push(Draft {
+                kind: DivergenceKind::Entity,
+                severity,
+                pair: Some(p),
+                en: a.map(|x| x.0.piece()),
+                es: b.map(|x| x.0.piece()),
+                message,
+                confidence,
+            });
+        }
+    }
+
+    fn instruments(&self, p: usize, en: &[Located], es: &[Located], out: &mut Vec<Draft>) {
+        let tags = |side: &[Located]| -> Vec<(Located, &'static str)> {
+            side.iter()
+                .filter_map(|l| match l.found.value {
+                    Value::Instrument(t) => Some((l.clone(), t)),
+                    _ => None,
+                })
+                .collect()
+        };
+        let (te, ts) = (tags(en), tags(es));
+        let fits = |a: &str, b: &str| {
+            a == b
+                || a == "memorandum" && matches!(b, "mou" | "moc")
+                || b == "memorandum" && matches!(a, "mou" | "moc")
+                || a.split('|').any(|x| b.split('|').any(|y| x == y))
+        };
+        let (lonely_en, lonely_es) = unmatched(&te, &ts, |a, b| fits(a.1, b.1));
+        // Only a mismatch is reported: an instrument named on one side only is usually a
+        // reference the other side makes another way.
+        for (a, b) in lonely_en.iter().zip(&lonely_es) {
+            out.push(Draft {
+                kind: DivergenceKind::Entity,
+                severity: Severity::Warning,
+                pair: Some(p),
+                en: Some(a.0.piece()),
+                es: Some(b.0.piece()),
+                message: format!(
+                    "the instrument differs: {} in English, {} in Spanish",
+                    self.text_of(0, &a.0.piece()),
+                    self.text_of(1, &b.0.piece())
+                ),
+                confidence: 0.75,
+            });
+        }
+    }
+
+    fn modality(&self, p: usize, en: &[Located], es: &[Located], out: &mut Vec<Draft>) {
+        let modals = |side: &[Located]| -> Vec<(Located, Modality)> {
+            side.iter()
+                .filter_map(|l| match l.found.value {
+                    Value::Modal(m) => Some((l.clone(), m)),
+                    _ => None,
+                })
+                .collect()
+        };
+        let (me, ms) = (modals(en), modals(es));
+        fn has(v: &[(Located, Modality)], m: Modality) -> Option<&(Located, Modality)> {
+            v.iter().find(|x| x.1 == m)
+        }
+        let committed_e = has(&me, Modality::Committed);
+        let committed_s = has(&ms, Modality::Committed);
+        fn weaker<'v>(
+            v: &'v [(Located, Modality)],
+            other: &[(Located, Modality)],
+        ) -> Option<&'v (Located, Modality)> {
+            has(v, Modality::Possible).or_else(|| {
+                has(v, Modality::Tentative).filter(|_| has(other, Modality::Tentative).is_none())
+            })
+        }
+        let (e, s, direction) = match (committed_e, committed_s) {
+            (Some(e), None) => match weaker(&ms, &me) {
+                Some(s) => (e, s, "weaker"),
+                None => return,
+            },
+            (None, Some(s)) => match weaker(&me, &ms) {
+                Some(e) => (e, s, "stronger"),
+                None => return,
+            },
+            _ => return,
+        };
+        let (en_piece, es_piece) = (e.0.piece(), s.0.piece());
+        let drafted = format!(
+            "the commitment is {direction} in Spanish: \"{}\" in English, \"{}\" in Spanish",
+            self.text_of(0, &en_piece),
+            self.text_of(1, &es_piece)
+        );
+        out.push(Draft {
+            kind: DivergenceKind::Modality,
+            severity: Severity::Warning,
+            pair: Some(p),
+            en: Some(en_piece),
+            es: Some(es_piece),
+            message: drafted,
+            confidence: 0.7,
+        });
+    }
+
+    /// A run of content words on one side, none of which the other side shares although each
+    /// has a counterpart elsewhere in the other document: a clause left out.
+    fn clauses(&self, p: usize, en: &[usize], es: &[usize], out: &mut Vec<Draft>) {
+        let chars = |side: usize, idx: &[usize]| -> f64 {
+            idx.iter()
+                .map(|&i| self.doc(side).sentences()[i].text().chars().count() as f64)
+                .sum()
+        };
+        let lengths = [chars(0, en), chars(1, es)];
+        for side in 0..2 {
+            let (mine, theirs) = if side == 0 { (en, es) } else { (es, en) };
+            let other = self.classes(1 - side, theirs);
+            // How much shorter the other side is than a full translation would be.
+            let ratio = if side == 0 {
+                LENGTH_RATIO
+            } else {
+                1.0 / LENGTH_RATIO
+            };
+            let deficit = lengths[side] * ratio - lengths[1 - side];
+            for &i in mine {
+                let Some(tokens) = self.detail[side].get(i) else {
+                    continue;
+                };
+                let text = self.doc(side).sentences()[i].text();
+                let mut run: Vec<&Classed> = Vec::new();
+                let flush = |run: &mut Vec<&Classed>, out: &mut Vec<Draft>| {
+                    let linked = run.iter().filter(|c| c.class.is_some()).count();
+                    let unlinked = run.len() - linked;
+                    let range = run
+                        .first()
+                        .zip(run.last())
+                        .map_or(0..0, |(a, b)| a.range.start..b.range.end);
+                    let clause_len = text.get(range.clone()).map_or(0, |t| t.chars().count());
+                    // The other side must also be shorter than a translation of this clause
+                    // would have made it: a paraphrase keeps the length.
+                    let short = deficit >= CLAUSE_LENGTH_SHARE * clause_len as f64 * ratio;
+                    // And it must close a clause: what follows it is punctuation or the end.
+                    let closes = text.get(range.end..).is_some_and(|rest| {
+                        rest.trim_start().starts_with(|c: char| {
+                            matches!(c, ',' | ';' | ':' | '.' | ')' | '!' | '?')
+                        }) || rest.trim().is_empty()
+                    });
+                    if linked >= 2
+                        && 2 * linked + unlinked >= 2 * CLAUSE_MIN_WORDS - 1
+                        && short
+                        && closes
+                    {
+                        let piece = Piece { sentence: i, range };
+                        let clause = text.get(piece.range.clone()).unwrap_or_default();
+                        let (kind, en_p, es_p, message) = if side == 0 {
+                            (
+                                DivergenceKind::Omission,
+                                Some(piece),
+                                None,
+                                format!("\"{clause}\" has no counterpart in the Spanish sentence"),
+                            )
+                        } else {
+                            (
+                                DivergenceKind::Addition,
+                                None,
+                                Some(piece),
+                                format!("\"{clause}\" has no counterpart in the English sentence"),
+                            )
+                        };
+                        out.push(Draft {
+                            kind,
+                            severity: Severity::Warning,
+                            pair: Some(p),
+                            en: en_p,
+                            es: es_p,
+                            message,
+                            confidence: 0.5,
+                        });
+                    }
+                    run.clear();
+                };
+                // Words inside a glossary term shared with the other side are shared too.
+                let shared_terms: Vec<&Range<usize>> = tokens
+                    .iter()
+                    .filter(|c| c.kind == EvidenceKind::Concept)
+                    .filter(|c| c.class.is_some_and(|k| other.contains(&k)))
+                    .map(|c| &c.range)
+                    .collect();
+                for c in tokens.iter().filter(|c| c.kind != EvidenceKind::Concept) {
+                    let shared = c.class.is_some_and(|k| other.contains(&k))
+                        || shared_terms
+                            .iter()
+                            .any(|r| r.start <= c.range.start && c.range.end <= r.end);
+                    // A clause ends at a shared word or at punctuation that closes it.
+                    let gap = run
+                        .last()
+                        .and_then(|last| text.get(last.range.end..c.range.start))
+                        .unwrap_or("");
+                    if shared || gap.contains([',', ';', ':', '(', ')', '.']) {
+                        flush(&mut run, out);
+                    }
+                    if !shared {
+                        run.push(c);
+                    }
+                }
+                flush(&mut run, out);
+            }
+        }
+    }
+
+    /// Locates the evidence and gives the draft its id.
+    fn finish(&self, k: usize, alignment: &Alignment, d: Draft) -> Divergence {
+        let evidence = |side: usize, piece: &Option<Piece>| -> Option<Evidence> {
+            let piece = piece.as_ref()?;
+            let doc = self.doc(side);
+            let sentence = doc.sentences().get(piece.sentence)?;
+            let text = sentence.text().get(piece.range.clone())?.to_string();
+            let span: Span = sentence.source_span(doc.text(), piece.range.clone());
+            let at = LineCol::of(doc.text(), span.start);
+            Some(Evidence {
+                text,
+                span,
+                line: at.line,
+                column: at.column,
+            })
+        };
+        let (en, es) = (evidence(0, &d.en), evidence(1, &d.es));
+        let section = &alignment.sections[k];
+        let id = stable_id(
+            d.kind,
+            &[
+                section.en_id.as_deref().unwrap_or(""),
+                section.es_id.as_deref().unwrap_or(""),
+                en.as_ref().map_or("", |e| e.text.as_str()),
+                es.as_ref().map_or("", |e| e.text.as_str()),
+                if en.is_none() && es.is_none() {
+                    &d.message
+                } else {
+                    ""
+                },
+            ],
+        );
+        Divergence {
+            id,
+            kind: d.kind,
+            severity: d.severity,
+            section: k,
+            pair: d.pair,
+            en,
+            es,
+            message: d.message,
+            confidence: d.confidence,
+        }
+    }
+}
+
+/// Content words that make a left-out clause: a run counts each word with a counterpart
+/// elsewhere in the other version (but none in the aligned sentence) as one and each word with
+/// no counterpart anywhere as a half, and needs this many, at least two of them whole.
+const CLAUSE_MIN_WORDS: usize = 3;
+/// Share of a left-out clause's expected length by which the other side must fall short.
+const CLAUSE_LENGTH_SHARE: f64 = 0.6;
+/// Spanish characters per English character in translation (see the aligner's length model).
+const LENGTH_RATIO: f64 = 1.095;
+
+/// A date, year or end of a period stated in a sentence.
+struct DateFact {
+    at: Located,
+    year: i32,
+    month: Option<u8>,
+    day: Option<u8>,
+    bound: Option<Bound>,
+}
+
+impl DateFact {
+    /// The date facts among `values`; a period gives one per year.
+    fn all(values: &[Located]) -> Vec<DateFact> {
+        let mut v = Vec::new();
+        for l in values {
+            match l.found.value {
+                Value::Date {
+                    year,
+                    month,
+                    day,
+                    bound,
+                    ..
+                } => v.push(DateFact {
+                    at: l.clone(),
+                    year,
+                    month,
+                    day,
+                    bound,
+                }),
+                Value::Period { from, to } => {
+                    for year in [from, to] {
+                        v.push(DateFact {
+                            at: l.clone(),
+                            year,
+                            month: None,
+                            day: None,
+                            bound: None,
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+        v
+    }
+
+    /// The same year, and the same month and day where both state them.
+    fn fits(&self, other: &DateFact) -> bool {
+        self.year == other.year
+            && (self.month.is_none() || other.month.is_none() || self.month == other.month)
+            && (self.day.is_none() || other.day.is_none() || self.day == other.day)
+    }
+
+    /// `2026`, `2026-03`, `2026-03-31`.
+    fn show(&self) -> String {
+        let mut s = self.year.to_string();
+        if let Some(m) = self.month {
+            s.push_str(&format!("-{m:02}"));
+            if let Some(d) = self.day {
+                s.push_str(&format!("-{d:02}"));
+            }
+        }
+        s
+    }
+}
+
+/// Pairs items of `a` with items of `b` that `fits` (greedily, in order) and returns what
+/// is left on each side.
+fn unmatched<'v, T>(
+    a: &'v [T],
+    b: &'v [T],
+    fits: impl Fn(&T, &T) -> bool,
+) -> (Vec<&'v T>, Vec<&'v T>) {
+    let mut used = vec![false; b.len()];
+    let mut left_a = Vec::new();
+    for x in a {
+        match (0..b.len()).find(|&j| !used[j] && fits(x, &b[j])) {
+            Some(j) => used[j] = true,
+            None => left_a.push(x),
+        }
+    }
+    let left_b = b
+        .iter()
+        .zip(&used)
+        .filter(|(_, u)| !**u)
+        .map(|(y, _)| y)
+        .collect();
+    (left_a, left_b)
+}
+
+fn same_number(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+fn show_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+fn bound_name(b: Bound) -> &'static str {
+    match b {
+        Bound::By => "a deadline (by)",
+        Bound::Since => "a start (since)",
+        Bound::During => "a span (during)",
+        Bound::Until => "an end (until)",
+    }
+}

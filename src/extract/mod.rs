@@ -1,0 +1,598 @@
+//! Extraction of comparable values from a sentence: dates and deadlines, numbers, acronyms,
+//! kinds of instrument and the modality of commitments, each normalised and with its byte
+//! range in the sentence text.
+//!
+//! Every language fact comes from the language's [`Tables`](crate::lang::Tables); the
+//! extractors only walk the tokens.
+
+use std::ops::Range;
+
+use crate::lang::{Bound, Lang, Modality, Qualifier, Tables};
+use crate::tokens::{fold, tokens, Token, TokenKind};
+
+/// A value found in a sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Value {
+    /// A date, month or year, with the bound a phrase before it sets.
+    Date {
+        year: i32,
+        month: Option<u8>,
+        day: Option<u8>,
+        bound: Option<Bound>,
+        /// Resolved from a phrase such as `this year` against the document's date.
+        relative: bool,
+    },
+    /// A span of years (`2025-2028`).
+    Period { from: i32, to: i32 },
+    /// A quantity, written with digits or words.
+    Number {
+        value: f64,
+        qualifier: Option<Qualifier>,
+        /// Written as a word (`four`, `cuatro`) rather than digits.
+        word: bool,
+    },
+    /// An acronym or code, by its key (`CUSMA`, `TMEC`).
+    Acronym(String),
+    /// A kind of instrument, by its language-neutral tag (`mou`, `agreement`).
+    Instrument(&'static str),
+    /// How strongly the sentence commits.
+    Modal(Modality),
+}
+
+/// A value and where it stands.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Found {
+    pub value: Value,
+    /// Byte range in the sentence text, covering the phrase that states the value.
+    pub range: Range<usize>,
+    /// Index of the first token of the phrase.
+    pub token: usize,
+}
+
+/// The tokens of a sentence with their folded surface forms, for phrase matching.
+pub(crate) struct Words<'s> {
+    pub text: &'s str,
+    pub toks: Vec<Token>,
+    pub folded: Vec<String>,
+}
+
+impl<'s> Words<'s> {
+    pub fn new(text: &'s str, lang: Lang) -> Words<'s> {
+        let toks = tokens(text, lang);
+        let folded = toks.iter().map(|t| fold(&text[t.range.clone()])).collect();
+        Words { text, toks, folded }
+    }
+
+    /// The number of tokens of `phrase` (words joined by spaces) when it starts at token `i`.
+    fn phrase_at(&self, i: usize, phrase: &str) -> Option<usize> {
+        let mut n = 0;
+        for word in phrase.split(' ') {
+            if self.folded.get(i + n).map(String::as_str) != Some(word) {
+                return None;
+            }
+            n += 1;
+        }
+        Some(n)
+    }
+
+    /// The first phrase of `table` (longest listed first) that starts at token `i`.
+    fn table_at<T: Copy>(
+        &self,
+        i: usize,
+        table: &[(&'static str, T)],
+    ) -> Option<(usize, T, &'static str)> {
+        let mut best: Option<(usize, T, &'static str)> = None;
+        for &(phrase, v) in table {
+            if let Some(n) = self.phrase_at(i, phrase) {
+                if best.is_none_or(|(m, _, _)| n > m) {
+                    best = Some((n, v, phrase));
+                }
+            }
+        }
+        best
+    }
+
+    /// The phrase of `table` that ends right before token `i`, allowing one article between.
+    fn table_before<T: Copy>(
+        &self,
+        i: usize,
+        table: &[(&'static str, T)],
+        articles: &[&str],
+    ) -> Option<(usize, T)> {
+        let mut ends = vec![i];
+        if i > 0 && articles.contains(&self.folded[i - 1].as_str()) {
+            ends.push(i - 1);
+        }
+        let mut best: Option<(usize, T)> = None;
+        for end in ends {
+            for &(phrase, v) in table {
+                let n = phrase.split(' ').count();
+                if n <= end
+                    && self.phrase_at(end - n, phrase).is_some()
+                    && best.is_none_or(|(s, _)| end - n < s)
+                {
+                    best = Some((end - n, v));
+                }
+            }
+        }
+        best
+    }
+
+    fn span(&self, first: usize, last: usize) -> Range<usize> {
+        self.toks[first].range.start..self.toks[last].range.end
+    }
+
+    /// The text between tokens `a` and `b`.
+    fn between(&self, a: usize, b: usize) -> &str {
+        &self.text[self.toks[a].range.end..self.toks[b].range.start]
+    }
+}
+
+const ARTICLES: &[&str] = &["the", "el", "la", "los", "las"];
+
+fn is_year(t: &Token) -> Option<i32> {
+    if t.kind != TokenKind::Number || t.key.len() != 4 {
+        return None;
+    }
+    let y: i32 = t.key.parse().ok()?;
+    (1900..=2100).contains(&y).then_some(y)
+}
+
+fn small_int(t: &Token, max: u32) -> Option<u32> {
+    if t.kind != TokenKind::Number {
+        return None;
+    }
+    t.key.parse::<u32>().ok().filter(|v| (1..=max).contains(v))
+}
+
+/// Every value in `text`, in order. `doc_year` resolves relative years (`this year`).
+pub(crate) fn extract(text: &str, lang: Lang, doc_year: Option<i32>) -> Vec<Found> {
+    let tables = lang.tables();
+    let w = Words::new(text, lang);
+    let mut used = vec![false; w.toks.len()];
+    let mut out = Vec::new();
+    dates(&w, tables, doc_year, &mut used, &mut out);
+    numbers(&w, tables, &mut used, &mut out);
+    acronyms(&w, &mut out);
+    instruments(&w, tables, &mut out);
+    modals(&w, tables, &mut out);
+    out.sort_by_key(|f| (f.range.start, f.range.end));
+    out
+}
+
+fn dates(
+    w: &Words<'_>,
+    tables: &Tables,
+    doc_year: Option<i32>,
+    used: &mut [bool],
+    out: &mut Vec<Found>,
+) {
+    let n = w.toks.len();
+    let mut i = 0;
+    while i < n {
+        // Relative years.
+        if let Some((len, offset, _)) = w.table_at(i, tables.relative_years) {
+            if let Some(year) = doc_year {
+                let bound = w.table_before(i, tables.date_bounds, ARTICLES);
+                let start = bound.map_or(i, |b| b.0);
+                used[start..i + len].fill(true);
+                out.push(Found {
+                    value: Value::Date {
+                        year: year + offset,
+                        month: None,
+                        day: None,
+                        bound: bound.map(|b| b.1),
+                        relative: true,
+                    },
+                    range: w.span(start, i + len - 1),
+                    token: start,
+                });
+            }
+            i += len;
+            continue;
+        }
+        let Some(year) = is_year(&w.toks[i]) else {
+            i += 1;
+            continue;
+        };
+        // A period: two years joined by a dash.
+        if let Some(to) = w.toks.get(i + 1).and_then(is_year) {
+            let sep = w.between(i, i + 1).trim();
+            if matches!(sep, "-" | "–" | "—" | "/") && to > year {
+                used[i..=i + 1].fill(true);
+                out.push(Found {
+                    value: Value::Period { from: year, to },
+                    range: w.span(i, i + 1),
+                    token: i,
+                });
+                i += 2;
+                continue;
+            }
+        }
+        // An ISO date: 2026-03-31.
+        if i + 2 < n && w.between(i, i + 1) == "-" && w.between(i + 1, i + 2) == "-" {
+            if let (Some(m), Some(d)) =
+                (small_int(&w.toks[i + 1], 12), small_int(&w.toks[i + 2], 31))
+            {
+                let bound = w.table_before(i, tables.date_bounds, ARTICLES);
+                let start = bound.map_or(i, |b| b.0);
+                used[start..=i + 2].fill(true);
+                out.push(Found {
+                    value: Value::Date {
+                        year,
+                        month: Some(m as u8),
+                        day: Some(d as u8),
+                        bound: bound.map(|b| b.1),
+                        relative: false,
+                    },
+                    range: w.span(start, i + 2),
+                    token: start,
+                });
+                i += 3;
+                continue;
+            }
+        }
+        // Look back over fillers for a month, then a day before or after it.
+        let mut first = i;
+        let mut month = None;
+        let mut day = None;
+        let mut j = i;
+        while j > 0 && tables.date_fillers.contains(&w.folded[j - 1].as_str()) {
+            j -= 1;
+        }
+        // `March 31, 2026`: a day between the month and the year.
+        if j > 0 && small_int(&w.toks[j - 1], 31).is_some() {
+            let k = j - 1;
+            if k > 0 {
+                if let Some(m) = tables.month(&w.folded[k - 1]) {
+                    month = Some(m);
+                    day = small_int(&w.toks[k], 31).map(|d| d as u8);
+                    first = k - 1;
+                }
+            }
+        }
+        if month.is_none() && j > 0 {
+            if let Some(m) = tables.month(&w.folded[j - 1]) {
+                month = Some(m);
+                first = j - 1;
+                // `31 de marzo de 2026`, `31 March 2026`.
+                let mut k = first;
+                while k > 0 && tables.date_fillers.contains(&w.folded[k - 1].as_str()) {
+                    k -= 1;
+                }
+                if k > 0 {
+                    if let Some(d) = small_int(&w.toks[k - 1], 31) {
+                        day = Some(d as u8);
+                        first = k - 1;
+                    }
+                }
+            }
+        }
+        let bound = w.table_before(first, tables.date_bounds, ARTICLES);
+        let start = bound.map_or(first, |b| b.0);
+        used[start..=i].fill(true);
+        out.push(Found {
+            value: Value::Date {
+                year,
+                month,
+                day,
+                bound: bound.map(|b| b.1),
+                relative: false,
+            },
+            range: w.span(start, i),
+            token: start,
+        });
+        i += 1;
+    }
+}
+
+fn numbers(w: &Words<'_>, tables: &Tables, used: &mut [bool], out: &mut Vec<Found>) {
+    let n = w.toks.len();
+    let mut i = 0;
+    while i < n {
+        if used[i] {
+            i += 1;
+            continue;
+        }
+        let t = &w.toks[i];
+        let (mut value, word, mut last) = if t.kind == TokenKind::Number {
+            match t.key.parse::<f64>() {
+                Ok(v) => (v, false, i),
+                Err(_) => {
+                    i += 1;
+                    continue;
+                }
+            }
+        } else if let Some(&(_, v)) = tables
+            .number_words
+            .iter()
+            .find(|(word, _)| *word == w.folded[i])
+        {
+            // `los dos` is `both`: not a count to compare.
+            if v == 2.0 && i > 0 && ARTICLES.contains(&w.folded[i - 1].as_str()) {
+                i += 1;
+                continue;
+            }
+            (v, true, i)
+        } else {
+            i += 1;
+            continue;
+        };
+        // Number words in a row: `twenty five`, `cien mil`.
+        while word && last + 1 < n {
+            let Some(&(_, v)) = tables
+                .number_words
+                .iter()
+                .find(|(x, _)| *x == w.folded[last + 1])
+            else {
+                break;
+            };
+            value = if v >= 100.0 { value * v } else { value + v };
+            last += 1;
+        }
+        // A scale word after it: `1.5 billion`, `mil millones`.
+        if let Some((len, scale, _)) = w.table_at(last + 1, tables.scale_words) {
+            if !(word && scale <= 1000.0) {
+                value *= scale;
+                last += len;
+            }
+        }
+        let qualifier = w.table_before(i, tables.number_qualifiers, &[]);
+        let start = qualifier.map_or(i, |q| q.0);
+        used[i..=last].fill(true);
+        out.push(Found {
+            value: Value::Number {
+                value,
+                qualifier: qualifier.map(|q| q.1),
+                word,
+            },
+            range: w.span(start, last),
+            token: start,
+        });
+        i = last + 1;
+    }
+}
+
+/// Roman numerals up to 39 (`II`, `IV`, `XII`) are numbering, not acronyms.
+fn is_roman(key: &str) -> bool {
+    let rest = key.trim_start_matches('X');
+    key.len() - rest.len() <= 3
+        && matches!(
+            rest,
+            "" | "I" | "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX"
+        )
+}
+
+fn acronyms(w: &Words<'_>, out: &mut Vec<Found>) {
+    let count = w
+        .toks
+        .iter()
+        .filter(|t| t.kind == TokenKind::Acronym)
+        .count();
+    // A sentence set in capitals has no acronyms to tell apart.
+    if count * 2 > w.toks.len() {
+        return;
+    }
+    for (i, t) in w.toks.iter().enumerate() {
+        let letters = t.key.chars().filter(|c| c.is_alphabetic()).count();
+        let digits = t.key.chars().any(|c| c.is_ascii_digit());
+        if t.kind == TokenKind::Acronym
+            && !is_roman(&t.key)
+            && (letters >= 2 || (letters == 1 && digits))
+        {
+            out.push(Found {
+                value: Value::Acronym(t.key.clone()),
+                range: t.range.clone(),
+                token: i,
+            });
+        }
+    }
+}
+
+fn instruments(w: &Words<'_>, tables: &Tables, out: &mut Vec<Found>) {
+    let mut i = 0;
+    while i < w.toks.len() {
+        match w.table_at(i, tables.instruments) {
+            Some((len, tag, _)) => {
+                if !tag.is_empty() {
+                    out.push(Found {
+                        value: Value::Instrument(tag),
+                        range: w.span(i, i + len - 1),
+                        token: i,
+                    });
+                }
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+fn modals(w: &Words<'_>, tables: &Tables, out: &mut Vec<Found>) {
+    let mut found: Vec<Found> = Vec::new();
+    let mut i = 0;
+    while i < w.toks.len() {
+        if let Some((len, m, _)) = w.table_at(i, tables.modals) {
+            found.push(Found {
+                value: Value::Modal(m),
+                range: w.span(i, i + len - 1),
+                token: i,
+            });
+            i += len;
+            continue;
+        }
+        let raw = w.text[w.toks[i].range.clone()].to_lowercase();
+        if w.toks[i].kind == TokenKind::Word
+            && raw.chars().count() >= 5
+            && tables.future_endings.iter().any(|e| raw.ends_with(e))
+        {
+            found.push(Found {
+                value: Value::Modal(Modality::Committed),
+                range: w.toks[i].range.clone(),
+                token: i,
+            });
+        }
+        i += 1;
+    }
+    // `will explore`: a commitment to look into something is tentative.
+    let tentative: Vec<usize> = found
+        .iter()
+        .filter(|f| f.value == Value::Modal(Modality::Tentative))
+        .map(|f| f.token)
+        .collect();
+    found.retain(|f| {
+        !(f.value == Value::Modal(Modality::Committed)
+            && tentative.iter().any(|&t| t > f.token && t <= f.token + 3))
+    });
+    out.extend(found);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str, lang: Lang) -> Vec<(Value, &str)> {
+        extract(text, lang, Some(2025))
+            .into_iter()
+            .map(|f| {
+                let r = f.range.clone();
+                (f.value, &text[r])
+            })
+            .collect()
+    }
+
+    fn date(
+        year: i32,
+        month: Option<u8>,
+        day: Option<u8>,
+        bound: Option<Bound>,
+        relative: bool,
+    ) -> Value {
+        Value::Date {
+            year,
+            month,
+            day,
+            bound,
+            relative,
+        }
+    }
+
+    #[test]
+    fn deadlines_in_both_languages_normalise_alike() {
+        let en = values("They will sign it by March 31, 2026.", Lang::En);
+        assert!(
+            en.contains(&(
+                date(2026, Some(3), Some(31), Some(Bound::By), false),
+                "by March 31, 2026"
+            )),
+            "{en:?}"
+        );
+        let es = values("Lo firmarán antes del 31 de marzo de 2026.", Lang::Es);
+        assert!(
+            es.contains(&(
+                date(2026, Some(3), Some(31), Some(Bound::By), false),
+                "antes del 31 de marzo de 2026"
+            )),
+            "{es:?}"
+        );
+        let en = values("to be signed by the end of 2025", Lang::En);
+        assert_eq!(
+            en[0],
+            (
+                date(2025, None, None, Some(Bound::By), false),
+                "by the end of 2025"
+            )
+        );
+        let es = values("antes de que concluya el 2025", Lang::Es);
+        assert_eq!(
+            es[0],
+            (
+                date(2025, None, None, Some(Bound::By), false),
+                "antes de que concluya el 2025"
+            )
+        );
+        let es = values("cuya firma concluirá este mismo año", Lang::Es);
+        assert!(
+            es.contains(&(date(2025, None, None, None, true), "este mismo año")),
+            "{es:?}"
+        );
+        let en = values("since 2014 and 2026-01-15", Lang::En);
+        assert_eq!(
+            en[0],
+            (
+                date(2014, None, None, Some(Bound::Since), false),
+                "since 2014"
+            )
+        );
+        assert_eq!(
+            en[1],
+            (date(2026, Some(1), Some(15), None, false), "2026-01-15")
+        );
+    }
+
+    fn num(value: f64, qualifier: Option<Qualifier>, word: bool) -> Value {
+        Value::Number {
+            value,
+            qualifier,
+            word,
+        }
+    }
+
+    #[test]
+    fn periods_and_numbers() {
+        let en = values(
+            "The Action Plan 2025-2028 has four pillars and over 50 years of 1,200 workers.",
+            Lang::En,
+        );
+        let v: Vec<&Value> = en.iter().map(|(v, _)| v).collect();
+        assert!(v.contains(&&Value::Period {
+            from: 2025,
+            to: 2028
+        }));
+        assert!(v.contains(&&num(4.0, None, true)));
+        assert!(v.contains(&&num(50.0, Some(Qualifier::More), false)));
+        assert!(v.contains(&&num(1200.0, None, false)));
+        let es = values(
+            "cuatro pilares, más de 50 años, 1.200 trabajadores y 3 mil millones de dólares",
+            Lang::Es,
+        );
+        let v: Vec<&Value> = es.iter().map(|(v, _)| v).collect();
+        assert!(v.contains(&&num(4.0, None, true)));
+        assert!(v.contains(&&num(50.0, Some(Qualifier::More), false)));
+        assert!(v.contains(&&num(1200.0, None, false)));
+        assert!(v.contains(&&num(3e9, None, false)), "{v:?}");
+        // `los dos países` means both countries.
+        assert!(values("los dos países", Lang::Es).is_empty());
+    }
+
+    #[test]
+    fn acronyms_instruments_and_modality() {
+        let en = values(
+            "Under CUSMA and pillar II, Canada will sign a Memorandum of Collaboration.",
+            Lang::En,
+        );
+        let v: Vec<&Value> = en.iter().map(|(v, _)| v).collect();
+        assert!(v.contains(&&Value::Acronym("CUSMA".into())));
+        assert!(!v.contains(&&Value::Acronym("II".into())));
+        assert!(v.contains(&&Value::Instrument("moc")));
+        assert!(v.contains(&&Value::Modal(Modality::Committed)));
+        let es = values(
+            "Ambos países podrán impulsar un memorándum de entendimiento de acuerdo con el T-MEC.",
+            Lang::Es,
+        );
+        let v: Vec<&Value> = es.iter().map(|(v, _)| v).collect();
+        assert!(v.contains(&&Value::Modal(Modality::Possible)));
+        assert!(!v.contains(&&Value::Modal(Modality::Committed)));
+        assert!(v.contains(&&Value::Instrument("mou")));
+        assert!(
+            !v.contains(&&Value::Instrument("agreement")),
+            "de acuerdo con is not an agreement"
+        );
+        assert!(v.contains(&&Value::Acronym("TMEC".into())));
+        // The Spanish future commits; `will explore` only intends.
+        let es = values("México y Canadá colaborarán.", Lang::Es);
+        assert_eq!(es, [(Value::Modal(Modality::Committed), "colaborarán")]);
+        let en = values("Both will explore options.", Lang::En);
+        assert_eq!(en, [(Value::Modal(Modality::Tentative), "explore")]);
+    }
+}
