@@ -497,11 +497,20 @@ impl Context<'_, '_, '_> {
         side: usize,
         values: &[Located],
         other: &HashSet<u32>,
-    ) -> Vec<(Located, bool, bool)> {
+    ) -> Vec<Lonely> {
         let doc = self.doc(side);
         values
             .iter()
             .filter(|l| matches!(l.found.value, Value::Acronym(_)))
+            // An acronym that names a kind of instrument (`MOU`) is compared as one.
+            .filter(|l| {
+                !values.iter().any(|v| {
+                    matches!(v.found.value, Value::Instrument(_))
+                        && v.sentence == l.sentence
+                        && v.found.range.start <= l.found.range.start
+                        && l.found.range.end <= v.found.range.end
+                })
+            })
             .filter_map(|l| {
                 let covering = self.covering(side, l.sentence, &l.found.range);
                 if covering
@@ -534,8 +543,8 @@ impl Context<'_, '_, '_> {
                 self.lonely_acronyms(0, &ven, &ces),
                 self.lonely_acronyms(1, &ves, &cen),
             );
-            if le.len() == ls.len() {
-                for (a, b) in le.iter().zip(&ls) {
+            for (a, b) in pair_up(&le, &ls) {
+                if let (Some(a), Some(b)) = (a, b) {
                     if let (Value::Acronym(x), Value::Acronym(y)) =
                         (&a.0.found.value, &b.0.found.value)
                     {
@@ -582,9 +591,7 @@ impl Context<'_, '_, '_> {
             self.lonely_acronyms(0, en, &ces),
             self.lonely_acronyms(1, es, &cen),
         );
-        let n = le.len().max(ls.len());
-        for i in 0..n {
-            let (a, b) = (le.get(i), ls.get(i));
+        for (a, b) in pair_up(&le, &ls) {
             let name = |side: usize, l: &Located| self.text_of(side, &l.piece()).to_string();
             let (severity, message, confidence) = match (a, b) {
                 // Both known to the glossary as different things.
@@ -958,6 +965,25 @@ impl DateFact {
         }
         s
     }
+}
+
+/// An acronym without a counterpart in the aligned sentence: whether the glossary knows it,
+/// and whether it is being defined.
+type Lonely = (Located, bool, bool);
+
+/// Unmatched acronyms of the two sides paired in order: those being defined (in parentheses
+/// after their expansion) with each other, the others with each other; what is left stands
+/// alone.
+fn pair_up<'l>(a: &'l [Lonely], b: &'l [Lonely]) -> Vec<(Option<&'l Lonely>, Option<&'l Lonely>)> {
+    let mut out = Vec::new();
+    for defined in [true, false] {
+        let xs: Vec<_> = a.iter().filter(|x| x.2 == defined).collect();
+        let ys: Vec<_> = b.iter().filter(|y| y.2 == defined).collect();
+        for k in 0..xs.len().max(ys.len()) {
+            out.push((xs.get(k).copied(), ys.get(k).copied()));
+        }
+    }
+    out
 }
 
 /// Pairs items of `a` with items of `b` that `fits` (greedily, in order) and returns what

@@ -65,18 +65,7 @@ const BAND: usize = 24;
 pub(crate) fn align(a: &[Bag], b: &[Bag], lex: &Lexicon, model: &Model) -> Vec<Bead> {
     let (n, m) = (a.len(), b.len());
     if n == 0 || m == 0 {
-        return (0..n)
-            .map(|i| Bead {
-                a: i..i + 1,
-                b: 0..0,
-                score: 0.0,
-            })
-            .chain((0..m).map(|j| Bead {
-                a: 0..0,
-                b: j..j + 1,
-                score: 0.0,
-            }))
-            .collect();
+        return unpaired(n, m);
     }
     let guide = guide(a, b, lex, model);
     banded(a, b, lex, model, guide.as_deref())
@@ -89,7 +78,7 @@ fn banded(
     b: &[Bag],
     lex: &Lexicon,
     model: &Model,
-    guide: Option<&[usize]>,
+    guide: Option<&[(usize, usize)]>,
 ) -> Vec<Bead> {
     let (n, m) = (a.len(), b.len());
     let mut half = BAND;
@@ -99,11 +88,31 @@ fn banded(
         let full = half >= n.max(m) || (n + 1).saturating_mul(4 * half + 1) > MAX_CELLS;
         let band = Band { n, m, half, guide };
         let (path, touched) = search(a, b, lex, model, band);
-        if !touched || full {
+        if path.is_empty() && full {
+            // No path through the band: every sentence unpaired rather than any lost.
+            return unpaired(n, m);
+        }
+        if (!touched && !path.is_empty()) || full {
             return path;
         }
         half *= 2;
     }
+}
+
+/// Every sentence of both sides alone.
+fn unpaired(n: usize, m: usize) -> Vec<Bead> {
+    (0..n)
+        .map(|i| Bead {
+            a: i..i + 1,
+            b: 0..0,
+            score: 0.0,
+        })
+        .chain((0..m).map(|j| Bead {
+            a: n..n,
+            b: j..j + 1,
+            score: 0.0,
+        }))
+        .collect()
 }
 
 /// Most cells a search may keep back pointers for (one byte each).
@@ -114,12 +123,12 @@ const BLOCK: usize = 8;
 /// Texts longer than this (on the longer side) get a coarse pass first.
 const COARSE_ABOVE: usize = 1_000;
 
-/// For long texts, the centre column of every row from an alignment of blocks of [`BLOCK`]
+/// For long texts, the range of columns of every row from an alignment of blocks of [`BLOCK`]
 /// sentences (banded around the diagonal; blocks of blocks would share too much vocabulary to
 /// tell apart in repetitive texts): the fine search then keeps a narrow band
 /// around where the coarse path runs, instead of around the straight diagonal, which drifts
 /// from the true path by the imbalance of the edits so far.
-fn guide(a: &[Bag], b: &[Bag], lex: &Lexicon, model: &Model) -> Option<Vec<usize>> {
+fn guide(a: &[Bag], b: &[Bag], lex: &Lexicon, model: &Model) -> Option<Vec<(usize, usize)>> {
     let (n, m) = (a.len(), b.len());
     if n.max(m) <= COARSE_ABOVE {
         return None;
@@ -129,29 +138,49 @@ fn guide(a: &[Bag], b: &[Bag], lex: &Lexicon, model: &Model) -> Option<Vec<usize
     if blocks_a.is_empty() || blocks_b.is_empty() {
         return None;
     }
-    let coarse = banded(&blocks_a, &blocks_b, lex, model, None);
+    // A block bead stands for BLOCK sentence beads: its lexical evidence weighs as much as
+    // theirs would, against the same priors.
+    let coarse_model = Model {
+        lexical: model.lexical * BLOCK as f32,
+        ..*model
+    };
+    let coarse = banded(&blocks_a, &blocks_b, lex, &coarse_model, None);
     // Corners of the coarse path in sentence coordinates.
     let mut corners = vec![(0usize, 0usize)];
     for bead in &coarse {
         corners.push(((bead.a.end * BLOCK).min(n), (bead.b.end * BLOCK).min(m)));
     }
-    let mut centers = vec![0usize; n + 1];
+    if corners.last() != Some(&(n, m)) {
+        corners.push((n, m));
+    }
+    // Each row's range of columns on the coarse path: from where the path enters the row to
+    // where it leaves it, so that consecutive rows always overlap.
+    let mut ranges = vec![(usize::MAX, 0usize); n + 1];
     for w in corners.windows(2) {
         let ((i0, j0), (i1, j1)) = (w[0], w[1]);
-        if i1 == i0 {
-            centers[i0] = centers[i0].max(j1);
+        if i1 <= i0 {
+            let r = &mut ranges[i0.min(n)];
+            *r = (r.0.min(j0), r.1.max(j1));
             continue;
         }
-        for (i, c) in centers.iter_mut().enumerate().take(i1 + 1).skip(i0) {
-            let at = j0 + (j1 - j0) * (i - i0) / (i1 - i0);
-            *c = (*c).max(at);
+        let (di, dj) = (i1 - i0, j1.saturating_sub(j0));
+        for (i, r) in ranges.iter_mut().enumerate().take(i1 + 1).skip(i0) {
+            let lo = j0 + dj * (i - i0) / di;
+            let hi = (j0 + (dj * (i + 1 - i0)).div_ceil(di)).min(j1);
+            *r = (r.0.min(lo), r.1.max(hi));
         }
     }
-    // Keep the centres non-decreasing.
-    for i in 1..centers.len() {
-        centers[i] = centers[i].max(centers[i - 1]);
+    // Both ends never decrease from row to row.
+    for i in 1..ranges.len() {
+        let prev = ranges[i - 1];
+        let r = &mut ranges[i];
+        if r.0 == usize::MAX {
+            *r = prev;
+        }
+        r.1 = r.1.max(prev.1);
+        r.0 = r.0.max(prev.0).min(r.1);
     }
-    Some(centers)
+    Some(ranges)
 }
 
 /// Consecutive bags merged by [`BLOCK`]s.
@@ -179,19 +208,19 @@ struct Band<'g> {
     n: usize,
     m: usize,
     half: usize,
-    guide: Option<&'g [usize]>,
+    guide: Option<&'g [(usize, usize)]>,
 }
 
 impl Band<'_> {
     fn cols(&self, i: usize) -> (usize, usize) {
-        let center = match self.guide {
+        let (from, to) = match self.guide {
             Some(g) => g[i],
-            None => (i * self.m + self.n / 2) / self.n,
+            None => {
+                let center = (i * self.m + self.n / 2) / self.n;
+                (center, center)
+            }
         };
-        (
-            center.saturating_sub(self.half),
-            (center + self.half).min(self.m),
-        )
+        (from.saturating_sub(self.half), (to + self.half).min(self.m))
     }
 }
 
@@ -226,10 +255,10 @@ fn search(a: &[Bag], b: &[Bag], lex: &Lexicon, model: &Model, band: Band<'_>) ->
     let mut ov = Overlaps {
         rows: Default::default(),
     };
-    let prefix_a = prefix_chars(a);
-    let prefix_b = prefix_chars(b);
-    let prefix_ta = prefix_total(a);
-    let prefix_tb = prefix_total(b);
+    let prefix_a = prefix(a, |x| f64::from(x.chars));
+    let prefix_b = prefix(b, |x| f64::from(x.chars));
+    let prefix_ta = prefix(a, |x| f64::from(x.total));
+    let prefix_tb = prefix(b, |x| f64::from(x.total));
 
     for i in 0..=n {
         let (lo, hi) = band.cols(i);
@@ -308,6 +337,9 @@ fn search(a: &[Bag], b: &[Bag], lex: &Lexicon, model: &Model, band: Band<'_>) ->
         if (j == lo && lo > 0) || (j == hi && hi < m) {
             touched = true;
         }
+        if j < lo || j > hi {
+            return (Vec::new(), true);
+        }
         let shape = back[row_start[i] + j - lo];
         let Some(&(da, db, _)) = SHAPES.get(shape as usize) else {
             // Unreachable cell: only when the band is too narrow to connect the corners.
@@ -332,23 +364,13 @@ fn search(a: &[Bag], b: &[Bag], lex: &Lexicon, model: &Model, band: Band<'_>) ->
     (beads, touched)
 }
 
-fn prefix_chars(bags: &[Bag]) -> Vec<f32> {
+/// Running sums (in f64, exact for any realistic length) of a quantity of the bags.
+fn prefix(bags: &[Bag], of: impl Fn(&Bag) -> f64) -> Vec<f64> {
     let mut out = Vec::with_capacity(bags.len() + 1);
     let mut sum = 0.0;
     out.push(0.0);
     for b in bags {
-        sum += b.chars as f32;
-        out.push(sum);
-    }
-    out
-}
-
-fn prefix_total(bags: &[Bag]) -> Vec<f32> {
-    let mut out = Vec::with_capacity(bags.len() + 1);
-    let mut sum = 0.0;
-    out.push(0.0);
-    for b in bags {
-        sum += b.total;
+        sum += of(b);
         out.push(sum);
     }
     out
@@ -357,10 +379,10 @@ fn prefix_total(bags: &[Bag]) -> Vec<f32> {
 /// Cost of a bead beyond its prior, and its lexical similarity when it has two sides.
 #[allow(clippy::too_many_arguments)]
 fn bead_cost(
-    pa: &[f32],
-    pb: &[f32],
-    ta: &[f32],
-    tb: &[f32],
+    pa: &[f64],
+    pb: &[f64],
+    ta: &[f64],
+    tb: &[f64],
     ov: &Overlaps,
     ra: Range<usize>,
     rb: Range<usize>,
@@ -371,10 +393,10 @@ fn bead_cost(
     if ra.is_empty() || rb.is_empty() {
         return (model.lexical * size, None);
     }
-    let la = pa[ra.end] - pa[ra.start];
-    let lb = pb[rb.end] - pb[rb.start];
-    let total_a = ta[ra.end] - ta[ra.start];
-    let total_b = tb[rb.end] - tb[rb.start];
+    let la = (pa[ra.end] - pa[ra.start]) as f32;
+    let lb = (pb[rb.end] - pb[rb.start]) as f32;
+    let total_a = (ta[ra.end] - ta[ra.start]) as f32;
+    let total_b = (tb[rb.end] - tb[rb.start]) as f32;
     let common = merged_common(ra.clone(), rb.clone(), |e, s| ov.get(e, s));
     let lexical = lexical_similarity(common, total_a, total_b);
     let lex_cost = model.lexical * (1.0 - lexical.unwrap_or(0.5)) * size;

@@ -273,3 +273,63 @@ fn unnumbered_against_numbered_falls_back_to_the_whole_text() {
         expected.len()
     );
 }
+
+#[path = "../../benches/synth/mod.rs"]
+mod synth;
+
+#[test]
+fn a_long_run_of_unrelated_sentences_loses_nothing() {
+    // 3,000 parallel sentences with 1,500 unrelated ones put first: the coarse pass
+    // sees a long one-sided run, and the fine band must still connect the corners.
+    let pool = synth::pool();
+    let c = synth::corpus(&pool, 3000, 0.0, 11);
+    // Unrelated text: the sentences of the 2014-2016 plan, over and over.
+    let filler: Vec<&str> = PLAN_2014
+        .split(". ")
+        .map(str::trim)
+        .filter(|s| s.len() > 40)
+        .collect();
+    let mut es: Vec<String> = (0..1500)
+        .map(|k| filler[k % filler.len()].to_string())
+        .collect();
+    es.extend(c.es.iter().cloned());
+    let en: Vec<&str> = c.en.iter().map(String::as_str).collect();
+    let es: Vec<&str> = es.iter().map(String::as_str).collect();
+    let pairs = Aligner::new().align_sentences(&en, &es);
+    let (mut next_en, mut next_es) = (0, 0);
+    for p in &pairs {
+        for &i in &p.en {
+            assert_eq!(i, next_en, "English covered once, in order");
+            next_en += 1;
+        }
+        for &j in &p.es {
+            assert_eq!(j, next_es, "Spanish covered once, in order");
+            next_es += 1;
+        }
+    }
+    assert_eq!((next_en, next_es), (en.len(), es.len()));
+    // The parallel part is found: its true pairs, shifted by the 1,500 inserted sentences.
+    let found: std::collections::HashSet<(Vec<usize>, Vec<usize>)> =
+        pairs.into_iter().map(|p| (p.en, p.es)).collect();
+    let hits = c
+        .beads
+        .iter()
+        .filter(|(a, b)| found.contains(&(a.clone(), b.iter().map(|j| j + 1500).collect())))
+        .count();
+    println!(
+        "{hits} of {} true pairs found after 1,500 unrelated sentences",
+        c.beads.len()
+    );
+    let missed: Vec<_> = c
+        .beads
+        .iter()
+        .filter(|(a, b)| !found.contains(&(a.clone(), b.iter().map(|j| j + 1500).collect())))
+        .take(5)
+        .collect();
+    println!("first missed: {missed:?}");
+    assert!(
+        hits * 100 >= c.beads.len() * 95,
+        "{hits} of {}",
+        c.beads.len()
+    );
+}

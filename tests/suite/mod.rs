@@ -1,5 +1,6 @@
 mod align;
 mod bad_input;
+mod check;
 mod cli;
 mod fixtures;
 mod gold;

@@ -1,0 +1,285 @@
+//! Divergence detection on the seed pair: the expected findings, read by a person, and the
+//! true equivalents that must not raise an alarm.
+
+use paridad::{Aligner, Check, Checker, DivergenceKind, Document, Glossary, Severity};
+
+use super::util::*;
+
+/// A finding at warning or above: section, kind, and text the evidence holds on each side.
+type Expected = (
+    &'static str,
+    DivergenceKind,
+    Option<&'static str>,
+    Option<&'static str>,
+);
+
+/// Every warning and error on the clean pair, each read against both texts and judged a real
+/// difference:
+/// - the Spanish dateline has no English counterpart;
+/// - I.4 names a Memorandum of Collaboration in English, a memorándum de entendimiento in
+///   Spanish;
+/// - I.5 ends "to better inform binational collaboration" in English but "a fin de fortalecer
+///   la conectividad bilateral" (to strengthen bilateral connectivity) in Spanish;
+/// - II's introduction: "will advance joint actions" against "buscarán avanzar" (will seek to
+///   advance);
+/// - II.3: the Spanish adds "estrategias de promoción de" to "healthy living";
+/// - III.1: "will advance initiatives" against "podrán impulsar iniciativas";
+/// - III.4: the 2018 Defence Cooperation Arrangement is an Acuerdo (agreement) in Spanish, and
+///   "in defence planning and operations" is missing from the Spanish;
+/// - III.5: "This Memorandum" is "Este convenio", and the Spanish adds that the Charter was
+///   signed "en el marco del G7".
+const EXPECTED: [Expected; 10] = [
+    (
+        "preamble",
+        DivergenceKind::Addition,
+        None,
+        Some("Ciudad de México, 18 de septiembre de 2025"),
+    ),
+    (
+        "I.4",
+        DivergenceKind::Entity,
+        Some("Memorandum of Collaboration"),
+        Some("memorándum de entendimiento"),
+    ),
+    (
+        "I.5",
+        DivergenceKind::Addition,
+        None,
+        Some("fortalecer la conectividad bilateral"),
+    ),
+    (
+        "II",
+        DivergenceKind::Modality,
+        Some("will"),
+        Some("buscarán"),
+    ),
+    (
+        "II.3",
+        DivergenceKind::Addition,
+        None,
+        Some("promoción de vida saludable"),
+    ),
+    (
+        "III.1",
+        DivergenceKind::Modality,
+        Some("will"),
+        Some("podrán"),
+    ),
+    (
+        "III.4",
+        DivergenceKind::Entity,
+        Some("Arrangement"),
+        Some("Acuerdo"),
+    ),
+    (
+        "III.4",
+        DivergenceKind::Omission,
+        Some("defence planning and operations"),
+        None,
+    ),
+    (
+        "III.5",
+        DivergenceKind::Entity,
+        Some("Memorandum"),
+        Some("convenio"),
+    ),
+    ("III.5", DivergenceKind::Entity, None, Some("G7")),
+];
+
+fn section_id(check: &Check, k: usize) -> &str {
+    let s = &check.alignment.sections[k];
+    s.en_id.as_deref().or(s.es_id.as_deref()).unwrap_or("")
+}
+
+fn warnings(check: &Check) -> Vec<(&str, DivergenceKind, Option<&str>, Option<&str>)> {
+    check
+        .divergences
+        .iter()
+        .filter(|d| d.severity >= Severity::Warning)
+        .map(|d| {
+            (
+                section_id(check, d.section),
+                d.kind,
+                d.en.as_ref().map(|e| e.text.as_str()),
+                d.es.as_ref().map(|e| e.text.as_str()),
+            )
+        })
+        .collect()
+}
+
+fn holds(got: &(&str, DivergenceKind, Option<&str>, Option<&str>), want: &Expected) -> bool {
+    let side = |g: Option<&str>, w: Option<&str>| match w {
+        Some(w) => g.is_some_and(|g| g.contains(w)),
+        None => g.is_none(),
+    };
+    got.0 == want.0 && got.1 == want.1 && side(got.2, want.2) && side(got.3, want.3)
+}
+
+fn assert_expected(check: &Check) {
+    let got = warnings(check);
+    for want in &EXPECTED {
+        assert!(
+            got.iter().any(|g| holds(g, want)),
+            "missing {want:?}; got {got:#?}"
+        );
+    }
+    for g in &got {
+        assert!(
+            EXPECTED.iter().any(|w| holds(g, w)),
+            "unexpected warning {g:?}"
+        );
+    }
+    assert_eq!(got.len(), EXPECTED.len(), "{got:#?}");
+}
+
+#[test]
+fn the_clean_pair_gives_exactly_the_expected_findings() {
+    let (en, es) = (en(), es());
+    let check = Checker::new().check(&en, &es);
+    assert_expected(&check);
+    // The document date resolves relative dates: the Spanish dateline.
+    assert_eq!(
+        check.doc_date.map(|d| d.to_string()).as_deref(),
+        Some("2025-09-18")
+    );
+}
+
+#[test]
+fn true_equivalents_raise_no_alarm() {
+    let (en, es) = (en(), es());
+    let check = Checker::new().check(&en, &es);
+    for d in check
+        .divergences
+        .iter()
+        .filter(|d| d.severity >= Severity::Warning)
+    {
+        let section = section_id(&check, d.section);
+        // Deadlines: `by end of 2025` / `antes de que concluya el 2025` (I.4), `by March 31,
+        // 2026` / `antes del 31 de marzo de 2026` (I.6), `by the end of 2025` / `cuya firma
+        // concluirá este mismo año` (IV.1, dated 2025-09-18).
+        assert_ne!(d.kind, DivergenceKind::Date, "{section}: {}", d.message);
+        // The preamble's 81, 31 and 21 years and four pillars.
+        assert_ne!(d.kind, DivergenceKind::Number, "{section}: {}", d.message);
+        let text = format!(
+            "{} {} {}",
+            d.message,
+            d.en.as_ref().map_or("", |e| e.text.as_str()),
+            d.es.as_ref().map_or("", |e| e.text.as_str())
+        );
+        for name in [
+            "CUSMA",
+            "T-MEC",
+            "SAWP",
+            "PTAT",
+            "Parks",
+            "Parques",
+            "Natural Sciences",
+            "Ciencias Naturales",
+            "Innovation, Science",
+            "Innovación, Ciencia",
+        ] {
+            assert!(!text.contains(name), "{section}: {text}");
+        }
+    }
+}
+
+/// The built-in glossary without any concept that names something: no term with a capital
+/// letter (institutions, programmes, acronyms, instruments named by title). What remains is
+/// general vocabulary.
+fn general_vocabulary() -> Glossary {
+    let mut tsv = String::new();
+    for c in Glossary::builtin().concepts() {
+        let named =
+            c.en.iter()
+                .chain(&c.es)
+                .any(|t| t.chars().any(char::is_uppercase));
+        if named {
+            continue;
+        }
+        for en in &c.en {
+            for es in &c.es {
+                tsv.push_str(&format!("{en}\t{es}\n"));
+            }
+        }
+    }
+    Glossary::from_tsv(&tsv).unwrap()
+}
+
+#[test]
+fn the_equivalences_hold_with_general_vocabulary_only() {
+    let glossary = general_vocabulary();
+    assert!(glossary.len() > 300, "{} concepts left", glossary.len());
+    assert!(glossary.concepts().iter().all(|c| !c
+        .en
+        .iter()
+        .any(|t| t == "CUSMA" || t == "Parks Canada" || t == "SAWP")));
+    let checker = Checker::with_aligner(Aligner::from_glossary(glossary));
+    let (en, es) = (en(), es());
+    let check = checker.check(&en, &es);
+    assert_expected(&check);
+}
+
+#[test]
+fn evidence_points_at_the_text_and_ids_are_stable() {
+    let (en, es) = (en(), es());
+    let first = Checker::new().check(&en, &es);
+    let again = Checker::new().check(&en, &es);
+    assert_eq!(first, again);
+    let mut ids: Vec<&str> = first.divergences.iter().map(|d| d.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), first.divergences.len(), "ids are unique");
+    for d in &first.divergences {
+        for (doc, ev) in [(&en, &d.en), (&es, &d.es)] {
+            if let Some(ev) = ev {
+                let raw = &doc.text()[ev.span];
+                let folded: Vec<&str> = raw.split_whitespace().collect();
+                assert_eq!(folded.join(" "), ev.text, "{}", d.message);
+                let at = paridad::LineCol::of(doc.text(), ev.span.start);
+                assert_eq!((at.line, at.column), (ev.line, ev.column));
+            }
+        }
+    }
+    // The dateline is line 5, column 1 of the Spanish file.
+    let dateline = first
+        .divergences
+        .iter()
+        .find(|d| d.kind == DivergenceKind::Addition && d.en.is_none())
+        .unwrap();
+    let ev = dateline.es.as_ref().unwrap();
+    assert_eq!((ev.line, ev.column), (5, 1));
+}
+
+#[test]
+fn either_order_gives_the_same_findings_and_a_document_against_itself_none() {
+    let (en, es) = (en(), es());
+    let forward = Checker::new().check(&en, &es);
+    let backward = Checker::new().check(&es, &en);
+    assert_eq!(forward, backward);
+    assert!(Checker::new().check(&en, &en).divergences.is_empty());
+    assert!(Checker::new().check(&es, &es).divergences.is_empty());
+}
+
+#[test]
+fn changed_values_are_errors_with_both_sides() {
+    let es_text = ES.replace(
+        "antes del 31 de marzo de 2026",
+        "antes del 30 de abril de 2026",
+    );
+    let es = Document::parse(&es_text, paridad::Lang::Es).unwrap();
+    let en = en();
+    let check = Checker::new().check(&en, &es);
+    let d = check
+        .divergences
+        .iter()
+        .find(|d| d.kind == DivergenceKind::Date)
+        .expect("the changed deadline is flagged");
+    assert_eq!(d.severity, Severity::Error);
+    assert_eq!(section_id(&check, d.section), "I.6");
+    assert_eq!(d.en.as_ref().unwrap().text, "by March 31, 2026");
+    assert_eq!(d.es.as_ref().unwrap().text, "antes del 30 de abril de 2026");
+    assert_eq!(
+        d.message,
+        "the date differs: 2026-03-31 in English, 2026-04-30 in Spanish"
+    );
+}
