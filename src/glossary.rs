@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::lang::Lang;
-use crate::tokens::{fold, tokens, Token};
+use crate::tokens::{fold, tokens, Token, TokenKind};
 
 /// One concept: its English and Spanish terms (synonyms on each side) and notes.
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -64,6 +64,7 @@ impl Glossary {
     /// are skipped. A line with fewer than two fields, an empty term or more than three fields
     /// is an error naming the line.
     pub fn from_tsv(text: &str) -> Result<Glossary, Error> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut lines = Vec::new();
         for (n, line) in text.lines().enumerate() {
             let line = line.trim_end_matches('\r');
@@ -144,7 +145,7 @@ impl Glossary {
         let mut term_node: HashMap<(bool, String), usize> = HashMap::new();
         let mut parent: Vec<usize> = Vec::new();
         let mut node = |spanish: bool, term: &str, parent: &mut Vec<usize>| -> usize {
-            let key = (spanish, fold(term));
+            let key = (spanish, term_key(term, spanish));
             *term_node.entry(key).or_insert_with(|| {
                 parent.push(parent.len());
                 parent.len() - 1
@@ -166,19 +167,36 @@ impl Glossary {
                 self.concepts.len() - 1
             });
             let concept = &mut self.concepts[index];
-            push_unique(&mut concept.en, en);
-            push_unique(&mut concept.es, es);
+            push_unique(&mut concept.en, en, false);
+            push_unique(&mut concept.es, es, true);
             if let Some(note) = note {
-                push_unique(&mut concept.notes, note);
+                if !concept.notes.iter().any(|n| n == note) {
+                    concept.notes.push(note.to_string());
+                }
             }
         }
         debug_assert!(self.concepts.len() >= first);
     }
 }
 
-fn push_unique(list: &mut Vec<String>, term: &str) {
-    let folded = fold(term);
-    if !term.is_empty() && !list.iter().any(|t| fold(t) == folded) {
+/// Terms are the same when they match the same text: their token keys, case aside
+/// (`T-MEC` and `TMEC`, `memorándum` and `Memorandums`).
+fn term_key(term: &str, spanish: bool) -> String {
+    let lang = if spanish { Lang::Es } else { Lang::En };
+    let keys: Vec<String> = tokens(term, lang)
+        .iter()
+        .map(|t| t.key.to_lowercase())
+        .collect();
+    if keys.is_empty() {
+        fold(term)
+    } else {
+        keys.join(" ")
+    }
+}
+
+fn push_unique(list: &mut Vec<String>, term: &str, spanish: bool) {
+    let key = term_key(term, spanish);
+    if !term.is_empty() && !list.iter().any(|t| term_key(t, spanish) == key) {
         list.push(term.to_string());
     }
 }
@@ -202,7 +220,7 @@ pub(crate) fn union(parent: &mut [usize], a: usize, b: usize) {
 /// A glossary compiled for matching in one language: term key sequences by their first key.
 #[derive(Debug, Default)]
 pub(crate) struct TermIndex {
-    by_first: HashMap<String, Vec<(Vec<String>, u32)>>,
+    by_first: HashMap<String, Vec<(Vec<TermKey>, u32)>>,
 }
 
 /// A glossary term found in a token sequence.
@@ -219,17 +237,17 @@ pub(crate) struct TermMatch {
 impl TermIndex {
     /// Compiles the terms of `glossary` in `lang`.
     pub fn new(glossary: &Glossary, lang: Lang) -> TermIndex {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, u32)>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<(Vec<TermKey>, u32)>> = HashMap::new();
         for (i, c) in glossary.concepts.iter().enumerate() {
             let terms = match lang {
                 Lang::En => &c.en,
                 Lang::Es => &c.es,
             };
             for term in terms {
-                let keys: Vec<String> = tokens(term, lang).iter().map(match_key).collect();
+                let keys: Vec<TermKey> = tokens(term, lang).iter().map(TermKey::of).collect();
                 if let Some(first) = keys.first() {
                     by_first
-                        .entry(first.clone())
+                        .entry(first.key.clone())
                         .or_default()
                         .push((keys, i as u32));
                 }
@@ -242,17 +260,22 @@ impl TermIndex {
         TermIndex { by_first }
     }
 
-    /// Longest-first, left-to-right matches of terms over a text's tokens. Matching ignores
-    /// case altogether, so a term also matches in a heading set in capitals.
+    /// Longest-first, left-to-right matches of terms over a text's tokens. Words match
+    /// whatever their case, so a term also matches in a heading set in capitals; a term
+    /// written as an acronym (`WHO`) matches only an acronym, never the word `who`.
     pub fn find(&self, toks: &[Token]) -> Vec<TermMatch> {
-        let keys: Vec<String> = toks.iter().map(match_key).collect();
+        let keys: Vec<TermKey> = toks.iter().map(TermKey::of).collect();
         let mut out = Vec::new();
         let mut i = 0;
         while i < keys.len() {
-            let found = self.by_first.get(&keys[i]).and_then(|cands| {
+            let found = self.by_first.get(&keys[i].key).and_then(|cands| {
                 cands.iter().find(|(term, _)| {
-                    keys.get(i..i + term.len())
-                        .is_some_and(|window| window == term.as_slice())
+                    keys.get(i..i + term.len()).is_some_and(|window| {
+                        window
+                            .iter()
+                            .zip(term)
+                            .all(|(t, k)| t.key == k.key && (t.acronym || !k.acronym))
+                    })
                 })
             });
             match found {
@@ -271,10 +294,21 @@ impl TermIndex {
     }
 }
 
-/// The key a token matches glossary terms by: its comparison key in lower case (an acronym's
-/// key is upper-case, a word's lower-case).
-fn match_key(t: &Token) -> String {
-    t.key.to_lowercase()
+/// How a token matches glossary terms: its comparison key in lower case, and whether it is an
+/// acronym.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct TermKey {
+    key: String,
+    acronym: bool,
+}
+
+impl TermKey {
+    fn of(t: &Token) -> TermKey {
+        TermKey {
+            key: t.key.to_lowercase(),
+            acronym: t.kind == TokenKind::Acronym,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -297,6 +331,16 @@ mod tests {
         assert_eq!(concept_of("CUSMA"), concept_of("USMCA"));
         let cusma = &g.concepts()[concept_of("CUSMA").unwrap()];
         assert!(cusma.es.iter().any(|t| t == "T-MEC"), "{cusma:?}");
+    }
+
+    #[test]
+    fn terms_that_match_alike_are_one_term() {
+        let g = Glossary::from_tsv(
+            "\u{feff}# a BOM first\nzorblat pact\tZORBLAT\nzorblat accord\tZOR-BLAT\n",
+        )
+        .unwrap();
+        assert_eq!(g.len(), 1, "{g:?}");
+        assert_eq!(g.concepts()[0].es, ["ZORBLAT"]);
     }
 
     #[test]
@@ -356,5 +400,10 @@ mod tests {
         let toks = tokens("MEMORÁNDUM DE ENTENDIMIENTO", Lang::Es);
         assert_eq!(index.find(&toks).len(), 1);
         assert_eq!(index.find(&toks)[0].concept, 1);
+        // A term written as an acronym matches only an acronym.
+        let g = Glossary::from_tsv("WHO\tOMS\n").unwrap();
+        let index = TermIndex::new(&g, Lang::En);
+        assert!(index.find(&tokens("those who study", Lang::En)).is_empty());
+        assert_eq!(index.find(&tokens("the WHO said", Lang::En)).len(), 1);
     }
 }

@@ -49,7 +49,6 @@ fn is_separator(c: char) -> bool {
 
 /// The tokens of `text` in `lang`: words, numbers and acronyms, in order.
 pub(crate) fn tokens(text: &str, lang: Lang) -> Vec<Token> {
-    let tables = lang.tables();
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut chars = text.char_indices().peekable();
@@ -134,18 +133,46 @@ pub(crate) fn tokens(text: &str, lang: Lang) -> Vec<Token> {
             });
             continue;
         }
-        let lower = word.to_lowercase();
-        let stop = tables.is_stop_word(&lower) || word.chars().count() < 3;
-        let folded = fold(word);
-        let key = tables.singular(&folded).into_owned();
-        out.push(Token {
-            kind: TokenKind::Word,
-            key,
-            range: start..end,
-            stop,
-        });
+        out.push(word_token(word, start..end, lang));
     }
+    words_in_capitals(&mut out, text, lang);
     out
+}
+
+/// Three or more acronyms of letters in a row are text set in capitals (`MEMORANDUM OF
+/// UNDERSTANDING`): they become words again, so that they fold, match cognates and the
+/// glossary's words, and stop words among them are stop words.
+fn words_in_capitals(toks: &mut [Token], text: &str, lang: Lang) {
+    let is_caps_word = |t: &Token| {
+        t.kind == TokenKind::Acronym && text[t.range.clone()].chars().all(char::is_alphabetic)
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        let mut j = i;
+        while j < toks.len() && is_caps_word(&toks[j]) {
+            j += 1;
+        }
+        if j - i >= 3 {
+            for t in &mut toks[i..j] {
+                *t = word_token(&text[t.range.clone()], t.range.clone(), lang);
+            }
+        }
+        i = j.max(i + 1);
+    }
+}
+
+/// A word token: lower-case, accent-free, singular key.
+fn word_token(word: &str, range: Range<usize>, lang: Lang) -> Token {
+    let tables = lang.tables();
+    let lower = word.to_lowercase();
+    let stop = tables.is_stop_word(&lower) || word.chars().count() < 3;
+    let folded = fold(word);
+    Token {
+        kind: TokenKind::Word,
+        key: tables.singular(&folded).into_owned(),
+        range,
+        stop,
+    }
 }
 
 /// Upper-case letters (at least one) and digits, nothing lower-case.
@@ -164,7 +191,8 @@ fn is_acronym(word: &str) -> bool {
 }
 
 /// Digits without thousands separators, `.` as the decimal mark: `1,000.5` and `1.000,5` →
-/// `1000.5`; `1.000` and `1 000` → `1000`.
+/// `1000.5`; `1.000` and `1\u{a0}000` (a no-break or thin space; a plain space separates two
+/// numbers) → `1000`; a dotted sequence that is no number (`2.4.1`) keeps its dots.
 pub(crate) fn number_key(raw: &str) -> String {
     let groups: Vec<&str> = raw.split(is_separator).collect();
     if groups.len() == 1 {
@@ -177,9 +205,16 @@ pub(crate) fn number_key(raw: &str) -> String {
     if all_thousands {
         return groups.concat();
     }
+    let last = groups.len() - 1;
+    let grouped = groups[1..last].iter().all(|g| g.len() == 3)
+        && seps[..last - 1].iter().all(|s| *s == seps[0])
+        && (last == 1 || seps[last - 1] != seps[0]);
+    if !grouped {
+        // Not a number but a sequence (`2.4.1`, `12.5.2025`): kept as written, with dots.
+        return groups.join(".");
+    }
     // The last separator is the decimal mark; the others group thousands.
-    let (int, frac) = groups.split_at(groups.len() - 1);
-    format!("{}.{}", int.concat(), frac[0])
+    format!("{}.{}", groups[..last].concat(), groups[last])
 }
 
 /// A spelling skeleton for cognate matching: letters that English and Spanish spell
@@ -268,12 +303,22 @@ mod tests {
     }
 
     #[test]
+    fn text_in_capitals_is_words() {
+        let got = keys("MEMORÁNDUM DE ENTENDIMIENTO con la CONANP", Lang::Es);
+        assert_eq!(got[0], ("memorandum".to_string(), TokenKind::Word, false));
+        assert_eq!(got[1], ("de".to_string(), TokenKind::Word, true));
+        assert_eq!(got[5], ("CONANP".to_string(), TokenKind::Acronym, false));
+    }
+
+    #[test]
     fn numbers_normalise_both_separator_conventions() {
         assert_eq!(number_key("1,000.5"), "1000.5");
         assert_eq!(number_key("1.000,5"), "1000.5");
         assert_eq!(number_key("1.000"), "1000");
         assert_eq!(number_key("1\u{a0}000\u{a0}000"), "1000000");
         assert_eq!(number_key("3.5"), "3.5");
+        assert_eq!(number_key("2.4.1"), "2.4.1");
+        assert_eq!(number_key("12.5.2025"), "12.5.2025");
         let got = keys("2025-2028, 81 years and 1,200 jobs.", Lang::En);
         let nums: Vec<&str> = got
             .iter()

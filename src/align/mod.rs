@@ -4,6 +4,7 @@ pub(crate) mod lexicon;
 mod section;
 mod sentence;
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -20,9 +21,13 @@ use sentence::Model;
 /// Two documents aligned: section pairs in English document order, each with its sentence
 /// pairs.
 ///
-/// Every section of both documents appears in exactly one [`SectionPair`] (a section without a
-/// counterpart appears with `None` on the other side), and every sentence of both documents in
-/// exactly one [`SentencePair`].
+/// Every sentence of both documents appears in exactly one [`SentencePair`]. Every section
+/// appears in exactly one [`SectionPair`] (a section without a counterpart with `None` on the
+/// other side), except when the numbering of the two versions cannot be paired (an unnumbered
+/// version against a numbered one): then the whole texts are aligned as one, and the sentence
+/// pairs are grouped by the sections they fall in, so a section can appear in several entries
+/// (at least one). A pair that straddles two sections is filed under the section of its
+/// first sentence.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Alignment {
     /// The section pairs, in English document order; a Spanish section without an English
@@ -45,7 +50,8 @@ pub struct SectionPair {
     pub es_id: Option<String>,
     /// How well the pair is supported, in [0, 1]: the mean of its sentence pair scores weighted
     /// by their sentence counts, the titles counting as one more pair. 0 when a side is
-    /// missing.
+    /// missing; 1 when both sides are present with nothing to compare (no sentences, titles
+    /// without evidence).
     pub score: f64,
     /// True when the section stands elsewhere in the order of the other version (a moved
     /// section); false for sections in the same relative order.
@@ -84,7 +90,8 @@ impl Alignment {
 ///
 /// Alignment cannot fail: every pair of documents gets an alignment, poor as it may be. The
 /// documents may come in either order: when the first is Spanish and the second English, they
-/// are swapped, so `en` fields always refer to the English version.
+/// are swapped, so that `en` fields refer to the English version. Otherwise (two documents in
+/// the same language) `en` fields refer to the first document.
 ///
 /// ```
 /// use paridad::{Aligner, Document, Lang};
@@ -410,30 +417,50 @@ fn whole_text(sides: &[Side<'_, '_>; 2], lex: &Lexicon, model: &Model) -> Vec<Se
             }
         })
         .collect();
-    // Sections without sentences still appear once.
-    for (k, side) in sides.iter().enumerate() {
-        let mut present = vec![false; side.doc.sections().len()];
-        for p in &out {
-            if let Some(s) = if k == 0 { p.en } else { p.es } {
-                present[s] = true;
-            }
+    // Sections in no entry yet (they have no sentences) still appear: paired with the
+    // section of the same id on the other side when it is left over too.
+    let mut present = [
+        vec![false; sides[0].doc.sections().len()],
+        vec![false; sides[1].doc.sections().len()],
+    ];
+    for p in &out {
+        if let Some(s) = p.en {
+            present[0][s] = true;
         }
-        for (s, _) in present.iter().enumerate().filter(|(_, p)| !**p) {
-            let (en, es) = if k == 0 {
-                (Some(s), None)
-            } else {
-                (None, Some(s))
-            };
-            out.push(SectionPair {
-                en,
-                es,
-                en_id: id(&sides[0], en),
-                es_id: id(&sides[1], es),
-                score: 0.0,
-                moved: false,
-                pairs: Vec::new(),
-            });
+        if let Some(s) = p.es {
+            present[1][s] = true;
         }
+    }
+    let left_es: HashMap<&str, usize> = (0..present[1].len())
+        .filter(|&j| !present[1][j])
+        .map(|j| (sides[1].doc.sections()[j].id(), j))
+        .collect();
+    let left_en: Vec<usize> = (0..present[0].len()).filter(|&i| !present[0][i]).collect();
+    for i in left_en {
+        let es = left_es.get(sides[0].doc.sections()[i].id()).copied();
+        if let Some(j) = es {
+            present[1][j] = true;
+        }
+        out.push(SectionPair {
+            en: Some(i),
+            es,
+            en_id: id(&sides[0], Some(i)),
+            es_id: id(&sides[1], es),
+            score: if es.is_some() { 1.0 } else { 0.0 },
+            moved: false,
+            pairs: Vec::new(),
+        });
+    }
+    for j in (0..present[1].len()).filter(|&j| !present[1][j]) {
+        out.push(SectionPair {
+            en: None,
+            es: Some(j),
+            en_id: None,
+            es_id: id(&sides[1], Some(j)),
+            score: 0.0,
+            moved: false,
+            pairs: Vec::new(),
+        });
     }
     out
 }
@@ -443,22 +470,31 @@ fn whole_text(sides: &[Side<'_, '_>; 2], lex: &Lexicon, model: &Model) -> Vec<Se
 fn order(pairs: &mut Vec<SectionPair>) {
     let (mut with_en, only_es): (Vec<SectionPair>, Vec<SectionPair>) =
         pairs.drain(..).partition(|p| p.en.is_some());
-    with_en.sort_by_key(|p| (p.en, p.pairs.first().and_then(|q| q.en.first().copied())));
+    // Several entries of one English section (the whole-text fallback) keep their order.
+    with_en.sort_by_key(|p| (p.en, p.pairs.iter().find_map(|q| q.en.first().copied())));
     let mut only_es = only_es;
     only_es.sort_by_key(|p| p.es);
     let mut out: Vec<SectionPair> = Vec::with_capacity(with_en.len() + only_es.len());
     // Where each Spanish-only section goes: after the last entry whose Spanish section
     // precedes it.
+    // Entries holding a Spanish section, by that section's index.
+    let mut with_es: Vec<(usize, usize)> = with_en
+        .iter()
+        .enumerate()
+        .filter_map(|(k, q)| q.es.map(|e| (e, k)))
+        .collect();
+    with_es.sort_unstable();
     let mut inserts: Vec<(usize, SectionPair)> = only_es
         .into_iter()
         .map(|p| {
             let es = p.es.unwrap_or(0);
-            let after = with_en
-                .iter()
-                .enumerate()
-                .filter(|(_, q)| q.es.is_some_and(|e| e < es))
-                .max_by_key(|(_, q)| q.es)
-                .map_or(0, |(k, _)| k + 1);
+            // After the entry holding the nearest preceding Spanish section.
+            let before = with_es.partition_point(|&(e, _)| e < es);
+            let after = if before == 0 {
+                0
+            } else {
+                with_es[before - 1].1 + 1
+            };
             (after, p)
         })
         .collect();

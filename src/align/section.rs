@@ -81,7 +81,13 @@ pub(crate) fn pair(
     lex: &Lexicon,
 ) -> Vec<Match> {
     let (n, m) = (a.len(), b.len());
-    let sim = Similarities::new(a, b, lex);
+    let by_id: HashMap<&str, usize> = ids_b.iter().enumerate().map(|(j, id)| (*id, j)).collect();
+    let same_id: Vec<(usize, usize)> = ids_a
+        .iter()
+        .enumerate()
+        .filter_map(|(i, id)| by_id.get(id).map(|&j| (i, j)))
+        .collect();
+    let sim = Similarities::new(a, b, lex, &same_id);
     let mut row_max = vec![0.0f32; n];
     let mut col_max = vec![0.0f32; m];
     for (i, j, s) in sim.cells() {
@@ -91,14 +97,11 @@ pub(crate) fn pair(
     let contradicted = |better: f32, s: f32| better > s + CONTRADICTION_MARGIN && better > 2.0 * s;
 
     // 1. Same numbering path, unless content says otherwise.
-    let by_id: HashMap<&str, usize> = ids_b.iter().enumerate().map(|(j, id)| (*id, j)).collect();
     let mut anchors: Vec<(usize, usize)> = Vec::new();
-    for (i, id) in ids_a.iter().enumerate() {
-        if let Some(&j) = by_id.get(id) {
-            let s = sim.get(i, j);
-            if !contradicted(row_max[i], s) && !contradicted(col_max[j], s) {
-                anchors.push((i, j));
-            }
+    for &(i, j) in &same_id {
+        let s = sim.get(i, j);
+        if !contradicted(row_max[i], s) && !contradicted(col_max[j], s) {
+            anchors.push((i, j));
         }
     }
     let mut match_a: Vec<Option<usize>> = vec![None; n];
@@ -170,7 +173,14 @@ struct Similarities {
 }
 
 impl Similarities {
-    fn new(a: &[SectionBag], b: &[SectionBag], lex: &Lexicon) -> Similarities {
+    /// Similarities of every pair, or, for huge documents, of the pairs near the diagonal and
+    /// of the pairs in `always`.
+    fn new(
+        a: &[SectionBag],
+        b: &[SectionBag],
+        lex: &Lexicon,
+        always: &[(usize, usize)],
+    ) -> Similarities {
         let (n, m) = (a.len(), b.len());
         let dense = n.saturating_mul(m) <= DENSE_LIMIT;
         let mut out = Similarities {
@@ -185,6 +195,9 @@ impl Similarities {
                 .map(|k| a[k / m].similarity(&b[k % m], lex))
                 .collect();
         } else {
+            for &(i, j) in always {
+                out.values.insert((i, j), a[i].similarity(&b[j], lex));
+            }
             for (i, bag) in a.iter().enumerate() {
                 let center = i * m / n.max(1);
                 let cols = center.saturating_sub(SPARSE_BAND)..(center + SPARSE_BAND).min(m);

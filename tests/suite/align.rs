@@ -214,6 +214,19 @@ fn unnumbered_against_numbered_falls_back_to_the_whole_text() {
         .sections
         .iter()
         .any(|s| s.en_id.as_deref() == Some("I.4") && !s.pairs.is_empty()));
+    // Every section in at least one entry.
+    for (n, pick) in [(en.sections().len(), 0usize), (es.sections().len(), 1usize)] {
+        for k in 0..n {
+            assert!(
+                alignment.sections.iter().any(|s| if pick == 0 {
+                    s.en == Some(k)
+                } else {
+                    s.es == Some(k)
+                }),
+                "section {k} of side {pick} missing"
+            );
+        }
+    }
     // Every sentence once.
     let mut seen_en = vec![0; en.sentences().len()];
     let mut seen_es = vec![0; es.sentences().len()];
