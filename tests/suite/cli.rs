@@ -258,3 +258,77 @@ fn align_reads_glossaries_and_names_a_bad_line() {
         )
     );
 }
+
+#[test]
+fn check_text_groups_divergences_and_ends_with_a_summary() {
+    let out = paridad(&["check", "seeds/2025-2028.en.txt", "seeds/2025-2028.es.txt"]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains(
+        "== I.4 Economic Security Collaboration  <>  I.4 Colaboración en seguridad económica\n"
+    ));
+    assert!(stdout.contains("  warning entity    the instrument differs: Memorandum of Collaboration in English, memorándum de entendimiento in Spanish\n"));
+    // The Spanish dateline is line 5, column 1.
+    assert!(stdout.contains("          es 5:1  Ciudad de México, 18 de septiembre de 2025\n"));
+    let last = stdout.lines().last().unwrap();
+    assert!(
+        last.starts_with("11 divergences: 0 errors, 10 warnings, 1 infos; "),
+        "{last}"
+    );
+}
+
+#[test]
+fn check_json_is_the_v1_report() {
+    let out = paridad(&[
+        "check",
+        "seeds/2025-2028.es.txt",
+        "seeds/2025-2028.en.txt",
+        "--format",
+        "json",
+    ]);
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["schema"], "paridad.report.v1");
+    assert_eq!(json["en"]["path"], "seeds/2025-2028.en.txt", "sides named whatever the order");
+    assert_eq!(json["es"]["lang"], "es");
+    assert_eq!(json["es"]["date"], "2025-09-18");
+    assert_eq!(json["en"]["date"], serde_json::Value::Null);
+    assert_eq!(json["options"]["doc_date"], "2025-09-18");
+    let sections = json["sections"].as_array().unwrap();
+    assert_eq!(sections.len(), 28);
+    let mut total = 0;
+    for s in sections {
+        let pairs = s["pairs"].as_array().unwrap().len();
+        for d in s["divergences"].as_array().unwrap() {
+            total += 1;
+            for key in ["id", "kind", "severity", "message"] {
+                assert!(d[key].is_string(), "{key} in {d}");
+            }
+            if let Some(p) = d["pair"].as_u64() {
+                assert!((p as usize) < pairs);
+            }
+            for side in ["en", "es"] {
+                let span = &d[format!("{side}_span")];
+                assert_eq!(d[side].is_null(), span.is_null());
+                assert_eq!(d[side].is_null(), d[format!("{side}_at")].is_null());
+            }
+        }
+    }
+    assert_eq!(json["summary"]["total"], total);
+    assert_eq!(total, 11);
+}
+
+#[test]
+fn check_rejects_a_bad_doc_date_in_one_line() {
+    let out = paridad(&[
+        "check",
+        "seeds/2025-2028.en.txt",
+        "seeds/2025-2028.es.txt",
+        "--doc-date",
+        "18/09/2025",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.starts_with("paridad: --doc-date \"18/09/2025\": "), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1);
+}
