@@ -305,6 +305,7 @@ impl Context<'_, '_, '_> {
         self.dates(p, &ven, &ves, out);
         self.numbers(p, &ven, &ves, out);
         self.acronyms(p, en, es, &ven, &ves, out);
+        self.names(p, en, es, out);
         self.instruments(p, &ven, &ves, out);
         self.modality(p, &ven, &ves, out);
         self.clauses(p, en, es, out);
@@ -655,6 +656,69 @@ impl Context<'_, '_, '_> {
         }
     }
 
+    /// Names of institutions and programmes (runs of capitalised words, with the connectors a
+    /// language puts inside names) whose words the other sentence does not share: another
+    /// institution, or one left out.
+    fn names(&self, p: usize, en: &[usize], es: &[usize], out: &mut Vec<Draft>) {
+        let missing = |side: usize, mine: &[usize], theirs: &[usize]| -> Vec<Piece> {
+            let other = self.classes(1 - side, theirs);
+            let doc = self.doc(side);
+            let mut found = Vec::new();
+            for &i in mine {
+                let text = doc.sentences()[i].text();
+                let Some(detail) = self.detail[side].get(i) else {
+                    continue;
+                };
+                let is_shared = shared_with(detail, &other);
+                for range in name_spans(text, doc.lang()) {
+                    // Its words, whether or not the other version uses them anywhere: a name
+                    // the other version never uses is evidence too.
+                    let words: Vec<bool> = detail
+                        .iter()
+                        .zip(&is_shared)
+                        .filter(|(c, _)| range.start <= c.range.start && c.range.end <= range.end)
+                        .filter(|(c, _)| c.kind != EvidenceKind::Concept)
+                        .map(|(_, &sh)| sh)
+                        .collect();
+                    let hits = words.iter().filter(|&&sh| sh).count();
+                    if words.len() >= 2 && hits * 3 < words.len() {
+                        found.push(Piece { sentence: i, range });
+                    }
+                }
+            }
+            found
+        };
+        let (me, ms) = (missing(0, en, es), missing(1, es, en));
+        for k in 0..me.len().max(ms.len()) {
+            let (a, b) = (me.get(k), ms.get(k));
+            let message = match (a, b) {
+                (Some(a), Some(b)) => format!(
+                    "different institutions or programmes: {} in English, {} in Spanish",
+                    self.text_of(0, a),
+                    self.text_of(1, b)
+                ),
+                (Some(a), None) => format!(
+                    "{} has no counterpart in the Spanish sentence",
+                    self.text_of(0, a)
+                ),
+                (None, Some(b)) => format!(
+                    "{} has no counterpart in the English sentence",
+                    self.text_of(1, b)
+                ),
+                (None, None) => continue,
+            };
+            out.push(Draft {
+                kind: DivergenceKind::Entity,
+                severity: Severity::Warning,
+                pair: Some(p),
+                en: a.cloned(),
+                es: b.cloned(),
+                message,
+                confidence: 0.6,
+            });
+        }
+    }
+
     fn instruments(&self, p: usize, en: &[Located], es: &[Located], out: &mut Vec<Draft>) {
         let tags = |side: &[Located]| -> Vec<(Located, &'static str)> {
             side.iter()
@@ -704,26 +768,39 @@ impl Context<'_, '_, '_> {
         fn has(v: &[(Located, Modality)], m: Modality) -> Option<&(Located, Modality)> {
             v.iter().find(|x| x.1 == m)
         }
-        let committed_e = has(&me, Modality::Committed);
-        let committed_s = has(&ms, Modality::Committed);
-        fn weaker<'v>(
+        fn count(v: &[(Located, Modality)], m: Modality) -> usize {
+            v.iter().filter(|x| x.1 == m).count()
+        }
+        // One side weakens a commitment when it commits less often and says "may" more often
+        // (a clause at a time: `intercambiarán … y podrían impulsar` against `will exchange …
+        // and pursue`), or when it only intends where the other commits.
+        fn weakens<'v>(
             v: &'v [(Located, Modality)],
             other: &[(Located, Modality)],
         ) -> Option<&'v (Located, Modality)> {
-            has(v, Modality::Possible).or_else(|| {
-                has(v, Modality::Tentative).filter(|_| has(other, Modality::Tentative).is_none())
-            })
+            if count(v, Modality::Committed) >= count(other, Modality::Committed) {
+                return None;
+            }
+            if count(v, Modality::Possible) > count(other, Modality::Possible) {
+                return has(v, Modality::Possible);
+            }
+            if count(v, Modality::Committed) == 0 && has(other, Modality::Tentative).is_none() {
+                return has(v, Modality::Tentative);
+            }
+            None
         }
-        let (e, s, direction) = match (committed_e, committed_s) {
-            (Some(e), None) => match weaker(&ms, &me) {
-                Some(s) => (e, s, "weaker"),
+        let (e, s, direction) = if let Some(s) = weakens(&ms, &me) {
+            match has(&me, Modality::Committed) {
+                Some(e) => (e, s, "weaker"),
                 None => return,
-            },
-            (None, Some(s)) => match weaker(&me, &ms) {
-                Some(e) => (e, s, "stronger"),
+            }
+        } else if let Some(e) = weakens(&me, &ms) {
+            match has(&ms, Modality::Committed) {
+                Some(s) => (e, s, "stronger"),
                 None => return,
-            },
-            _ => return,
+            }
+        } else {
+            return;
         };
         let (en_piece, es_piece) = (e.0.piece(), s.0.piece());
         let drafted = format!(
@@ -751,6 +828,7 @@ impl Context<'_, '_, '_> {
                 .sum()
         };
         let lengths = [chars(0, en), chars(1, es)];
+        self.merged_sentences(p, en, es, out);
         for side in 0..2 {
             let (mine, theirs) = if side == 0 { (en, es) } else { (es, en) };
             let other = self.classes(1 - side, theirs);
@@ -784,52 +862,27 @@ impl Context<'_, '_, '_> {
                             matches!(c, ',' | ';' | ':' | '.' | ')' | '!' | '?')
                         }) || rest.trim().is_empty()
                     });
-                    if linked >= 2
-                        && 2 * linked + unlinked >= 2 * CLAUSE_MIN_WORDS - 1
-                        && short
-                        && closes
-                    {
+                    // Words the other version never uses count too when the other sentence
+                    // is short by nearly the whole clause.
+                    let very_short = deficit >= CLAUSE_STRICT_SHARE * clause_len as f64 * ratio;
+                    let enough = (linked >= 2 && 2 * linked + unlinked >= 2 * CLAUSE_MIN_WORDS - 1)
+                        || (run.len() > CLAUSE_MIN_WORDS && very_short);
+                    if enough && short && closes {
                         let piece = Piece { sentence: i, range };
                         let clause = text.get(piece.range.clone()).unwrap_or_default();
-                        let (kind, en_p, es_p, message) = if side == 0 {
-                            (
-                                DivergenceKind::Omission,
-                                Some(piece),
-                                None,
-                                format!("\"{clause}\" has no counterpart in the Spanish sentence"),
-                            )
-                        } else {
-                            (
-                                DivergenceKind::Addition,
-                                None,
-                                Some(piece),
-                                format!("\"{clause}\" has no counterpart in the English sentence"),
-                            )
-                        };
-                        out.push(Draft {
-                            kind,
-                            severity: Severity::Warning,
-                            pair: Some(p),
-                            en: en_p,
-                            es: es_p,
-                            message,
-                            confidence: 0.5,
-                        });
+                        let other_lang = if side == 0 { "Spanish" } else { "English" };
+                        let message =
+                            format!("\"{clause}\" has no counterpart in the {other_lang} sentence");
+                        out.push(left_out(side, p, piece, message, 0.5));
                     }
                     run.clear();
                 };
-                // Words inside a glossary term shared with the other side are shared too.
-                let shared_terms: Vec<&Range<usize>> = tokens
+                let is_shared = shared_with(tokens, &other);
+                for (c, &shared) in tokens
                     .iter()
-                    .filter(|c| c.kind == EvidenceKind::Concept)
-                    .filter(|c| c.class.is_some_and(|k| other.contains(&k)))
-                    .map(|c| &c.range)
-                    .collect();
-                for c in tokens.iter().filter(|c| c.kind != EvidenceKind::Concept) {
-                    let shared = c.class.is_some_and(|k| other.contains(&k))
-                        || shared_terms
-                            .iter()
-                            .any(|r| r.start <= c.range.start && c.range.end <= r.end);
+                    .zip(&is_shared)
+                    .filter(|(c, _)| c.kind != EvidenceKind::Concept)
+                {
                     // A clause ends at a shared word or at punctuation that closes it.
                     let gap = run
                         .last()
@@ -843,6 +896,42 @@ impl Context<'_, '_, '_> {
                     }
                 }
                 flush(&mut run, out);
+            }
+        }
+    }
+
+    /// In a pair of several sentences against fewer, a sentence that shares almost nothing with
+    /// the other side was merged in by the aligner for want of a counterpart: it is left out
+    /// (or added).
+    fn merged_sentences(&self, p: usize, en: &[usize], es: &[usize], out: &mut Vec<Draft>) {
+        for side in 0..2 {
+            let (mine, theirs) = if side == 0 { (en, es) } else { (es, en) };
+            if mine.len() < 2 || mine.len() <= theirs.len() {
+                continue;
+            }
+            let other = self.classes(1 - side, theirs);
+            for &i in mine {
+                let Some(tokens) = self.detail[side].get(i) else {
+                    continue;
+                };
+                let linked: Vec<&Classed> = tokens.iter().filter(|c| c.class.is_some()).collect();
+                let shared = linked
+                    .iter()
+                    .filter(|c| c.class.is_some_and(|k| other.contains(&k)))
+                    .count();
+                if linked.len() >= 3 && shared * 4 < linked.len() {
+                    let len = self.doc(side).sentences()[i].text().len();
+                    let piece = Piece {
+                        sentence: i,
+                        range: 0..len,
+                    };
+                    let message = if side == 0 {
+                        "this English sentence has no counterpart in the Spanish version"
+                    } else {
+                        "this Spanish sentence has no counterpart in the English version"
+                    };
+                    out.push(left_out(side, p, piece, message.into(), 0.6));
+                }
             }
         }
     }
@@ -899,6 +988,8 @@ impl Context<'_, '_, '_> {
 const CLAUSE_MIN_WORDS: usize = 3;
 /// Share of a left-out clause's expected length by which the other side must fall short.
 const CLAUSE_LENGTH_SHARE: f64 = 0.6;
+/// The same share when the clause's words are not used anywhere in the other version.
+const CLAUSE_STRICT_SHARE: f64 = 0.8;
 /// Spanish characters per English character in translation (see the aligner's length model).
 const LENGTH_RATIO: f64 = 1.095;
 
@@ -965,6 +1056,106 @@ impl DateFact {
         }
         s
     }
+}
+
+/// Text of one side (0 English, 1 Spanish) without counterpart: an omission from the Spanish
+/// or an addition to it.
+fn left_out(side: usize, p: usize, piece: Piece, message: String, confidence: f64) -> Draft {
+    let (kind, en, es) = if side == 0 {
+        (DivergenceKind::Omission, Some(piece), None)
+    } else {
+        (DivergenceKind::Addition, None, Some(piece))
+    };
+    Draft {
+        kind,
+        severity: Severity::Warning,
+        pair: Some(p),
+        en,
+        es,
+        message,
+        confidence,
+    }
+}
+
+/// For each content token, whether the other side shares it: its own class, or a glossary
+/// term around it whose concept the other side names.
+fn shared_with(tokens: &[Classed], other: &HashSet<u32>) -> Vec<bool> {
+    let terms: Vec<&Range<usize>> = tokens
+        .iter()
+        .filter(|c| c.kind == EvidenceKind::Concept)
+        .filter(|c| c.class.is_some_and(|k| other.contains(&k)))
+        .map(|c| &c.range)
+        .collect();
+    tokens
+        .iter()
+        .map(|c| {
+            c.class.is_some_and(|k| other.contains(&k))
+                || terms
+                    .iter()
+                    .any(|r| r.start <= c.range.start && c.range.end <= r.end)
+        })
+        .collect()
+}
+
+/// Words that stand inside a name between capitalised words.
+const NAME_CONNECTORS: &[&str] = &[
+    "of", "the", "for", "on", "de", "del", "la", "las", "los", "en", "para", "sobre",
+];
+
+/// Byte ranges of the names in `text`: runs of two or more capitalised words or acronyms,
+/// with connectors between them (`and` separates names: `Canada and Mexico` is two), not
+/// counting a sentence's first word alone.
+fn name_spans(text: &str, lang: Lang) -> Vec<Range<usize>> {
+    let toks = crate::tokens::tokens(text, lang);
+    let capital = |i: usize| {
+        let t = &toks[i];
+        let w = &text[t.range.clone()];
+        !t.stop && w.chars().next().is_some_and(char::is_uppercase)
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !capital(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        let mut capitals = 1;
+        let mut j = i + 1;
+        loop {
+            let mut k = j;
+            while k < toks.len() && NAME_CONNECTORS.contains(&text[toks[k].range.clone()].as_ref())
+            {
+                k += 1;
+            }
+            // Only spaces (or a hyphen) between the words of a name.
+            let joined = |a: usize, b: usize| {
+                text[toks[a].range.end..toks[b].range.start]
+                    .chars()
+                    .all(|c| c == ' ' || c == '-')
+            };
+            if k < toks.len() && capital(k) && (j..=k).all(|x| joined(x - 1, x)) {
+                end = k;
+                capitals += 1;
+                j = k + 1;
+            } else {
+                break;
+            }
+        }
+        // The sentence's first word is capitalised anyway: it must be followed by two more.
+        let needed = if start == 0 { 3 } else { 2 };
+        if capitals >= needed {
+            let from = if start == 0 && capitals >= 3 {
+                1
+            } else {
+                start
+            };
+            out.push(toks[from].range.start..toks[end].range.end);
+        }
+        i = end + 1;
+    }
+    out
 }
 
 /// An acronym without a counterpart in the aligned sentence: whether the glossary knows it,

@@ -183,9 +183,19 @@ fn true_equivalents_raise_no_alarm() {
     }
 }
 
+/// Countries and regions: general vocabulary, kept.
+const PLACES: &[&str] = &[
+    "United States",
+    "North America",
+    "Latin America",
+    "Central America",
+    "South America",
+    "Caribbean",
+];
+
 /// The built-in glossary without any concept that names something: no term with a capital
-/// letter (institutions, programmes, acronyms, instruments named by title). What remains is
-/// general vocabulary.
+/// letter (institutions, programmes, acronyms, instruments named by title), countries and
+/// regions apart. What remains is general vocabulary.
 fn general_vocabulary() -> Glossary {
     let mut tsv = String::new();
     for c in Glossary::builtin().concepts() {
@@ -193,7 +203,8 @@ fn general_vocabulary() -> Glossary {
             c.en.iter()
                 .chain(&c.es)
                 .any(|t| t.chars().any(char::is_uppercase));
-        if named {
+        let place = c.en.iter().any(|t| PLACES.contains(&t.as_str()));
+        if named && !place {
             continue;
         }
         for en in &c.en {

@@ -289,7 +289,10 @@ fn check_json_is_the_v1_report() {
     assert!(out.status.success());
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["schema"], "paridad.report.v1");
-    assert_eq!(json["en"]["path"], "seeds/2025-2028.en.txt", "sides named whatever the order");
+    assert_eq!(
+        json["en"]["path"], "seeds/2025-2028.en.txt",
+        "sides named whatever the order"
+    );
     assert_eq!(json["es"]["lang"], "es");
     assert_eq!(json["es"]["date"], "2025-09-18");
     assert_eq!(json["en"]["date"], serde_json::Value::Null);
@@ -329,6 +332,9 @@ fn check_rejects_a_bad_doc_date_in_one_line() {
     ]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.starts_with("paridad: --doc-date \"18/09/2025\": "), "{stderr}");
+    assert!(
+        stderr.starts_with("paridad: --doc-date \"18/09/2025\": "),
+        "{stderr}"
+    );
     assert_eq!(stderr.lines().count(), 1);
 }

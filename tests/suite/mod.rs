@@ -4,6 +4,7 @@ mod check;
 mod cli;
 mod fixtures;
 mod gold;
+mod mutations;
 mod props;
 mod robust;
 mod seeds;
