@@ -38,6 +38,10 @@ enum Command {
         /// (repeatable).
         #[arg(long, value_name = "FILE")]
         glossary: Vec<PathBuf>,
+        /// The two files' languages, in the order given (`en,es` or `es,en`); detected when
+        /// not given.
+        #[arg(long, value_name = "A,B")]
+        langs: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = AlignFormat::Text)]
         format: AlignFormat,
@@ -56,6 +60,10 @@ enum Command {
         /// (repeatable).
         #[arg(long, value_name = "FILE")]
         glossary: Vec<PathBuf>,
+        /// The two files' languages, in the order given (`en,es` or `es,en`); detected when
+        /// not given.
+        #[arg(long, value_name = "A,B")]
+        langs: Option<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
@@ -108,15 +116,25 @@ fn main() -> ExitCode {
             en,
             es,
             glossary,
+            langs,
             format,
-        } => align(&en, &es, &glossary, format, &mut out),
+        } => align(&en, &es, &glossary, langs.as_deref(), format, &mut out),
         Command::Check {
             en,
             es,
             doc_date,
             glossary,
+            langs,
             format,
-        } => check(&en, &es, doc_date.as_deref(), &glossary, format, &mut out),
+        } => check(
+            &en,
+            &es,
+            doc_date.as_deref(),
+            &glossary,
+            langs.as_deref(),
+            format,
+            &mut out,
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -176,6 +194,17 @@ fn read_glossaries(paths: &[PathBuf]) -> Result<paridad::Glossary, Failure> {
     Ok(glossary)
 }
 
+/// `en,es` (the first file's language, then the second's).
+fn parse_langs(given: &str) -> Result<(Lang, Lang), Failure> {
+    let parts: Vec<&str> = given.split(',').collect();
+    match parts[..] {
+        [a, b] => Ok((a.parse()?, b.parse()?)),
+        _ => Err(Failure(format!(
+            "--langs {given:?}: expected two language codes, as en,es"
+        ))),
+    }
+}
+
 /// Two versions read and parsed, in English–Spanish order whatever the order given.
 struct Versions {
     texts: [String; 2],
@@ -184,15 +213,31 @@ struct Versions {
 }
 
 impl Versions {
-    fn read(first: &PathBuf, second: &PathBuf) -> Result<Versions, Failure> {
+    fn read(first: &PathBuf, second: &PathBuf, langs: Option<&str>) -> Result<Versions, Failure> {
+        let given = langs.map(parse_langs).transpose()?;
         let (text_a, text_b) = (read_input(first)?, read_input(second)?);
-        // Languages are detected; when detection cannot tell, the first file is English.
-        let lang_a = Lang::detect(&text_a).unwrap_or(Lang::En);
-        let lang_b = match Lang::detect(&text_b) {
-            Some(l) => l,
-            None if lang_a == Lang::Es => Lang::En,
-            None => Lang::Es,
+        let (lang_a, lang_b) = match given {
+            Some(pair) => pair,
+            None => {
+                // Languages are detected; when detection cannot tell, the first file is
+                // English.
+                let lang_a = Lang::detect(&text_a).unwrap_or(Lang::En);
+                let lang_b = match Lang::detect(&text_b) {
+                    Some(l) => l,
+                    None if lang_a == Lang::Es => Lang::En,
+                    None => Lang::Es,
+                };
+                (lang_a, lang_b)
+            }
         };
+        if lang_a == lang_b {
+            eprintln!(
+                "paridad: warning: both {} and {} are in {}; aligning them anyway",
+                first.display(),
+                second.display(),
+                lang_a.name()
+            );
+        }
         let swap = lang_a == Lang::Es && lang_b == Lang::En;
         let (texts, langs, paths) = if swap {
             (
@@ -227,11 +272,12 @@ fn align(
     first: &PathBuf,
     second: &PathBuf,
     glossaries: &[PathBuf],
+    langs: Option<&str>,
     format: AlignFormat,
     out: &mut impl Write,
 ) -> Result<(), Failure> {
     let glossary = read_glossaries(glossaries)?;
-    let versions = Versions::read(first, second)?;
+    let versions = Versions::read(first, second, langs)?;
     let (en, es) = versions.parse()?;
     let alignment = paridad::Aligner::with_glossary(&glossary).align(&en, &es);
     let written = match format {
@@ -252,6 +298,7 @@ fn check(
     second: &PathBuf,
     doc_date: Option<&str>,
     glossaries: &[PathBuf],
+    langs: Option<&str>,
     format: CheckFormat,
     out: &mut impl Write,
 ) -> Result<(), Failure> {
@@ -263,7 +310,7 @@ fn check(
         None => None,
     };
     let glossary = read_glossaries(glossaries)?;
-    let versions = Versions::read(first, second)?;
+    let versions = Versions::read(first, second, langs)?;
     let (en, es) = versions.parse()?;
     let mut checker = paridad::Checker::with_glossary(&glossary);
     if let Some(date) = date {

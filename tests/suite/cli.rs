@@ -338,3 +338,43 @@ fn check_rejects_a_bad_doc_date_in_one_line() {
     );
     assert_eq!(stderr.lines().count(), 1);
 }
+
+#[test]
+fn check_takes_languages_given_and_warns_on_one_language_twice() {
+    let given = paridad(&[
+        "check",
+        "seeds/2025-2028.es.txt",
+        "seeds/2025-2028.en.txt",
+        "--langs",
+        "es,en",
+        "--format",
+        "json",
+    ]);
+    assert!(given.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&given.stdout).unwrap();
+    assert_eq!(json["en"]["path"], "seeds/2025-2028.en.txt");
+    assert_eq!(json["summary"]["total"], 11);
+
+    let same = paridad(&["check", "seeds/2025-2028.en.txt", "seeds/2025-2028.en.txt"]);
+    assert!(same.status.success());
+    let stderr = String::from_utf8(same.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        "paridad: warning: both seeds/2025-2028.en.txt and seeds/2025-2028.en.txt are in english; aligning them anyway\n"
+    );
+    let stdout = String::from_utf8(same.stdout).unwrap();
+    assert_eq!(stdout, "0 divergences: 0 errors, 0 warnings, 0 infos\n");
+
+    let bad = paridad(&[
+        "check",
+        "seeds/2025-2028.en.txt",
+        "seeds/2025-2028.es.txt",
+        "--langs",
+        "en",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(bad.stderr).unwrap(),
+        "paridad: --langs \"en\": expected two language codes, as en,es\n"
+    );
+}
