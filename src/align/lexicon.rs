@@ -131,8 +131,22 @@ pub(crate) fn build(
 ) -> Built {
     let mut shared: HashMap<String, u32> = HashMap::new();
     let mut shared_is_number: Vec<bool> = Vec::new();
-    let side_a = read_side(a, lang_a, terms[0], &mut shared, &mut shared_is_number);
-    let side_b = read_side(b, lang_b, terms[1], &mut shared, &mut shared_is_number);
+    let side_a = read_side(
+        a,
+        lang_a,
+        terms[0],
+        detail,
+        &mut shared,
+        &mut shared_is_number,
+    );
+    let side_b = read_side(
+        b,
+        lang_b,
+        terms[1],
+        detail,
+        &mut shared,
+        &mut shared_is_number,
+    );
 
     // Nodes: shared items, then side A's words, then side B's words.
     let ns = shared_is_number.len();
@@ -261,6 +275,9 @@ pub(crate) fn build(
     }
 }
 
+/// Texts keyed in parallel before their keys are interned.
+const KEYING_CHUNK: usize = 4096;
+
 /// A text's keys before interning: shared keys (with whether each is a number), word keys,
 /// and its length in characters.
 type KeyedText = (
@@ -274,84 +291,98 @@ fn read_side(
     texts: &[&str],
     lang: Lang,
     terms: &TermIndex,
+    keep_places: bool,
     shared: &mut HashMap<String, u32>,
     shared_is_number: &mut Vec<bool>,
 ) -> Side {
-    // Per text: (glossary concepts, numbers, acronyms, words) as keys, computed in parallel.
-    let keyed: Vec<KeyedText> = texts
-        .par_iter()
-        .map(|text| {
-            let toks = tokens(text, lang);
-            let matches = terms.find(&toks);
-            let mut shared_keys = Vec::new();
-            // The words of a glossary term stay items of their own too: the other version may
-            // say the same with words the glossary does not list together.
-            for m in &matches {
-                let range = toks[m.start].range.start..toks[m.start + m.len - 1].range.end;
-                shared_keys.push((
-                    format!("g{}", m.concept),
-                    false,
-                    range,
-                    EvidenceKind::Concept,
-                ));
-            }
-            let mut words = Vec::new();
-            for t in toks {
-                if t.stop {
-                    continue;
-                }
-                match t.kind {
-                    TokenKind::Number => shared_keys.push((
-                        format!("#{}", t.key),
-                        true,
-                        t.range,
-                        EvidenceKind::Number,
-                    )),
-                    TokenKind::Acronym => shared_keys.push((
-                        format!("@{}", t.key),
-                        false,
-                        t.range,
-                        EvidenceKind::Acronym,
-                    )),
-                    TokenKind::Word => words.push((t.key, t.range)),
-                }
-            }
-            (shared_keys, words, text.chars().count() as u32)
-        })
-        .collect();
     let mut vocab_index: HashMap<String, u32> = HashMap::new();
     let mut vocab = Vec::new();
-    let mut items = Vec::with_capacity(keyed.len());
-    let mut places = Vec::with_capacity(keyed.len());
-    let mut chars = Vec::with_capacity(keyed.len());
-    for (shared_keys, words, len) in keyed {
-        let mut list = Vec::with_capacity(shared_keys.len() + words.len());
-        let mut place = Vec::with_capacity(shared_keys.len() + words.len());
-        for (key, number, range, kind) in shared_keys {
-            place.push((range, kind));
-            let next = shared.len() as u32;
-            let id = *shared.entry(key).or_insert_with(|| {
-                shared_is_number.push(number);
-                next
-            });
-            list.push(Item::Shared(id));
-        }
-        for (word, range) in words {
-            place.push((range, EvidenceKind::Word));
-            let id = match vocab_index.get(&word) {
-                Some(&id) => id,
-                None => {
-                    let id = vocab.len() as u32;
-                    vocab.push(word.clone());
-                    vocab_index.insert(word, id);
-                    id
+    let mut items = Vec::with_capacity(texts.len());
+    let mut places = Vec::with_capacity(texts.len());
+    let mut chars = Vec::with_capacity(texts.len());
+    // Texts are keyed in parallel a chunk at a time, so that only one chunk's strings are alive
+    // before interning.
+    for chunk in texts.chunks(KEYING_CHUNK) {
+        // Per text: (glossary concepts, numbers, acronyms, words) as keys, computed in parallel.
+        let keyed: Vec<KeyedText> = chunk
+            .par_iter()
+            .map(|text| {
+                let toks = tokens(text, lang);
+                let matches = terms.find(&toks);
+                let mut shared_keys = Vec::new();
+                // The words of a glossary term stay items of their own too: the other version may
+                // say the same with words the glossary does not list together.
+                for m in &matches {
+                    let range = toks[m.start].range.start..toks[m.start + m.len - 1].range.end;
+                    shared_keys.push((
+                        format!("g{}", m.concept),
+                        false,
+                        range,
+                        EvidenceKind::Concept,
+                    ));
                 }
-            };
-            list.push(Item::Word(id));
+                let mut words = Vec::new();
+                for t in toks {
+                    if t.stop {
+                        continue;
+                    }
+                    match t.kind {
+                        TokenKind::Number => shared_keys.push((
+                            format!("#{}", t.key),
+                            true,
+                            t.range,
+                            EvidenceKind::Number,
+                        )),
+                        TokenKind::Acronym => shared_keys.push((
+                            format!("@{}", t.key),
+                            false,
+                            t.range,
+                            EvidenceKind::Acronym,
+                        )),
+                        TokenKind::Word => words.push((t.key, t.range)),
+                    }
+                }
+                (shared_keys, words, text.chars().count() as u32)
+            })
+            .collect();
+        for (shared_keys, words, len) in keyed {
+            let mut list = Vec::with_capacity(shared_keys.len() + words.len());
+            // Where each item stands is kept only when asked for: it is most of the memory.
+            let mut place = Vec::with_capacity(if keep_places {
+                shared_keys.len() + words.len()
+            } else {
+                0
+            });
+            for (key, number, range, kind) in shared_keys {
+                if keep_places {
+                    place.push((range, kind));
+                }
+                let next = shared.len() as u32;
+                let id = *shared.entry(key).or_insert_with(|| {
+                    shared_is_number.push(number);
+                    next
+                });
+                list.push(Item::Shared(id));
+            }
+            for (word, range) in words {
+                if keep_places {
+                    place.push((range, EvidenceKind::Word));
+                }
+                let id = match vocab_index.get(&word) {
+                    Some(&id) => id,
+                    None => {
+                        let id = vocab.len() as u32;
+                        vocab.push(word.clone());
+                        vocab_index.insert(word, id);
+                        id
+                    }
+                };
+                list.push(Item::Word(id));
+            }
+            items.push(list);
+            places.push(place);
+            chars.push(len);
         }
-        items.push(list);
-        places.push(place);
-        chars.push(len);
     }
     Side {
         items,
