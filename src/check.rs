@@ -121,7 +121,7 @@ impl Checker {
             let mut found = Vec::new();
             ctx.structure(k, &alignment, &mut found);
             for (p, pair) in section.pairs.iter().enumerate() {
-                ctx.pair(k, p, &pair.en, &pair.es, &mut found);
+                ctx.pair(p, &pair.en, &pair.es, &mut found);
             }
             for f in found {
                 divergences.push(ctx.finish(k, &alignment, f));
@@ -168,6 +168,27 @@ struct Draft {
     confidence: f64,
 }
 
+impl Draft {
+    fn new(
+        kind: DivergenceKind,
+        severity: Severity,
+        pair: Option<usize>,
+        [en, es]: [Option<Piece>; 2],
+        message: String,
+        confidence: f64,
+    ) -> Draft {
+        Draft {
+            kind,
+            severity,
+            pair,
+            en,
+            es,
+            message,
+            confidence,
+        }
+    }
+}
+
 /// A value found on one side, with the sentence it is in.
 #[derive(Clone, Debug)]
 struct Located {
@@ -209,106 +230,74 @@ impl Context<'_, '_, '_> {
                 format!("{} «{}»", sec.id(), sec.title())
             }
         };
-        match (s.en, s.es) {
-            (Some(e), None) => out.push(Draft {
-                kind: DivergenceKind::Structure,
-                severity: Severity::Warning,
-                pair: None,
-                en: None,
-                es: None,
-                message: format!(
+        let (severity, message, confidence) = match (s.en, s.es) {
+            (Some(e), None) => (
+                Severity::Warning,
+                format!(
                     "section {} of the English version has no counterpart in the Spanish version",
                     name(self.en, e)
                 ),
-                confidence: 0.9,
-            }),
-            (None, Some(j)) => out.push(Draft {
-                kind: DivergenceKind::Structure,
-                severity: Severity::Warning,
-                pair: None,
-                en: None,
-                es: None,
-                message: format!(
+                0.9,
+            ),
+            (None, Some(j)) => (
+                Severity::Warning,
+                format!(
                     "section {} of the Spanish version has no counterpart in the English version",
                     name(self.es, j)
                 ),
-                confidence: 0.9,
-            }),
-            (Some(e), Some(j)) if s.moved => out.push(Draft {
-                kind: DivergenceKind::Structure,
-                severity: Severity::Warning,
-                pair: None,
-                en: None,
-                es: None,
-                message: format!(
+                0.9,
+            ),
+            (Some(e), Some(j)) if s.moved => (
+                Severity::Warning,
+                format!(
                     "section {} of the English version stands elsewhere in the Spanish version, as {}",
                     name(self.en, e),
                     name(self.es, j)
                 ),
-                confidence: 0.8,
-            }),
-            (Some(e), Some(j)) if self.en.sections()[e].id() != self.es.sections()[j].id() => {
-                out.push(Draft {
-                    kind: DivergenceKind::Structure,
-                    severity: Severity::Info,
-                    pair: None,
-                    en: None,
-                    es: None,
-                    message: format!(
-                        "section {} of the English version is numbered {} in the Spanish version",
-                        name(self.en, e),
-                        self.es.sections()[j].id()
-                    ),
-                    confidence: 0.8,
-                })
-            }
-            _ => {}
-        }
+                0.8,
+            ),
+            (Some(e), Some(j)) if self.en.sections()[e].id() != self.es.sections()[j].id() => (
+                Severity::Info,
+                format!(
+                    "section {} of the English version is numbered {} in the Spanish version",
+                    name(self.en, e),
+                    self.es.sections()[j].id()
+                ),
+                0.8,
+            ),
+            _ => return,
+        };
+        out.push(Draft::new(
+            DivergenceKind::Structure,
+            severity,
+            None,
+            [None, None],
+            message,
+            confidence,
+        ));
     }
 
     /// Compares one sentence pair.
-    fn pair(&self, _k: usize, p: usize, en: &[usize], es: &[usize], out: &mut Vec<Draft>) {
-        let whole = |side: usize, idx: &[usize]| -> Option<Piece> {
-            let &first = idx.first()?;
-            let len = self.doc(side).sentences()[first].text().len();
-            Some(Piece {
-                sentence: first,
-                range: 0..len,
-            })
-        };
-        if es.is_empty() {
-            out.push(Draft {
-                kind: DivergenceKind::Omission,
-                severity: Severity::Warning,
-                pair: Some(p),
-                en: whole(0, en),
-                es: None,
-                message: "this English sentence has no counterpart in the Spanish version".into(),
-                confidence: 0.8,
-            });
-            return;
-        }
-        if en.is_empty() {
-            out.push(Draft {
-                kind: DivergenceKind::Addition,
-                severity: Severity::Warning,
-                pair: Some(p),
-                en: None,
-                es: whole(1, es),
-                message: "this Spanish sentence has no counterpart in the English version".into(),
-                confidence: 0.8,
-            });
-            return;
+    fn pair(&self, p: usize, en: &[usize], es: &[usize], out: &mut Vec<Draft>) {
+        // A sentence without counterpart (a bead has one sentence when a side is empty).
+        match (en, es) {
+            ([i, ..], []) => return out.push(self.sentence_left_out(0, p, *i, 0.8)),
+            ([], [j, ..]) => return out.push(self.sentence_left_out(1, p, *j, 0.8)),
+            ([], []) => return,
+            _ => {}
         }
         let values = |side: usize, idx: &[usize]| self.located(side, idx);
         let (ven, ves) = (values(0, en), values(1, es));
+        // The classes each side's sentences hold, computed once for every comparison.
+        let classes = [self.classes(0, en), self.classes(1, es)];
         self.dates(p, &ven, &ves, out);
         self.numbers(p, &ven, &ves, out);
-        self.acronyms(p, en, es, &ven, &ves, out);
-        self.names(p, en, es, out);
+        self.acronyms(p, &ven, &ves, &classes, out);
+        self.names(p, [&ven, &ves], &classes, out);
         self.instruments(p, &ven, &ves, out);
         self.modality(p, &ven, &ves, out);
-        self.clauses(p, en, es, out);
+        self.merged_sentences(p, [en, es], &classes, out);
+        self.clauses(p, [en, es], &classes, out);
     }
 
     fn dates(&self, p: usize, en: &[Located], es: &[Located], out: &mut Vec<Draft>) {
@@ -333,19 +322,20 @@ impl Context<'_, '_, '_> {
                         (Bound::By, Bound::Until) | (Bound::Until, Bound::By)
                     );
                 if !same {
-                    out.push(Draft {
-                        kind: DivergenceKind::Date,
-                        severity: Severity::Warning,
-                        pair: Some(p),
-                        en: Some(a.at.piece()),
-                        es: Some(b.at.piece()),
-                        message: format!(
-                            "the date is bounded differently: {} in English, {} in Spanish",
-                            bound_name(x),
-                            bound_name(y)
-                        ),
-                        confidence: 0.7,
-                    });
+                    let message = format!(
+                        "the date is bounded differently: {} in English, {} in Spanish",
+                        bound_name(x),
+                        bound_name(y)
+                    );
+                    let pieces = [Some(a.at.piece()), Some(b.at.piece())];
+                    out.push(Draft::new(
+                        DivergenceKind::Date,
+                        Severity::Warning,
+                        Some(p),
+                        pieces,
+                        message,
+                        0.7,
+                    ));
                 }
             }
         }
@@ -390,15 +380,14 @@ impl Context<'_, '_, '_> {
                 ),
                 (None, None) => continue,
             };
-            out.push(Draft {
-                kind: DivergenceKind::Date,
+            out.push(Draft::new(
+                DivergenceKind::Date,
                 severity,
-                pair: Some(p),
-                en: a.map(|f| f.at.piece()),
-                es: b.map(|f| f.at.piece()),
+                Some(p),
+                [a.map(|f| f.at.piece()), b.map(|f| f.at.piece())],
                 message,
-                confidence: 0.85,
-            });
+                0.85,
+            ));
         }
     }
 
@@ -441,15 +430,14 @@ impl Context<'_, '_, '_> {
                 ),
                 (None, None) => continue,
             };
-            out.push(Draft {
-                kind: DivergenceKind::Number,
+            out.push(Draft::new(
+                DivergenceKind::Number,
                 severity,
-                pair: Some(p),
-                en: a.map(|x| x.0.piece()),
-                es: b.map(|x| x.0.piece()),
+                Some(p),
+                [a.map(|x| x.0.piece()), b.map(|x| x.0.piece())],
                 message,
-                confidence: 0.85,
-            });
+                0.85,
+            ));
         }
     }
 
@@ -581,16 +569,14 @@ impl Context<'_, '_, '_> {
     fn acronyms(
         &self,
         p: usize,
-        en_idx: &[usize],
-        es_idx: &[usize],
         en: &[Located],
         es: &[Located],
+        classes: &[HashSet<u32>; 2],
         out: &mut Vec<Draft>,
     ) {
-        let (cen, ces) = (self.classes(0, en_idx), self.classes(1, es_idx));
         let (le, ls) = (
-            self.lonely_acronyms(0, en, &ces),
-            self.lonely_acronyms(1, es, &cen),
+            self.lonely_acronyms(0, en, &classes[1]),
+            self.lonely_acronyms(1, es, &classes[0]),
         );
         for (a, b) in pair_up(&le, &ls) {
             let name = |side: usize, l: &Located| self.text_of(side, &l.piece()).to_string();
@@ -644,51 +630,52 @@ impl Context<'_, '_, '_> {
                 ),
                 (None, None) => continue,
             };
-            out.push(Draft {
-                kind: DivergenceKind::Entity,
+            out.push(Draft::new(
+                DivergenceKind::Entity,
                 severity,
-                pair: Some(p),
-                en: a.map(|x| x.0.piece()),
-                es: b.map(|x| x.0.piece()),
+                Some(p),
+                [a.map(|x| x.0.piece()), b.map(|x| x.0.piece())],
                 message,
                 confidence,
-            });
+            ));
         }
     }
 
     /// Names of institutions and programmes (runs of capitalised words, with the connectors a
     /// language puts inside names) whose words the other sentence does not share: another
     /// institution, or one left out.
-    fn names(&self, p: usize, en: &[usize], es: &[usize], out: &mut Vec<Draft>) {
-        let missing = |side: usize, mine: &[usize], theirs: &[usize]| -> Vec<Piece> {
-            let other = self.classes(1 - side, theirs);
-            let doc = self.doc(side);
+    fn names(
+        &self,
+        p: usize,
+        values: [&[Located]; 2],
+        classes: &[HashSet<u32>; 2],
+        out: &mut Vec<Draft>,
+    ) {
+        let missing = |side: usize| -> Vec<Piece> {
+            let other = &classes[1 - side];
             let mut found = Vec::new();
-            for &i in mine {
-                let text = doc.sentences()[i].text();
-                let Some(detail) = self.detail[side].get(i) else {
+            for l in values[side].iter().filter(|l| l.found.value == Value::Name) {
+                let Some(detail) = self.detail[side].get(l.sentence) else {
                     continue;
                 };
-                let is_shared = shared_with(detail, &other);
-                for range in name_spans(text, doc.lang()) {
-                    // Its words, whether or not the other version uses them anywhere: a name
-                    // the other version never uses is evidence too.
-                    let words: Vec<bool> = detail
-                        .iter()
-                        .zip(&is_shared)
-                        .filter(|(c, _)| range.start <= c.range.start && c.range.end <= range.end)
-                        .filter(|(c, _)| c.kind != EvidenceKind::Concept)
-                        .map(|(_, &sh)| sh)
-                        .collect();
-                    let hits = words.iter().filter(|&&sh| sh).count();
-                    if words.len() >= 2 && hits * 3 < words.len() {
-                        found.push(Piece { sentence: i, range });
-                    }
+                let range = &l.found.range;
+                // Its words, whether or not the other version uses them anywhere: a name the
+                // other version never uses is evidence too.
+                let words: Vec<bool> = detail
+                    .iter()
+                    .zip(shared_with(detail, other))
+                    .filter(|(c, _)| range.start <= c.range.start && c.range.end <= range.end)
+                    .filter(|(c, _)| c.kind != EvidenceKind::Concept)
+                    .map(|(_, sh)| sh)
+                    .collect();
+                let hits = words.iter().filter(|&&sh| sh).count();
+                if words.len() >= 2 && hits * 3 < words.len() {
+                    found.push(l.piece());
                 }
             }
             found
         };
-        let (me, ms) = (missing(0, en, es), missing(1, es, en));
+        let (me, ms) = (missing(0), missing(1));
         for k in 0..me.len().max(ms.len()) {
             let (a, b) = (me.get(k), ms.get(k));
             let message = match (a, b) {
@@ -707,15 +694,14 @@ impl Context<'_, '_, '_> {
                 ),
                 (None, None) => continue,
             };
-            out.push(Draft {
-                kind: DivergenceKind::Entity,
-                severity: Severity::Warning,
-                pair: Some(p),
-                en: a.cloned(),
-                es: b.cloned(),
+            out.push(Draft::new(
+                DivergenceKind::Entity,
+                Severity::Warning,
+                Some(p),
+                [a.cloned(), b.cloned()],
                 message,
-                confidence: 0.6,
-            });
+                0.6,
+            ));
         }
     }
 
@@ -739,19 +725,20 @@ impl Context<'_, '_, '_> {
         // Only a mismatch is reported: an instrument named on one side only is usually a
         // reference the other side makes another way.
         for (a, b) in lonely_en.iter().zip(&lonely_es) {
-            out.push(Draft {
-                kind: DivergenceKind::Entity,
-                severity: Severity::Warning,
-                pair: Some(p),
-                en: Some(a.0.piece()),
-                es: Some(b.0.piece()),
-                message: format!(
-                    "the instrument differs: {} in English, {} in Spanish",
-                    self.text_of(0, &a.0.piece()),
-                    self.text_of(1, &b.0.piece())
-                ),
-                confidence: 0.75,
-            });
+            let (en, es) = (a.0.piece(), b.0.piece());
+            let message = format!(
+                "the instrument differs: {} in English, {} in Spanish",
+                self.text_of(0, &en),
+                self.text_of(1, &es)
+            );
+            out.push(Draft::new(
+                DivergenceKind::Entity,
+                Severity::Warning,
+                Some(p),
+                [Some(en), Some(es)],
+                message,
+                0.75,
+            ));
         }
     }
 
@@ -808,30 +795,34 @@ impl Context<'_, '_, '_> {
             self.text_of(0, &en_piece),
             self.text_of(1, &es_piece)
         );
-        out.push(Draft {
-            kind: DivergenceKind::Modality,
-            severity: Severity::Warning,
-            pair: Some(p),
-            en: Some(en_piece),
-            es: Some(es_piece),
-            message: drafted,
-            confidence: 0.7,
-        });
+        out.push(Draft::new(
+            DivergenceKind::Modality,
+            Severity::Warning,
+            Some(p),
+            [Some(en_piece), Some(es_piece)],
+            drafted,
+            0.7,
+        ));
     }
 
     /// A run of content words on one side, none of which the other side shares although each
     /// has a counterpart elsewhere in the other document: a clause left out.
-    fn clauses(&self, p: usize, en: &[usize], es: &[usize], out: &mut Vec<Draft>) {
+    fn clauses(
+        &self,
+        p: usize,
+        [en, es]: [&[usize]; 2],
+        classes: &[HashSet<u32>; 2],
+        out: &mut Vec<Draft>,
+    ) {
         let chars = |side: usize, idx: &[usize]| -> f64 {
             idx.iter()
                 .map(|&i| self.doc(side).sentences()[i].text().chars().count() as f64)
                 .sum()
         };
         let lengths = [chars(0, en), chars(1, es)];
-        self.merged_sentences(p, en, es, out);
         for side in 0..2 {
-            let (mine, theirs) = if side == 0 { (en, es) } else { (es, en) };
-            let other = self.classes(1 - side, theirs);
+            let mine = if side == 0 { en } else { es };
+            let other = &classes[1 - side];
             // How much shorter the other side is than a full translation would be.
             let ratio = if side == 0 {
                 LENGTH_RATIO
@@ -877,7 +868,7 @@ impl Context<'_, '_, '_> {
                     }
                     run.clear();
                 };
-                let is_shared = shared_with(tokens, &other);
+                let is_shared = shared_with(tokens, other);
                 for (c, &shared) in tokens
                     .iter()
                     .zip(&is_shared)
@@ -903,13 +894,19 @@ impl Context<'_, '_, '_> {
     /// In a pair of several sentences against fewer, a sentence that shares almost nothing with
     /// the other side was merged in by the aligner for want of a counterpart: it is left out
     /// (or added).
-    fn merged_sentences(&self, p: usize, en: &[usize], es: &[usize], out: &mut Vec<Draft>) {
+    fn merged_sentences(
+        &self,
+        p: usize,
+        [en, es]: [&[usize]; 2],
+        classes: &[HashSet<u32>; 2],
+        out: &mut Vec<Draft>,
+    ) {
         for side in 0..2 {
             let (mine, theirs) = if side == 0 { (en, es) } else { (es, en) };
             if mine.len() < 2 || mine.len() <= theirs.len() {
                 continue;
             }
-            let other = self.classes(1 - side, theirs);
+            let other = &classes[1 - side];
             for &i in mine {
                 let Some(tokens) = self.detail[side].get(i) else {
                     continue;
@@ -920,20 +917,25 @@ impl Context<'_, '_, '_> {
                     .filter(|c| c.class.is_some_and(|k| other.contains(&k)))
                     .count();
                 if linked.len() >= 3 && shared * 4 < linked.len() {
-                    let len = self.doc(side).sentences()[i].text().len();
-                    let piece = Piece {
-                        sentence: i,
-                        range: 0..len,
-                    };
-                    let message = if side == 0 {
-                        "this English sentence has no counterpart in the Spanish version"
-                    } else {
-                        "this Spanish sentence has no counterpart in the English version"
-                    };
-                    out.push(left_out(side, p, piece, message.into(), 0.6));
+                    out.push(self.sentence_left_out(side, p, i, 0.6));
                 }
             }
         }
+    }
+
+    /// Sentence `i` of `side` has no counterpart on the other side.
+    fn sentence_left_out(&self, side: usize, p: usize, i: usize, confidence: f64) -> Draft {
+        let len = self.doc(side).sentences()[i].text().len();
+        let piece = Piece {
+            sentence: i,
+            range: 0..len,
+        };
+        let message = if side == 0 {
+            "this English sentence has no counterpart in the Spanish version"
+        } else {
+            "this Spanish sentence has no counterpart in the English version"
+        };
+        left_out(side, p, piece, message.into(), confidence)
     }
 
     /// Locates the evidence and gives the draft its id.
@@ -1061,20 +1063,19 @@ impl DateFact {
 /// Text of one side (0 English, 1 Spanish) without counterpart: an omission from the Spanish
 /// or an addition to it.
 fn left_out(side: usize, p: usize, piece: Piece, message: String, confidence: f64) -> Draft {
-    let (kind, en, es) = if side == 0 {
-        (DivergenceKind::Omission, Some(piece), None)
+    let (kind, pieces) = if side == 0 {
+        (DivergenceKind::Omission, [Some(piece), None])
     } else {
-        (DivergenceKind::Addition, None, Some(piece))
+        (DivergenceKind::Addition, [None, Some(piece)])
     };
-    Draft {
+    Draft::new(
         kind,
-        severity: Severity::Warning,
-        pair: Some(p),
-        en,
-        es,
+        Severity::Warning,
+        Some(p),
+        pieces,
         message,
         confidence,
-    }
+    )
 }
 
 /// For each content token, whether the other side shares it: its own class, or a glossary
@@ -1095,67 +1096,6 @@ fn shared_with(tokens: &[Classed], other: &HashSet<u32>) -> Vec<bool> {
                     .any(|r| r.start <= c.range.start && c.range.end <= r.end)
         })
         .collect()
-}
-
-/// Words that stand inside a name between capitalised words.
-const NAME_CONNECTORS: &[&str] = &[
-    "of", "the", "for", "on", "de", "del", "la", "las", "los", "en", "para", "sobre",
-];
-
-/// Byte ranges of the names in `text`: runs of two or more capitalised words or acronyms,
-/// with connectors between them (`and` separates names: `Canada and Mexico` is two), not
-/// counting a sentence's first word alone.
-fn name_spans(text: &str, lang: Lang) -> Vec<Range<usize>> {
-    let toks = crate::tokens::tokens(text, lang);
-    let capital = |i: usize| {
-        let t = &toks[i];
-        let w = &text[t.range.clone()];
-        !t.stop && w.chars().next().is_some_and(char::is_uppercase)
-    };
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        if !capital(i) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut end = i;
-        let mut capitals = 1;
-        let mut j = i + 1;
-        loop {
-            let mut k = j;
-            while k < toks.len() && NAME_CONNECTORS.contains(&text[toks[k].range.clone()].as_ref())
-            {
-                k += 1;
-            }
-            // Only spaces (or a hyphen) between the words of a name.
-            let joined = |a: usize, b: usize| {
-                text[toks[a].range.end..toks[b].range.start]
-                    .chars()
-                    .all(|c| c == ' ' || c == '-')
-            };
-            if k < toks.len() && capital(k) && (j..=k).all(|x| joined(x - 1, x)) {
-                end = k;
-                capitals += 1;
-                j = k + 1;
-            } else {
-                break;
-            }
-        }
-        // The sentence's first word is capitalised anyway: it must be followed by two more.
-        let needed = if start == 0 { 3 } else { 2 };
-        if capitals >= needed {
-            let from = if start == 0 && capitals >= 3 {
-                1
-            } else {
-                start
-            };
-            out.push(toks[from].range.start..toks[end].range.end);
-        }
-        i = end + 1;
-    }
-    out
 }
 
 /// An acronym without a counterpart in the aligned sentence: whether the glossary knows it,

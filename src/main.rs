@@ -175,9 +175,7 @@ fn segment(
     let lang = parse_lang(lang, &text)?;
     let doc = Document::parse(&text, lang).map_err(|e| e.with_path(path))?;
     let written = match format {
-        Format::Json => serde_json::to_writer_pretty(&mut *out, &doc)
-            .map_err(io::Error::from)
-            .and_then(|()| writeln!(out)),
+        Format::Json => write_json(out, &doc),
         Format::Text => write_outline(&doc, &path.display().to_string(), out),
     };
     finish_output(written)
@@ -282,12 +280,10 @@ fn align(
     let alignment = paridad::Aligner::with_glossary(&glossary).align(&en, &es);
     let written = match format {
         AlignFormat::Text => paridad::report::write_text(out, &alignment, &en, &es),
-        AlignFormat::Json => {
-            let report = paridad::report::AlignmentReport::new(&alignment, &en, &es);
-            serde_json::to_writer_pretty(&mut *out, &report)
-                .map_err(io::Error::from)
-                .and_then(|()| writeln!(out))
-        }
+        AlignFormat::Json => write_json(
+            out,
+            &paridad::report::AlignmentReport::new(&alignment, &en, &es),
+        ),
         AlignFormat::Tmx => paridad::report::write_tmx(out, &alignment, &en, &es),
     };
     finish_output(written)
@@ -332,12 +328,16 @@ fn check(
                 [&paths[0], &paths[1]],
                 options,
             );
-            serde_json::to_writer_pretty(&mut *out, &report)
-                .map_err(io::Error::from)
-                .and_then(|()| writeln!(out))
+            write_json(out, &report)
         }
     };
     finish_output(written)
+}
+
+/// Pretty JSON and a final newline.
+fn write_json(out: &mut impl Write, value: &impl serde::Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)
 }
 
 /// A closed pipe (`paridad … | head`) is not an error.

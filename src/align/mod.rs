@@ -275,6 +275,11 @@ struct Side<'d, 't> {
 }
 
 impl<'d, 't> Side<'d, 't> {
+    /// The id of section `k`, when there is one.
+    fn id(&self, k: Option<usize>) -> Option<String> {
+        k.map(|k| self.doc.sections()[k].id().to_string())
+    }
+
     fn new(doc: &'d Document<'t>, bags: &'d [Bag]) -> Side<'d, 't> {
         let (sentences, titles) = bags.split_at(doc.sentences().len());
         let section_bags = doc
@@ -333,13 +338,7 @@ fn section_pair(m: &Match, sides: &[Side<'_, '_>; 2], lex: &Lexicon, model: &Mod
         (Some(i), Some(j)) => lex.similarity(&sides[0].titles[i], &sides[1].titles[j]),
         _ => None,
     };
-    let mut weight = 0.0;
-    let mut sum = 0.0;
-    for p in &pairs {
-        let w = (p.en.len() + p.es.len()) as f64;
-        weight += w;
-        sum += w * p.score;
-    }
+    let (mut sum, mut weight) = weighted_scores(&pairs);
     if let Some(t) = title_score {
         weight += 2.0;
         sum += 2.0 * f64::from(t);
@@ -349,13 +348,11 @@ fn section_pair(m: &Match, sides: &[Side<'_, '_>; 2], lex: &Lexicon, model: &Mod
         (Some(_), Some(_)) => sum / weight,
         _ => 0.0,
     };
-    let id =
-        |side: &Side<'_, '_>, k: Option<usize>| k.map(|k| side.doc.sections()[k].id().to_string());
     SectionPair {
         en: m.a,
         es: m.b,
-        en_id: id(&sides[0], m.a),
-        es_id: id(&sides[1], m.b),
+        en_id: sides[0].id(m.a),
+        es_id: sides[1].id(m.b),
         score: round(score as f32),
         moved: m.moved,
         pairs,
@@ -392,21 +389,15 @@ fn whole_text(sides: &[Side<'_, '_>; 2], lex: &Lexicon, model: &Model) -> Vec<Se
             _ => groups.push((a, b, vec![pair])),
         }
     }
-    let id =
-        |side: &Side<'_, '_>, k: Option<usize>| k.map(|k| side.doc.sections()[k].id().to_string());
     let mut out: Vec<SectionPair> = groups
         .into_iter()
         .map(|(a, b, pairs)| {
-            let weight: f64 = pairs.iter().map(|p| (p.en.len() + p.es.len()) as f64).sum();
-            let sum: f64 = pairs
-                .iter()
-                .map(|p| (p.en.len() + p.es.len()) as f64 * p.score)
-                .sum();
+            let (sum, weight) = weighted_scores(&pairs);
             SectionPair {
                 en: a,
                 es: b,
-                en_id: id(&sides[0], a),
-                es_id: id(&sides[1], b),
+                en_id: sides[0].id(a),
+                es_id: sides[1].id(b),
                 score: if a.is_some() && b.is_some() && weight > 0.0 {
                     round((sum / weight) as f32)
                 } else {
@@ -444,8 +435,8 @@ fn whole_text(sides: &[Side<'_, '_>; 2], lex: &Lexicon, model: &Model) -> Vec<Se
         out.push(SectionPair {
             en: Some(i),
             es,
-            en_id: id(&sides[0], Some(i)),
-            es_id: id(&sides[1], es),
+            en_id: sides[0].id(Some(i)),
+            es_id: sides[1].id(es),
             score: if es.is_some() { 1.0 } else { 0.0 },
             moved: false,
             pairs: Vec::new(),
@@ -456,7 +447,7 @@ fn whole_text(sides: &[Side<'_, '_>; 2], lex: &Lexicon, model: &Model) -> Vec<Se
             en: None,
             es: Some(j),
             en_id: None,
-            es_id: id(&sides[1], Some(j)),
+            es_id: sides[1].id(Some(j)),
             score: 0.0,
             moved: false,
             pairs: Vec::new(),
@@ -508,6 +499,14 @@ fn order(pairs: &mut Vec<SectionPair>) {
     }
     out.extend(inserts.map(|(_, q)| q));
     *pairs = out;
+}
+
+/// The sum of the pair scores weighted by their sentence counts, and the total weight.
+fn weighted_scores(pairs: &[SentencePair]) -> (f64, f64) {
+    pairs.iter().fold((0.0, 0.0), |(sum, weight), p| {
+        let w = (p.en.len() + p.es.len()) as f64;
+        (sum + w * p.score, weight + w)
+    })
 }
 
 fn round(x: f32) -> f64 {

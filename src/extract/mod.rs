@@ -37,6 +37,9 @@ pub(crate) enum Value {
     Instrument(&'static str),
     /// How strongly the sentence commits.
     Modal(Modality),
+    /// The name of an institution, programme or place: two or more capitalised words, with the
+    /// language's connectors between them.
+    Name,
 }
 
 /// A value and where it stands.
@@ -156,6 +159,7 @@ pub(crate) fn extract(text: &str, lang: Lang, doc_year: Option<i32>) -> Vec<Foun
     acronyms(&w, &mut out);
     instruments(&w, tables, &mut out);
     modals(&w, tables, &mut out);
+    names(&w, tables, &mut out);
     out.sort_by_key(|f| (f.range.start, f.range.end));
     out
 }
@@ -447,6 +451,55 @@ fn modals(w: &Words<'_>, tables: &Tables, out: &mut Vec<Found>) {
     out.extend(found);
 }
 
+/// Runs of two or more capitalised words or acronyms, with connectors between them, not
+/// counting a sentence's first word alone.
+fn names(w: &Words<'_>, tables: &Tables, out: &mut Vec<Found>) {
+    let toks = &w.toks;
+    let capital = |i: usize| {
+        !toks[i].stop
+            && w.text[toks[i].range.clone()]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    };
+    // Only spaces (or a hyphen) between the words of a name.
+    let joined = |a: usize, b: usize| w.between(a, b).chars().all(|c| c == ' ' || c == '-');
+    let mut i = 0;
+    while i < toks.len() {
+        if !capital(i) {
+            i += 1;
+            continue;
+        }
+        let (start, mut end, mut capitals) = (i, i, 1);
+        loop {
+            let mut k = end + 1;
+            while k < toks.len()
+                && tables
+                    .name_connectors
+                    .contains(&&w.text[toks[k].range.clone()])
+            {
+                k += 1;
+            }
+            if k < toks.len() && capital(k) && (end + 1..=k).all(|x| joined(x - 1, x)) {
+                end = k;
+                capitals += 1;
+            } else {
+                break;
+            }
+        }
+        // The sentence's first word is capitalised anyway: it must be followed by two more.
+        if capitals >= if start == 0 { 3 } else { 2 } {
+            let from = if start == 0 { 1 } else { start };
+            out.push(Found {
+                value: Value::Name,
+                range: w.span(from, end),
+                token: from,
+            });
+        }
+        i = end + 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -594,5 +647,30 @@ mod tests {
         assert_eq!(es, [(Value::Modal(Modality::Committed), "colaborarán")]);
         let en = values("Both will explore options.", Lang::En);
         assert_eq!(en, [(Value::Modal(Modality::Tentative), "explore")]);
+    }
+
+    #[test]
+    fn names_take_connectors_but_not_and() {
+        let names = |text: &'static str, lang| -> Vec<&'static str> {
+            values(text, lang)
+                .into_iter()
+                .filter(|(v, _)| *v == Value::Name)
+                .map(|(_, t)| t)
+                .collect()
+        };
+        assert_eq!(
+            names(
+                "Canada and Mexico thank the National Commission of Natural Protected Areas.",
+                Lang::En
+            ),
+            ["National Commission of Natural Protected Areas"]
+        );
+        assert_eq!(
+            names(
+                "Con Parques Canadá y la Secretaría de Economía de México.",
+                Lang::Es
+            ),
+            ["Parques Canadá", "Secretaría de Economía de México"]
+        );
     }
 }

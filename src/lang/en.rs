@@ -439,6 +439,7 @@ pub(super) static TABLES: Tables = Tables {
         ("workplan", "work-plan"),
         ("action plan", "action-plan"),
     ],
+    name_connectors: &["of", "the", "for", "on"],
     number_qualifiers: &[
         ("more than", Qualifier::More),
         ("over", Qualifier::More),

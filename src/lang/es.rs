@@ -278,6 +278,7 @@ pub(super) static TABLES: Tables = Tables {
         ("plan de trabajo", "work-plan"),
         ("plan de accion", "action-plan"),
     ],
+    name_connectors: &["de", "del", "la", "las", "los", "en", "para", "sobre"],
     number_qualifiers: &[
         ("mas de", Qualifier::More),
         ("por encima de", Qualifier::More),

@@ -212,6 +212,9 @@ pub(crate) struct Tables {
     /// lower-case, with a language-neutral tag; `""` shields a phrase that only looks like
     /// one (`de acuerdo con`).
     pub instruments: &'static [(&'static str, &'static str)],
+    /// Lower-case words that stand inside a name between capitalised words (`of`, `de`); `and`
+    /// is left out, since it joins two names (`Canada and Mexico`).
+    pub name_connectors: &'static [&'static str],
     /// Qualifiers before a number (`over`, `más de`) and what they mean.
     pub number_qualifiers: &'static [(&'static str, Qualifier)],
 }
