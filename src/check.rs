@@ -1,6 +1,6 @@
 //! Checking: align two versions, then compare every aligned pair for divergences.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use rayon::prelude::*;
@@ -15,6 +15,7 @@ use crate::extract::{extract, Found, Value};
 use crate::glossary::Glossary;
 use crate::lang::{Bound, Lang, Modality};
 use crate::span::{LineCol, Span};
+use crate::tokens::fold;
 
 /// Checks two versions of a document for divergences.
 ///
@@ -112,6 +113,7 @@ impl Checker {
             es,
             detail: [&built.detail_a, &built.detail_b],
             values,
+            frequent: frequent_classes([&built.detail_a, &built.detail_b]),
             doc_classes,
             equivalent: HashSet::new(),
         };
@@ -145,6 +147,8 @@ struct Context<'a, 'd, 't> {
     values: [Vec<Vec<Found>>; 2],
     /// Per side, every class of the document.
     doc_classes: [HashSet<u32>; 2],
+    /// Classes in so many sentences that they say little about a name (the parties' names).
+    frequent: HashSet<u32>,
     /// Acronym keys known to stand for each other, English then Spanish: pairs left unmatched
     /// together in an aligned sentence pair.
     equivalent: HashSet<(String, String)>,
@@ -286,6 +290,7 @@ impl Context<'_, '_, '_> {
             ([], []) => return,
             _ => {}
         }
+        let start = out.len();
         let values = |side: usize, idx: &[usize]| self.located(side, idx);
         let (ven, ves) = (values(0, en), values(1, es));
         // The classes each side's sentences hold, computed once for every comparison.
@@ -293,11 +298,12 @@ impl Context<'_, '_, '_> {
         self.dates(p, &ven, &ves, out);
         self.numbers(p, &ven, &ves, out);
         self.acronyms(p, &ven, &ves, &classes, out);
-        self.names(p, [&ven, &ves], &classes, out);
+        self.names(p, [en, es], [&ven, &ves], &classes, out);
         self.instruments(p, &ven, &ves, out);
-        self.modality(p, &ven, &ves, out);
+        self.modality(p, [en, es], [&ven, &ves], out);
         self.merged_sentences(p, [en, es], &classes, out);
-        self.clauses(p, [en, es], &classes, out);
+        self.clauses(p, [en, es], out);
+        subsume_in_clauses(out, start);
     }
 
     fn dates(&self, p: usize, en: &[Located], es: &[Located], out: &mut Vec<Draft>) {
@@ -647,12 +653,28 @@ impl Context<'_, '_, '_> {
     fn names(
         &self,
         p: usize,
+        sentences: [&[usize]; 2],
         values: [&[Located]; 2],
         classes: &[HashSet<u32>; 2],
         out: &mut Vec<Draft>,
     ) {
         let missing = |side: usize| -> Vec<Piece> {
             let other = &classes[1 - side];
+            // The other side's words, folded, for a looser test than the shared classes:
+            // a common stem (`Consultative` / `Consultivo`, `Agriculture` / `Agrícola`).
+            let stems: Vec<String> = sentences[1 - side]
+                .iter()
+                .filter_map(|&j| {
+                    let text = self.doc(1 - side).sentences()[j].text();
+                    self.detail[1 - side].get(j).map(|d| (text, d))
+                })
+                .flat_map(|(text, d)| {
+                    d.iter()
+                        .filter(|c| c.kind != EvidenceKind::Concept)
+                        .filter_map(|c| text.get(c.range.clone()).map(fold))
+                })
+                .collect();
+            let text = |i: usize| self.doc(side).sentences()[i].text();
             let mut found = Vec::new();
             for l in values[side].iter().filter(|l| l.found.value == Value::Name) {
                 let Some(detail) = self.detail[side].get(l.sentence) else {
@@ -666,10 +688,16 @@ impl Context<'_, '_, '_> {
                     .zip(shared_with(detail, other))
                     .filter(|(c, _)| range.start <= c.range.start && c.range.end <= range.end)
                     .filter(|(c, _)| c.kind != EvidenceKind::Concept)
-                    .map(|(_, sh)| sh)
+                    .filter(|(c, _)| !c.class.is_some_and(|k| self.frequent.contains(&k)))
+                    .map(|(c, sh)| {
+                        sh || text(l.sentence)
+                            .get(c.range.clone())
+                            .is_some_and(|w| shares_stem(&fold(w), &stems))
+                    })
                     .collect();
                 let hits = words.iter().filter(|&&sh| sh).count();
-                if words.len() >= 2 && hits * 3 < words.len() {
+                // Most of its words must be missing from the other sentence.
+                if words.len() >= 2 && hits * 2 < words.len() {
                     found.push(l.piece());
                 }
             }
@@ -742,7 +770,13 @@ impl Context<'_, '_, '_> {
         }
     }
 
-    fn modality(&self, p: usize, en: &[Located], es: &[Located], out: &mut Vec<Draft>) {
+    fn modality(
+        &self,
+        p: usize,
+        sentences: [&[usize]; 2],
+        [en, es]: [&[Located]; 2],
+        out: &mut Vec<Draft>,
+    ) {
         let modals = |side: &[Located]| -> Vec<(Located, Modality)> {
             side.iter()
                 .filter_map(|l| match l.found.value {
@@ -758,43 +792,74 @@ impl Context<'_, '_, '_> {
         fn count(v: &[(Located, Modality)], m: Modality) -> usize {
             v.iter().filter(|x| x.1 == m).count()
         }
-        // One side weakens a commitment when it commits less often and says "may" more often
-        // (a clause at a time: `intercambiarán … y podrían impulsar` against `will exchange …
-        // and pursue`), or when it only intends where the other commits.
+        // One side weakens a commitment when it says "may" more often than the other without
+        // committing more often (a clause at a time: `intercambiarán … e podrían impulsar`
+        // against `will exchange … and pursue`), or when it only intends where the other
+        // commits.
         fn weakens<'v>(
             v: &'v [(Located, Modality)],
             other: &[(Located, Modality)],
         ) -> Option<&'v (Located, Modality)> {
-            if count(v, Modality::Committed) >= count(other, Modality::Committed) {
-                return None;
-            }
-            if count(v, Modality::Possible) > count(other, Modality::Possible) {
+            if count(v, Modality::Possible) > count(other, Modality::Possible)
+                && count(v, Modality::Committed) <= count(other, Modality::Committed)
+            {
                 return has(v, Modality::Possible);
             }
-            if count(v, Modality::Committed) == 0 && has(other, Modality::Tentative).is_none() {
+            if count(v, Modality::Committed) == 0
+                && count(other, Modality::Committed) > 0
+                && has(other, Modality::Tentative).is_none()
+            {
                 return has(v, Modality::Tentative);
             }
             None
         }
-        let (e, s, direction) = if let Some(s) = weakens(&ms, &me) {
-            match has(&me, Modality::Committed) {
-                Some(e) => (e, s, "weaker"),
+        // The other side's evidence: its commitment, or, when it states the matter plainly
+        // (`both countries support` against `podrán apoyar`), its sentence.
+        let plain = |side: usize, v: &[(Located, Modality)]| -> Option<(Piece, bool)> {
+            if let Some(c) = has(v, Modality::Committed) {
+                return Some((c.0.piece(), false));
+            }
+            if !v.is_empty() {
+                return None;
+            }
+            let i = *sentences[side].first()?;
+            let len = self.doc(side).sentences()[i].text().len();
+            Some((
+                Piece {
+                    sentence: i,
+                    range: 0..len,
+                },
+                true,
+            ))
+        };
+        let (en_piece, es_piece, direction, plain_side) = if let Some(s) = weakens(&ms, &me) {
+            match plain(0, &me) {
+                Some((e, is_plain)) => (e, s.0.piece(), "weaker", is_plain.then_some(0)),
                 None => return,
             }
         } else if let Some(e) = weakens(&me, &ms) {
-            match has(&ms, Modality::Committed) {
-                Some(s) => (e, s, "stronger"),
+            match plain(1, &ms) {
+                Some((s, is_plain)) => (e.0.piece(), s, "stronger", is_plain.then_some(1)),
                 None => return,
             }
         } else {
             return;
         };
-        let (en_piece, es_piece) = (e.0.piece(), s.0.piece());
-        let drafted = format!(
-            "the commitment is {direction} in Spanish: \"{}\" in English, \"{}\" in Spanish",
-            self.text_of(0, &en_piece),
-            self.text_of(1, &es_piece)
-        );
+        let drafted = match plain_side {
+            None => format!(
+                "the commitment is {direction} in Spanish: \"{}\" in English, \"{}\" in Spanish",
+                self.text_of(0, &en_piece),
+                self.text_of(1, &es_piece)
+            ),
+            Some(0) => format!(
+                "the commitment is weaker in Spanish: \"{}\" where the English states it without a modal",
+                self.text_of(1, &es_piece)
+            ),
+            Some(_) => format!(
+                "the commitment is weaker in English: \"{}\" where the Spanish states it without a modal",
+                self.text_of(0, &en_piece)
+            ),
+        };
         out.push(Draft::new(
             DivergenceKind::Modality,
             Severity::Warning,
@@ -807,13 +872,7 @@ impl Context<'_, '_, '_> {
 
     /// A run of content words on one side, none of which the other side shares although each
     /// has a counterpart elsewhere in the other document: a clause left out.
-    fn clauses(
-        &self,
-        p: usize,
-        [en, es]: [&[usize]; 2],
-        classes: &[HashSet<u32>; 2],
-        out: &mut Vec<Draft>,
-    ) {
+    fn clauses(&self, p: usize, [en, es]: [&[usize]; 2], out: &mut Vec<Draft>) {
         let chars = |side: usize, idx: &[usize]| -> f64 {
             idx.iter()
                 .map(|&i| self.doc(side).sentences()[i].text().chars().count() as f64)
@@ -822,7 +881,6 @@ impl Context<'_, '_, '_> {
         let lengths = [chars(0, en), chars(1, es)];
         for side in 0..2 {
             let mine = if side == 0 { en } else { es };
-            let other = &classes[1 - side];
             // How much shorter the other side is than a full translation would be.
             let ratio = if side == 0 {
                 LENGTH_RATIO
@@ -830,7 +888,14 @@ impl Context<'_, '_, '_> {
                 1.0 / LENGTH_RATIO
             };
             let deficit = lengths[side] * ratio - lengths[1 - side];
-            for &i in mine {
+            let theirs = if side == 0 { es } else { en };
+            let tokens_of = |side: usize, idx: &[usize]| -> Vec<&[Classed]> {
+                idx.iter()
+                    .map(|&i| self.detail[side].get(i).map_or(&[][..], Vec::as_slice))
+                    .collect()
+            };
+            let shared = shared_counted(&tokens_of(side, mine), &tokens_of(1 - side, theirs));
+            for (&i, is_shared) in mine.iter().zip(&shared) {
                 let Some(tokens) = self.detail[side].get(i) else {
                     continue;
                 };
@@ -857,7 +922,7 @@ impl Context<'_, '_, '_> {
                     // is short by nearly the whole clause.
                     let very_short = deficit >= CLAUSE_STRICT_SHARE * clause_len as f64 * ratio;
                     let enough = (linked >= 2 && 2 * linked + unlinked >= 2 * CLAUSE_MIN_WORDS - 1)
-                        || (run.len() > CLAUSE_MIN_WORDS && very_short);
+                        || (run.len() >= CLAUSE_MIN_WORDS && very_short);
                     if enough && short && closes {
                         let piece = Piece { sentence: i, range };
                         let clause = text.get(piece.range.clone()).unwrap_or_default();
@@ -868,10 +933,9 @@ impl Context<'_, '_, '_> {
                     }
                     run.clear();
                 };
-                let is_shared = shared_with(tokens, other);
                 for (c, &shared) in tokens
                     .iter()
-                    .zip(&is_shared)
+                    .zip(is_shared)
                     .filter(|(c, _)| c.kind != EvidenceKind::Concept)
                 {
                     // A clause ends at a shared word or at punctuation that closes it.
@@ -916,7 +980,15 @@ impl Context<'_, '_, '_> {
                     .iter()
                     .filter(|c| c.class.is_some_and(|k| other.contains(&k)))
                     .count();
-                if linked.len() >= 3 && shared * 4 < linked.len() {
+                // Or it has words enough and none the other side shares: an unrelated
+                // sentence whose words the other version never uses.
+                let words = tokens
+                    .iter()
+                    .filter(|c| c.kind != EvidenceKind::Concept)
+                    .count();
+                if (linked.len() >= 3 && shared * 4 < linked.len())
+                    || (words >= UNRELATED_MIN_WORDS && shared == 0)
+                {
                     out.push(self.sentence_left_out(side, p, i, 0.6));
                 }
             }
@@ -994,6 +1066,14 @@ const CLAUSE_LENGTH_SHARE: f64 = 0.6;
 const CLAUSE_STRICT_SHARE: f64 = 0.8;
 /// Spanish characters per English character in translation (see the aligner's length model).
 const LENGTH_RATIO: f64 = 1.095;
+/// Content words of a merged sentence that, sharing none with the other side, is left out.
+const UNRELATED_MIN_WORDS: usize = 5;
+/// Tokens on each side of a repeated word that tell which of its occurrences is shared.
+const NEIGHBOURS: usize = 3;
+/// A class in this share of a document's sentences says little about a name.
+const FREQUENT_SHARE: f64 = 0.25;
+/// Documents shorter than this have no frequent classes.
+const FREQUENT_MIN_SENTENCES: usize = 12;
 
 /// A date, year or end of a period stated in a sentence.
 struct DateFact {
@@ -1080,6 +1160,164 @@ fn left_out(side: usize, p: usize, piece: Piece, message: String, confidence: f6
 
 /// For each content token, whether the other side shares it: its own class, or a glossary
 /// term around it whose concept the other side names.
+/// The classes found in at least [`FREQUENT_SHARE`] of either side's sentences, when it has at
+/// least [`FREQUENT_MIN_SENTENCES`] of them.
+fn frequent_classes(detail: [&Vec<Vec<Classed>>; 2]) -> HashSet<u32> {
+    let mut out = HashSet::new();
+    for sentences in detail {
+        if sentences.len() < FREQUENT_MIN_SENTENCES {
+            continue;
+        }
+        let mut counts: HashMap<u32, usize> = HashMap::new();
+        for tokens in sentences {
+            let own: HashSet<u32> = tokens.iter().filter_map(|c| c.class).collect();
+            for k in own {
+                *counts.entry(k).or_default() += 1;
+            }
+        }
+        let least = (sentences.len() as f64 * FREQUENT_SHARE).ceil() as usize;
+        out.extend(
+            counts
+                .into_iter()
+                .filter(|&(_, n)| n >= least)
+                .map(|(k, _)| k),
+        );
+    }
+    out
+}
+
+/// Settles one-sided findings (a date, number or name missing from the other side) that fall
+/// inside a clause found left out on the same side: the clause says it all, unless it is just
+/// the value (a name with nothing around it), which then keeps its more telling kind.
+fn subsume_in_clauses(out: &mut Vec<Draft>, start: usize) {
+    let is_clause =
+        |d: &Draft| matches!(d.kind, DivergenceKind::Omission | DivergenceKind::Addition);
+    let one_side = |d: &Draft| match (&d.en, &d.es) {
+        (Some(e), None) => Some((0, e.clone())),
+        (None, Some(s)) => Some((1, s.clone())),
+        _ => None,
+    };
+    let (clauses, values): (Vec<&Draft>, Vec<&Draft>) =
+        out[start..].iter().partition(|d| is_clause(d));
+    let clauses: Vec<(usize, Piece)> = clauses.into_iter().filter_map(one_side).collect();
+    let values: Vec<(usize, Piece)> = values.into_iter().filter_map(one_side).collect();
+    if clauses.is_empty() || values.is_empty() {
+        return;
+    }
+    let same = |a: &(usize, Piece), b: &(usize, Piece)| {
+        a.0 == b.0 && a.1.sentence == b.1.sentence && a.1.range == b.1.range
+    };
+    let within = |v: &(usize, Piece), c: &(usize, Piece)| {
+        v.0 == c.0
+            && v.1.sentence == c.1.sentence
+            && c.1.range.start <= v.1.range.start
+            && v.1.range.end <= c.1.range.end
+    };
+    let mut index = 0;
+    out.retain(|d| {
+        index += 1;
+        if index <= start {
+            return true;
+        }
+        let Some(piece) = one_side(d) else {
+            return true;
+        };
+        if is_clause(d) {
+            !values.iter().any(|v| same(v, &piece))
+        } else {
+            !clauses
+                .iter()
+                .any(|c| within(&piece, c) && !same(&piece, c))
+        }
+    });
+}
+
+/// Whether `word` (folded) and one of `stems` begin alike: the whole of the shorter one, of at
+/// least four letters, or a common beginning of five letters or more.
+fn shares_stem(word: &str, stems: &[String]) -> bool {
+    stems.iter().any(|s| {
+        let common = word
+            .chars()
+            .zip(s.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let shorter = word.chars().count().min(s.chars().count());
+        common >= 5 || (common == shorter && shorter >= 4)
+    })
+}
+
+/// For each token of `mine` (a pair's sentences on one side), whether the other side's
+/// sentences `theirs` share it, counting occurrences: a word said three times against once is
+/// shared once, by the occurrence whose neighbours the other side shares most (`81 years of
+/// diplomatic relations, 31 years of free trade` against `81 años de relaciones
+/// diplomáticas`). A word inside a shared glossary term is shared.
+fn shared_counted(mine: &[&[Classed]], theirs: &[&[Classed]]) -> Vec<Vec<bool>> {
+    let mut their_counts: HashMap<u32, usize> = HashMap::new();
+    for c in theirs.iter().flat_map(|t| t.iter()) {
+        if let Some(class) = c.class {
+            *their_counts.entry(class).or_default() += 1;
+        }
+    }
+    // (sentence, token) of each of my occurrences, by class, in order.
+    let mut my_places: HashMap<u32, Vec<(usize, usize)>> = HashMap::new();
+    for (s, tokens) in mine.iter().enumerate() {
+        for (t, c) in tokens.iter().enumerate() {
+            if let Some(class) = c.class {
+                my_places.entry(class).or_default().push((s, t));
+            }
+        }
+    }
+    // How many of a token's neighbours the other side has.
+    let support = |s: usize, t: usize| {
+        let tokens = mine[s];
+        let lo = t.saturating_sub(NEIGHBOURS);
+        let hi = (t + NEIGHBOURS + 1).min(tokens.len());
+        (lo..hi)
+            .filter(|&u| u != t)
+            .filter(|&u| {
+                tokens[u]
+                    .class
+                    .is_some_and(|k| their_counts.contains_key(&k))
+            })
+            .count()
+    };
+    let mut shared: Vec<Vec<bool>> = mine.iter().map(|t| vec![false; t.len()]).collect();
+    for (class, places) in &my_places {
+        let theirs = their_counts.get(class).copied().unwrap_or(0);
+        if theirs >= places.len() {
+            for &(s, t) in places {
+                shared[s][t] = true;
+            }
+            continue;
+        }
+        let mut ranked: Vec<(usize, usize, usize)> =
+            places.iter().map(|&(s, t)| (support(s, t), s, t)).collect();
+        // Most supported first; among equals, the earlier.
+        ranked.sort_by(|x, y| y.0.cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+        for &(_, s, t) in ranked.iter().take(theirs) {
+            shared[s][t] = true;
+        }
+    }
+    // Words inside a shared term are shared.
+    for (s, tokens) in mine.iter().enumerate() {
+        let terms: Vec<Range<usize>> = tokens
+            .iter()
+            .zip(&shared[s])
+            .filter(|(c, &sh)| sh && c.kind == EvidenceKind::Concept)
+            .map(|(c, _)| c.range.clone())
+            .collect();
+        for (t, c) in tokens.iter().enumerate() {
+            if terms
+                .iter()
+                .any(|r| r.start <= c.range.start && c.range.end <= r.end)
+            {
+                shared[s][t] = true;
+            }
+        }
+    }
+    shared
+}
+
 fn shared_with(tokens: &[Classed], other: &HashSet<u32>) -> Vec<bool> {
     let terms: Vec<&Range<usize>> = tokens
         .iter()

@@ -30,6 +30,8 @@ pub(crate) struct Bag {
     pub total: f32,
     /// Length in characters.
     pub chars: u32,
+    /// A line that stands alone (a dateline, a heading): never merged with a sentence.
+    pub alone: bool,
 }
 
 /// The classes of a pair of texts and their weights.
@@ -238,6 +240,7 @@ pub(crate) fn build(
                     classes,
                     total,
                     chars,
+                    alone: false,
                 }
             })
             .collect()

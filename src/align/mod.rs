@@ -10,7 +10,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::document::Document;
+use crate::document::{Document, ParagraphKind};
 use crate::glossary::{Glossary, TermIndex};
 use crate::lang::Lang;
 
@@ -228,6 +228,9 @@ impl Aligner {
             [term(en.lang()), term(es.lang())],
             detail,
         );
+        let mut built = built;
+        mark_alone(&mut built.a, en);
+        mark_alone(&mut built.b, es);
         let lex = &built.lex;
         let sides = [Side::new(en, &built.a), Side::new(es, &built.b)];
         let matches = section::pair(
@@ -248,6 +251,21 @@ impl Aligner {
         order(&mut pairs);
         drop(sides);
         (Alignment { sections: pairs }, built)
+    }
+}
+
+/// Marks the sentences of datelines and headings, which pair with one sentence at most.
+fn mark_alone(bags: &mut [Bag], doc: &Document<'_>) {
+    for paragraph in doc.paragraphs() {
+        if !matches!(paragraph.kind(), ParagraphKind::Text | ParagraphKind::Item) {
+            for bag in bags
+                .get_mut(paragraph.sentence_range())
+                .into_iter()
+                .flatten()
+            {
+                bag.alone = true;
+            }
+        }
     }
 }
 

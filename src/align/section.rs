@@ -107,7 +107,7 @@ pub(crate) fn pair(
     let mut match_a: Vec<Option<usize>> = vec![None; n];
     let mut match_b: Vec<Option<usize>> = vec![None; m];
     let mut moved_a = vec![false; n];
-    let in_order = longest_increasing(&anchors);
+    let in_order = longest_increasing(&anchors, n, m);
     for (k, &(i, j)) in anchors.iter().enumerate() {
         match_a[i] = Some(j);
         match_b[j] = Some(i);
@@ -238,24 +238,51 @@ impl Similarities {
 }
 
 /// Which items of a sequence of pairs (sorted by the first index) lie on a longest run whose
-/// second indexes increase.
-fn longest_increasing(pairs: &[(usize, usize)]) -> Vec<bool> {
-    // Patience sorting with predecessor links.
-    let mut tails: Vec<usize> = Vec::new();
+/// second indexes increase. Among runs of that length, the one whose items stray least from
+/// the diagonal of the `n` × `m` table: when two sections are swapped (`1 4 3 2 5`), the two
+/// swapped are the moved ones, not the one between them.
+fn longest_increasing(pairs: &[(usize, usize)], n: usize, m: usize) -> Vec<bool> {
+    let width = pairs.iter().map(|p| p.1 + 1).max().unwrap_or(0);
+    // A run's rank: longer first, then less stray (its sum of distances, negated).
+    type Rank = (usize, i128);
+    let stray = |&(i, j): &(usize, usize)| -> i128 {
+        (j as i128 * n as i128 - i as i128 * m as i128).abs()
+    };
+    // Fenwick tree over the second index: the best run ending at a smaller index.
+    let mut tree: Vec<Option<(Rank, usize)>> = vec![None; width + 1];
     let mut prev = vec![usize::MAX; pairs.len()];
-    for (k, &(_, j)) in pairs.iter().enumerate() {
-        let pos = tails.partition_point(|&t| pairs[t].1 < j);
-        if pos > 0 {
-            prev[k] = tails[pos - 1];
+    let mut best: Option<(Rank, usize)> = None;
+    for (k, p) in pairs.iter().enumerate() {
+        let mut before: Option<(Rank, usize)> = None;
+        let mut x = p.1;
+        while x > 0 {
+            if let Some(c) = tree[x] {
+                if before.is_none_or(|b| c.0 > b.0) {
+                    before = Some(c);
+                }
+            }
+            x &= x - 1;
         }
-        if pos == tails.len() {
-            tails.push(k);
-        } else {
-            tails[pos] = k;
+        let rank = match before {
+            Some(((len, score), at)) => {
+                prev[k] = at;
+                (len + 1, score - stray(p))
+            }
+            None => (1, -stray(p)),
+        };
+        if best.is_none_or(|b| rank > b.0) {
+            best = Some((rank, k));
+        }
+        let mut x = p.1 + 1;
+        while x <= width {
+            if tree[x].is_none_or(|c| rank > c.0) {
+                tree[x] = Some((rank, k));
+            }
+            x += x & x.wrapping_neg();
         }
     }
     let mut keep = vec![false; pairs.len()];
-    let mut k = tails.last().copied().unwrap_or(usize::MAX);
+    let mut k = best.map_or(usize::MAX, |b| b.1);
     while k != usize::MAX {
         keep[k] = true;
         k = prev[k];
@@ -338,9 +365,23 @@ mod tests {
     #[test]
     fn longest_increasing_keeps_the_longest_run() {
         let pairs = [(0, 0), (1, 2), (2, 1), (3, 3), (4, 4)];
-        let keep = longest_increasing(&pairs);
+        let keep = longest_increasing(&pairs, 5, 5);
         assert_eq!(keep.iter().filter(|k| **k).count(), 4);
         assert!(keep[0] && keep[3] && keep[4]);
-        assert!(longest_increasing(&[]).is_empty());
+        assert!(longest_increasing(&[], 0, 0).is_empty());
+    }
+
+    #[test]
+    fn of_two_swapped_items_both_are_moved_and_the_one_between_stays() {
+        // 1 4 3 2 5: runs 1 3 5, 1 2 5 and 1 4 5 are all longest; only 1 3 5 keeps every
+        // item on the diagonal.
+        let pairs = [(0, 0), (1, 3), (2, 2), (3, 1), (4, 4)];
+        let keep = longest_increasing(&pairs, 5, 5);
+        assert_eq!(keep, [true, false, true, false, true]);
+        // With one section fewer on the second side the diagonal is scaled.
+        let pairs = [(0, 0), (1, 3), (2, 2), (3, 1), (5, 4)];
+        let keep = longest_increasing(&pairs, 6, 5);
+        assert_eq!(keep.iter().filter(|k| **k).count(), 3);
+        assert!(keep[0] && keep[2] && keep[4]);
     }
 }

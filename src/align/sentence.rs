@@ -68,8 +68,60 @@ pub(crate) fn align(a: &[Bag], b: &[Bag], lex: &Lexicon, model: &Model) -> Vec<B
         return unpaired(n, m);
     }
     let guide = guide(a, b, lex, model);
-    banded(a, b, lex, model, guide.as_deref())
+    let beads = banded(a, b, lex, model, guide.as_deref());
+    rejoin_truncated(beads, a, b, lex, model)
 }
+
+/// Joins a sentence left unpaired next to one unpaired on the other side when the shorter of
+/// the two says little the longer does not: a translation that lost a large part (a clause of
+/// half its length) costs more by length than two skips, but it is one pair with an omission,
+/// not a deletion and an unrelated insertion.
+fn rejoin_truncated(
+    beads: Vec<Bead>,
+    a: &[Bag],
+    b: &[Bag],
+    lex: &Lexicon,
+    model: &Model,
+) -> Vec<Bead> {
+    let mut out: Vec<Bead> = Vec::with_capacity(beads.len());
+    for bead in beads {
+        if let Some(last) = out.last_mut() {
+            let lone = |x: &Bead| (x.a.len(), x.b.len());
+            let (ra, rb) = match (lone(last), lone(&bead)) {
+                ((1, 0), (0, 1)) => (last.a.clone(), bead.b.clone()),
+                ((0, 1), (1, 0)) => (bead.a.clone(), last.b.clone()),
+                _ => (0..0, 0..0),
+            };
+            if !ra.is_empty() && contained(&a[ra.start], &b[rb.start], lex) {
+                let score = pair_score(a, b, lex, model, ra.clone(), rb.clone());
+                *last = Bead {
+                    a: ra,
+                    b: rb,
+                    score,
+                };
+                continue;
+            }
+        }
+        out.push(bead);
+    }
+    out
+}
+
+/// Whether the shorter of two sentences shares most of its evidence with the longer, and has
+/// enough of it to tell.
+fn contained(x: &Bag, y: &Bag, lex: &Lexicon) -> bool {
+    if x.alone || y.alone {
+        return false;
+    }
+    let shorter = if x.total <= y.total { x } else { y };
+    shorter.classes.len() >= CONTAINED_MIN_CLASSES
+        && lex.common(x, y) >= CONTAINED_SHARE * shorter.total
+}
+
+/// Share of the shorter sentence's evidence the longer must hold for [`rejoin_truncated`].
+const CONTAINED_SHARE: f32 = 0.6;
+/// Classes the shorter sentence needs for [`rejoin_truncated`].
+const CONTAINED_MIN_CLASSES: usize = 4;
 
 /// The search in a band around `guide` (or the diagonal), doubled until the path keeps off
 /// its edges.
@@ -197,6 +249,7 @@ fn blocks(bags: &[Bag]) -> Vec<Bag> {
                 classes,
                 total: chunk.iter().map(|b| b.total).sum(),
                 chars: chunk.iter().map(|b| b.chars).sum(),
+                alone: false,
             }
         })
         .collect()
@@ -285,6 +338,11 @@ fn search(a: &[Bag], b: &[Bag], lex: &Lexicon, model: &Model, band: Band<'_>) ->
                     continue;
                 }
                 let (pi, pj) = (i - da, j - db);
+                if (da > 1 && a[pi..i].iter().any(|x| x.alone))
+                    || (db > 1 && b[pj..j].iter().any(|x| x.alone))
+                {
+                    continue;
+                }
                 let prev = if pi == i {
                     if pj < lo {
                         continue;

@@ -438,6 +438,10 @@ fn modals(w: &Words<'_>, tables: &Tables, out: &mut Vec<Found>) {
         }
         i += 1;
     }
+    // `corridors that could support trade`: "may" in a relative clause describes.
+    found.retain(|f| {
+        f.value != Value::Modal(Modality::Possible) || !in_relative_clause(w, tables, f.token)
+    });
     // `will explore`: a commitment to look into something is tentative.
     let tentative: Vec<usize> = found
         .iter()
@@ -449,6 +453,24 @@ fn modals(w: &Words<'_>, tables: &Tables, out: &mut Vec<Found>) {
             && tentative.iter().any(|&t| t > f.token && t <= f.token + 3))
     });
     out.extend(found);
+}
+
+/// Whether token `i` stands in a relative clause: one of the few words before it in its clause
+/// opens one.
+fn in_relative_clause(w: &Words<'_>, tables: &Tables, i: usize) -> bool {
+    const REACH: usize = 5;
+    let mut k = i;
+    while k > 0 && i - k < REACH {
+        let gap = &w.text[w.toks[k - 1].range.end..w.toks[k].range.start];
+        if gap.contains([',', ';', ':', '(', ')']) {
+            return false;
+        }
+        k -= 1;
+        if tables.relative_words.contains(&w.folded[k].as_str()) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Runs of two or more capitalised words or acronyms, with connectors between them, not
@@ -647,6 +669,36 @@ mod tests {
         assert_eq!(es, [(Value::Modal(Modality::Committed), "colaborarán")]);
         let en = values("Both will explore options.", Lang::En);
         assert_eq!(en, [(Value::Modal(Modality::Tentative), "explore")]);
+    }
+
+    #[test]
+    fn may_in_a_relative_clause_describes_rather_than_weakens() {
+        let modals = |text: &str, lang: Lang| -> Vec<&'static str> {
+            values(text, lang)
+                .iter()
+                .filter_map(|(v, _)| match v {
+                    Value::Modal(Modality::Possible) => Some("possible"),
+                    Value::Modal(Modality::Committed) => Some("committed"),
+                    Value::Modal(Modality::Tentative) => Some("tentative"),
+                    _ => None,
+                })
+                .collect()
+        };
+        let text = "Both will build corridors that could support trade.";
+        assert_eq!(modals(text, Lang::En), ["committed"]);
+        let text = "The programme, which began in 1974, can grow.";
+        assert_eq!(
+            modals(text, Lang::En),
+            ["possible"],
+            "a comma closes the clause"
+        );
+        assert_eq!(modals("Both may build corridors.", Lang::En), ["possible"]);
+        let text = "Se crearán mecanismos que podrán apoyar el comercio.";
+        assert_eq!(modals(text, Lang::Es), ["committed"]);
+        assert_eq!(
+            modals("Ambos podrán apoyar el comercio.", Lang::Es),
+            ["possible"]
+        );
     }
 
     #[test]

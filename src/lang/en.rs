@@ -418,6 +418,7 @@ pub(super) static TABLES: Tables = Tables {
         ("endeavor", Modality::Tentative),
     ],
     future_endings: &[],
+    relative_words: &["that", "which", "who", "whom", "whose", "where", "whereby"],
     instruments: &[
         ("memorandum of understanding", "mou"),
         ("memoranda of understanding", "mou"),

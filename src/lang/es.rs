@@ -255,6 +255,9 @@ pub(super) static TABLES: Tables = Tables {
         ("evaluaran", Modality::Tentative),
     ],
     future_endings: &["rán", "rá", "remos"],
+    relative_words: &[
+        "que", "cual", "cuales", "quien", "quienes", "donde", "cuyo", "cuya", "cuyos", "cuyas",
+    ],
     instruments: &[
         ("de acuerdo con", ""),
         ("de acuerdo a", ""),

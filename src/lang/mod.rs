@@ -208,6 +208,10 @@ pub(crate) struct Tables {
     /// Endings of finite verbs in the future tense (lower-case, with accents), which commit in Spanish the
     /// way `will` does in English; empty for languages with a modal verb instead.
     pub future_endings: &'static [&'static str],
+    /// Words that open a relative clause (`which`, `que`), accent-free and lower-case: "may"
+    /// inside one describes what something can do (`corridors that could support trade`)
+    /// rather than weakening a commitment.
+    pub relative_words: &'static [&'static str],
     /// Names of kinds of instrument (`memorandum of understanding`, `acuerdo`), accent-free and
     /// lower-case, with a language-neutral tag; `""` shields a phrase that only looks like
     /// one (`de acuerdo con`).

@@ -84,6 +84,7 @@ pub(crate) fn segment(text: &str, lang: Lang) -> Result<Document<'_>, Error> {
         contents: None,
         content_lines: 0,
         paragraph_list: None,
+        out_of_order_checks: 0,
         skipped_spans: skipped.iter().map(|s| s.span).collect(),
     };
     builder.run();
@@ -127,6 +128,14 @@ struct Contents {
     first: Option<Label>,
 }
 
+/// Lines a list may run on after an out-of-sequence number.
+const LIST_LOOKAHEAD: usize = 2_000;
+/// Numbers a permuted list may lack (deleted sections) and still be taken for one.
+const LIST_GAPS: usize = 2;
+/// Out-of-sequence numbers a document may have looked into (each looks ahead): beyond this,
+/// they are text, which bounds the work on hostile input.
+const MAX_OUT_OF_ORDER_CHECKS: usize = 64;
+
 struct Builder<'t, 'a> {
     text: &'t str,
     tables: &'static Tables,
@@ -146,6 +155,8 @@ struct Builder<'t, 'a> {
     skipped_spans: Vec<Span>,
     /// The label of the last numbered paragraph, while a list of them runs.
     paragraph_list: Option<Label>,
+    /// Out-of-sequence numbers looked into so far (see [`Builder::permuted_list`]).
+    out_of_order_checks: usize,
 }
 
 impl<'t> Builder<'t, '_> {
@@ -382,7 +393,17 @@ impl<'t> Builder<'t, '_> {
             c
         };
         let index = self.sections.len();
-        let place = self.outline.place(&c.label, index)?;
+        let place = match self.outline.place(&c.label, index) {
+            Some(place) => place,
+            None if self.permuted_list(i, &c.label) => {
+                self.out_of_order_checks += 1;
+                self.outline.place_out_of_order(&c.label, index)?
+            }
+            None => {
+                self.out_of_order_checks += 1;
+                return None;
+            }
+        };
         self.flush();
         let mut heading = vec![c.heading];
         let mut title: Vec<Span> = c.title.into_iter().collect();
@@ -452,6 +473,54 @@ impl<'t> Builder<'t, '_> {
             });
         }
         Some(last)
+    }
+
+    /// Whether the numbered heading `label` on line `i`, out of sequence, belongs to a list
+    /// whose numbers, with those before it and those after it up to the end of the list, are
+    /// each used once and run from 1 with at most [`LIST_GAPS`] missing: two sections
+    /// swapped, or one moved, not a stray number in the text.
+    fn permuted_list(&self, i: usize, label: &Label) -> bool {
+        let Some(value) = label.value() else {
+            return false;
+        };
+        if matches!(label, Label::Keyword(..))
+            || matches!(label, Label::Dotted(parts) if parts.len() > 1)
+            || self.out_of_order_checks >= MAX_OUT_OF_ORDER_CHECKS
+        {
+            return false;
+        }
+        let mut values = self.outline.siblings(label);
+        values.push(value);
+        let mut k = i;
+        while let Some(next) = self.next_content(k) {
+            if next - i > LIST_LOOKAHEAD {
+                return false;
+            }
+            k = next;
+            if self.noise[k].is_some() {
+                continue;
+            }
+            let Some(c) = heading::parse(self.line_text(k), 0, self.tables) else {
+                continue;
+            };
+            if heading::same_style(&c.label, label) {
+                match c.label.value() {
+                    Some(v) => values.push(v),
+                    None => return false,
+                }
+            } else if self.outline.ends_list(label, &c.label) {
+                break;
+            }
+        }
+        let mut sorted = values.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        sorted.len() == values.len()
+            && sorted.len() >= 3
+            && sorted.first() == Some(&1)
+            && sorted
+                .last()
+                .is_some_and(|&last| last as usize <= sorted.len() + LIST_GAPS)
     }
 
     /// `1. The documents are listed in the Annex` followed straight by `2. …`: a list of

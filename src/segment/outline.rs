@@ -23,6 +23,8 @@ struct Open {
     value: Option<u32>,
     section: usize,
     id: String,
+    /// The values of the siblings before it in its list.
+    earlier: Vec<u32>,
 }
 
 /// Where an accepted heading goes.
@@ -45,13 +47,49 @@ impl Outline {
     /// Places a numbered or keyword heading that will become section number `section`;
     /// `None` when its number does not fit the outline (then it is text, not a heading).
     pub fn place(&mut self, label: &Label, section: usize) -> Option<Placement> {
+        self.place_as(label, section, false)
+    }
+
+    /// Places a heading whose number is out of sequence (a section moved to the head of its
+    /// list, or far after the one before it); the caller has checked that its list is a
+    /// permutation (see [`Outline::siblings`]).
+    pub fn place_out_of_order(&mut self, label: &Label, section: usize) -> Option<Placement> {
+        self.place_as(label, section, true)
+    }
+
+    /// The values already used in the list a numbered `label` would join.
+    pub fn siblings(&self, label: &Label) -> Vec<u32> {
+        let style = style_of(label);
+        match self.stack.iter().rposition(|o| o.style == style) {
+            Some(pos) => {
+                let open = &self.stack[pos];
+                open.earlier.iter().copied().chain(open.value).collect()
+            }
+            None => Vec::new(),
+        }
+    }
+
+    /// Whether a heading labelled `other` would close the list a numbered `label` would join:
+    /// it belongs to a level above that list.
+    pub fn ends_list(&self, label: &Label, other: &Label) -> bool {
+        let style = style_of(label);
+        let pos = self
+            .stack
+            .iter()
+            .rposition(|o| o.style == style)
+            .unwrap_or(self.stack.len());
+        let theirs = style_of(other);
+        matches!(theirs, Style::Keyword(_)) || self.stack[..pos].iter().any(|o| o.style == theirs)
+    }
+
+    fn place_as(&mut self, label: &Label, section: usize, out_of_order: bool) -> Option<Placement> {
         let value = label.value();
-        let (style, kind) = match label {
-            Label::Roman(_) => (Style::Roman, SectionKind::Part),
-            Label::Dotted(parts) => (Style::Dotted(parts.len()), SectionKind::Numbered),
-            Label::Paren(_) => (Style::Paren, SectionKind::Numbered),
-            Label::Letter(_) => (Style::Letter, SectionKind::Numbered),
-            Label::Keyword(k, _) => (Style::Keyword(*k), keyword_kind(*k)),
+        let mut earlier = Vec::new();
+        let style = style_of(label);
+        let kind = match label {
+            Label::Roman(_) => SectionKind::Part,
+            Label::Keyword(k, _) => keyword_kind(*k),
+            _ => SectionKind::Numbered,
         };
         match (label, style) {
             (Label::Keyword(k, _), _) => {
@@ -82,11 +120,14 @@ impl Outline {
                 if let Some(pos) = self.stack.iter().rposition(|o| o.style == style) {
                     let last = self.stack[pos].value.unwrap_or(0);
                     let v = value?;
-                    if v == 0 || v > last + 5 {
+                    if v == 0 || (v > last + 5 && !out_of_order) {
                         return None;
                     }
+                    let open = &mut self.stack[pos];
+                    earlier = std::mem::take(&mut open.earlier);
+                    earlier.extend(open.value);
                     self.stack.truncate(pos);
-                } else if value.is_none_or(|v| v > 3) {
+                } else if value.is_none_or(|v| v > 3 && !out_of_order) {
                     return None;
                 }
             }
@@ -98,7 +139,11 @@ impl Outline {
             Label::Dotted(parts) if parts.len() > 1 => parts.join("."),
             other => child_id(parent.map(|p| p.id.as_str()), &own_label(other)),
         };
-        Some(self.push(style, value, section, id, kind))
+        let placed = self.push(style, value, section, id, kind);
+        if let Some(top) = self.stack.last_mut() {
+            top.earlier = earlier;
+        }
+        Some(placed)
     }
 
     /// Places an unnumbered heading in capitals after the preamble: `heading:N` at the top level.
@@ -130,6 +175,7 @@ impl Outline {
             value,
             section,
             id: unique.clone(),
+            earlier: Vec::new(),
         });
         Placement {
             id: unique,
@@ -137,6 +183,16 @@ impl Outline {
             parent,
             depth,
         }
+    }
+}
+
+fn style_of(label: &Label) -> Style {
+    match label {
+        Label::Roman(_) => Style::Roman,
+        Label::Dotted(parts) => Style::Dotted(parts.len()),
+        Label::Paren(_) => Style::Paren,
+        Label::Letter(_) => Style::Letter,
+        Label::Keyword(k, _) => Style::Keyword(*k),
     }
 }
 

@@ -294,3 +294,116 @@ fn changed_values_are_errors_with_both_sides() {
         "the date differs: 2026-03-31 in English, 2026-04-30 in Spanish"
     );
 }
+
+/// The findings at warning or above in section `id` of a check of EN against `es_text`.
+fn findings_in(es_text: &str, id: &str) -> Vec<(DivergenceKind, Option<String>, Option<String>)> {
+    let es = Document::parse(es_text, paridad::Lang::Es).unwrap();
+    let en = en();
+    let check = Checker::new().check(&en, &es);
+    check
+        .divergences
+        .iter()
+        .filter(|d| d.severity >= Severity::Warning && section_id(&check, d.section) == id)
+        .map(|d| {
+            (
+                d.kind,
+                d.en.as_ref().map(|e| e.text.clone()),
+                d.es.as_ref().map(|e| e.text.clone()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_clause_cut_by_half_its_sentence_is_one_omission_not_lost_numbers() {
+    // The Spanish first sentence loses "31 años de libre comercio y 21 años de cooperación en
+    // el marco de la Alianza México-Canadá": shorter by half, it still pairs with the English
+    // one, and the report says which clause is missing once, not "31" and "21" separately.
+    let cut = ES.replace(
+        ", 31 años de libre comercio y 21 años de cooperación en el marco de la Alianza México-Canadá",
+        "",
+    );
+    assert_ne!(cut, ES, "the clause is in the seed");
+    let found = findings_in(&cut, "preamble");
+    let omissions: Vec<_> = found
+        .iter()
+        .filter(|f| f.0 == DivergenceKind::Omission)
+        .collect();
+    assert_eq!(omissions.len(), 1, "{found:#?}");
+    assert_eq!(
+        omissions[0].1.as_deref(),
+        Some("31 years of free trade and 21 years of cooperation under the Canada-Mexico Partnership")
+    );
+    assert!(
+        !found.iter().any(|f| f.0 == DivergenceKind::Number),
+        "{found:#?}"
+    );
+    // The dateline still stands alone: it is not merged into the shortened sentence.
+    assert!(found.iter().any(|f| f.0 == DivergenceKind::Addition
+        && f.2.as_deref() == Some("Ciudad de México, 18 de septiembre de 2025")));
+}
+
+#[test]
+fn may_against_a_plain_statement_is_a_weaker_commitment() {
+    // IV.2: "both countries support efforts" (no modal) against "ambos países podrán apoyar".
+    let weakened = ES.replace(
+        "ambos países apoyarán los esfuerzos",
+        "ambos países podrán apoyar los esfuerzos",
+    );
+    assert_ne!(weakened, ES);
+    let found = findings_in(&weakened, "IV.2");
+    let modality: Vec<_> = found
+        .iter()
+        .filter(|f| f.0 == DivergenceKind::Modality)
+        .collect();
+    assert_eq!(modality.len(), 1, "{found:#?}");
+    assert_eq!(modality[0].2.as_deref(), Some("podrán"));
+    // The English evidence is the plain sentence.
+    assert!(modality[0]
+        .1
+        .as_deref()
+        .is_some_and(|s| s.contains("both countries support efforts")));
+}
+
+#[test]
+fn may_in_one_clause_weakens_even_when_another_clause_commits() {
+    // III.4: "will exchange … and pursue" against "intercambiarán … e podrían impulsar".
+    let weakened = ES.replace(
+        "regional e impulsarán iniciativas",
+        "regional y podrían impulsar iniciativas",
+    );
+    assert_ne!(weakened, ES);
+    let found = findings_in(&weakened, "III.4");
+    assert!(
+        found
+            .iter()
+            .any(|f| f.0 == DivergenceKind::Modality && f.2.as_deref() == Some("podrían")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn an_institution_sharing_one_word_with_the_other_name_is_flagged() {
+    // IV.1: the Comisión Nacional de Áreas Naturales Protegidas against another commission,
+    // although the Spanish sentence uses "áreas naturales protegidas" elsewhere.
+    let en_text = EN.replace(
+        "National Commission of Natural Protected Areas",
+        "Federal Electricity Commission",
+    );
+    assert_ne!(en_text, EN);
+    let en = Document::parse(&en_text, paridad::Lang::En).unwrap();
+    let es = es();
+    let check = Checker::new().check(&en, &es);
+    assert!(
+        check
+            .divergences
+            .iter()
+            .any(|d| d.kind == DivergenceKind::Entity
+                && section_id(&check, d.section) == "IV.1"
+                && d.en
+                    .as_ref()
+                    .is_some_and(|e| e.text == "Federal Electricity Commission of Mexico")),
+        "{:#?}",
+        check.divergences
+    );
+}

@@ -28,32 +28,34 @@ use super::util::{en, es, EN, ES};
 // ---------------------------------------------------------------------------------------------
 // Thresholds: what the checker achieved when this module was written, to catch regressions.
 
-/// The least recall each mutation must reach: what the checker achieves on these cases
-/// (rounded down), so that a regression fails. The misses are printed by the test: an English
-/// institution name replaced by one whose words the Spanish sentence happens to share; a
-/// commitment weakened in one clause of a sentence that still commits in another, or whose
-/// English has no modal; a clause whose loss shows as a missing date or number instead.
+/// The least recall each mutation must reach on the cases of [`SEED`]: every case is caught.
+/// On other seeds (`PARIDAD_MUTATION_SEED=1` … `6`, cases these rules were not written on)
+/// recall is 0.85–1.00 overall; what is missed there: an institution replaced by one that
+/// shares half its words (`Secretariat of Economy` → `of Health`), a modal changed in a
+/// sentence whose other clauses keep their own, and clauses whose words the aligner does not
+/// link to the other version. Run with that variable to see the misses.
 const MIN_RECALL: [(Mutation, f64); 9] = [
     (Mutation::Date, 1.0),
     (Mutation::Number, 1.0),
-    (Mutation::Entity, 0.87),
-    (Mutation::Modality, 0.77),
+    (Mutation::Entity, 1.0),
+    (Mutation::Modality, 1.0),
     (Mutation::SentenceDeleted, 1.0),
-    (Mutation::ClauseDeleted, 0.5),
+    (Mutation::ClauseDeleted, 1.0),
     (Mutation::SentenceAdded, 1.0),
     (Mutation::SectionDeleted, 1.0),
     (Mutation::SectionsSwapped, 1.0),
 ];
 
-/// The most new warnings and errors allowed, over all cases, in sections no mutation touched:
-/// what the checker raised when this module was written. All come from swapped sections: a
-/// section moved to the head of its pillar, or more than five places after the one before it,
-/// is not taken for a heading (its number does not fit the outline), so its text joins the
-/// section before it; and a section between two swapped ones is reported as moved.
-const MAX_FALSE_ALARMS: usize = 17;
-
-/// The seed of the generator that picks the targets.
+/// The seed of the generator that picks the targets. `PARIDAD_MUTATION_SEED` picks others, to
+/// measure the checker on cases it was not tuned on (then the figures are only printed).
 const SEED: u64 = 0x7061_7269_6461_6421;
+
+fn seed() -> u64 {
+    std::env::var("PARIDAD_MUTATION_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(SEED)
+}
 
 // ---------------------------------------------------------------------------------------------
 // What is mutated, and what must be found.
@@ -131,6 +133,10 @@ struct Case {
     edits: Vec<(Range<usize>, String)>,
     /// The edit in words, for the report.
     what: String,
+    /// Kinds that also report it: a deleted clause that states a deadline or a number is
+    /// reported by the value the other version has alone (`by the end of 2025` against a
+    /// Spanish sentence that lost `cuya firma concluirá este mismo año`).
+    also: Vec<DivergenceKind>,
 }
 
 impl Case {
@@ -156,6 +162,7 @@ impl Case {
             sections: vec![section.to_string()],
             edits: vec![(range, new)],
             what,
+            also: Vec::new(),
         }
     }
 
@@ -765,13 +772,19 @@ fn clauses_deleted() -> Vec<Case> {
         {
             continue;
         }
-        out.push(Case::new(
+        let mut case = Case::new(
             Mutation::ClauseDeleted,
             Side::Es,
             &section,
             range.start + comma..range.start + body.len(),
             "",
-        ));
+        );
+        if re(r"\b(19|20)\d\d\b|\baño\b").is_match(clause) {
+            case.also.push(DivergenceKind::Date);
+        } else if re(r"\b\d+\b").is_match(clause) {
+            case.also.push(DivergenceKind::Number);
+        }
+        out.push(case);
     }
     out
 }
@@ -847,6 +860,7 @@ fn sections_swapped() -> Vec<Case> {
                     (rb.clone(), text[ra.clone()].to_string()),
                 ],
                 what: format!("swapped sections {a} and {b}"),
+                also: Vec::new(),
             });
         }
     }
@@ -855,7 +869,7 @@ fn sections_swapped() -> Vec<Case> {
 
 /// Every case, chosen with the fixed seed.
 fn cases() -> Vec<Case> {
-    let mut rng = SplitMix64(SEED);
+    let mut rng = SplitMix64(seed());
     let mut all = Vec::new();
     let mut dates_both = dates(Side::Es, &mut rng);
     dates_both.extend(dates(Side::En, &mut rng));
@@ -944,7 +958,13 @@ fn run(case: &Case, baseline: &HashSet<String>) -> Outcome {
         Side::En => check(&mutated, ES),
         Side::Es => check(EN, &mutated),
     };
-    let expected = case.mutation.expects(case.side);
+    let expected: Vec<DivergenceKind> = case
+        .mutation
+        .expects(case.side)
+        .iter()
+        .chain(&case.also)
+        .copied()
+        .collect();
     let fresh: Vec<&Divergence> = check
         .divergences
         .iter()
@@ -1051,6 +1071,10 @@ fn mutations_are_flagged_in_their_section_and_nowhere_else() {
     }
     println!("{report}");
 
+    // Other seeds are for measuring: their figures are printed, not held to the thresholds.
+    if seed() != SEED {
+        return;
+    }
     for (m, least) in MIN_RECALL {
         let (n, c) = table.get(&m).copied().unwrap_or_default();
         assert!(n > 0, "no case of {}", m.name());
@@ -1061,11 +1085,9 @@ fn mutations_are_flagged_in_their_section_and_nowhere_else() {
             m.name()
         );
     }
-    assert!(
-        alarms.len() <= MAX_FALSE_ALARMS,
-        "{} false alarms, more than {MAX_FALSE_ALARMS}\n{report}",
-        alarms.len()
-    );
+    // No new warning or error in sections no mutation touched (none either on the six other
+    // seeds).
+    assert!(alarms.is_empty(), "{} false alarms\n{report}", alarms.len());
 }
 
 #[test]
