@@ -11,7 +11,7 @@ use crate::align::{Aligner, Alignment};
 use crate::date::Date;
 use crate::divergence::{stable_id, Divergence, DivergenceKind, Evidence, Severity};
 use crate::document::Document;
-use crate::extract::{extract, Found, Value};
+use crate::extract::{extract, Found, NumberForm, Value};
 use crate::glossary::Glossary;
 use crate::lang::{Bound, Lang, Modality};
 use crate::span::{LineCol, Span};
@@ -398,56 +398,76 @@ impl Context<'_, '_, '_> {
     }
 
     fn numbers(&self, p: usize, en: &[Located], es: &[Located], out: &mut Vec<Draft>) {
-        let nums = |side: &[Located]| -> Vec<(Located, f64)> {
-            side.iter()
-                .filter_map(|l| match l.found.value {
-                    Value::Number { value, .. } => Some((l.clone(), value)),
-                    _ => None,
-                })
-                .collect()
-        };
-        let (ne, ns) = (nums(en), nums(es));
-        let (lonely_en, lonely_es) = unmatched(&ne, &ns, |a, b| same_number(a.1, b.1));
-        let n = lonely_en.len().max(lonely_es.len());
-        for i in 0..n {
-            let (a, b) = (lonely_en.get(i), lonely_es.get(i));
-            let (severity, message) = match (a, b) {
-                (Some(a), Some(b)) => (
-                    Severity::Error,
-                    format!(
-                        "the number differs: {} in English, {} in Spanish",
-                        show_number(a.1),
-                        show_number(b.1)
-                    ),
-                ),
-                (Some(a), None) => (
-                    Severity::Warning,
-                    format!(
-                        "the number {} of the English version is missing in the Spanish",
-                        show_number(a.1)
-                    ),
-                ),
-                (None, Some(b)) => (
-                    Severity::Warning,
-                    format!(
-                        "the number {} of the Spanish version is missing in the English",
-                        show_number(b.1)
-                    ),
-                ),
-                (None, None) => continue,
+        // Counts and percentages are compared with each other (`50%` against `50` differs);
+        // ordinals among themselves, and an ordinal word alone on one side is an idiom more
+        // often than a rank (`primer ministro` for `Prime Minister`).
+        for ordinals in [false, true] {
+            let nums = |side: &[Located]| -> Vec<(Located, f64, NumberForm, bool)> {
+                side.iter()
+                    .filter_map(|l| match l.found.value {
+                        Value::Number {
+                            value, form, word, ..
+                        } if (form == NumberForm::Ordinal) == ordinals => {
+                            Some((l.clone(), value, form, word))
+                        }
+                        _ => None,
+                    })
+                    .collect()
             };
-            out.push(Draft::new(
-                DivergenceKind::Number,
-                severity,
-                Some(p),
-                [a.map(|x| x.0.piece()), b.map(|x| x.0.piece())],
-                message,
-                0.85,
-            ));
+            let (ne, ns) = (nums(en), nums(es));
+            let (mut lonely_en, mut lonely_es) =
+                unmatched(&ne, &ns, |a, b| same_number(a.1, b.1) && a.2 == b.2);
+            if ordinals {
+                // A word ordinal counts only against an ordinal the other side has alone.
+                let (en_none, es_none) = (lonely_en.is_empty(), lonely_es.is_empty());
+                lonely_en.retain(|x| !x.3 || !es_none);
+                lonely_es.retain(|x| !x.3 || !en_none);
+            }
+            let show = |x: &(Located, f64, NumberForm, bool)| match x.2 {
+                NumberForm::Count => show_number(x.1),
+                NumberForm::Percent => format!("{}%", show_number(x.1)),
+                NumberForm::Ordinal => format!("{} (ordinal)", show_number(x.1)),
+            };
+            let n = lonely_en.len().max(lonely_es.len());
+            for i in 0..n {
+                let (a, b) = (lonely_en.get(i), lonely_es.get(i));
+                let (severity, message) = match (a, b) {
+                    (Some(a), Some(b)) => (
+                        Severity::Error,
+                        format!(
+                            "the number differs: {} in English, {} in Spanish",
+                            show(a),
+                            show(b)
+                        ),
+                    ),
+                    (Some(a), None) => (
+                        Severity::Warning,
+                        format!(
+                            "the number {} of the English version is missing in the Spanish",
+                            show(a)
+                        ),
+                    ),
+                    (None, Some(b)) => (
+                        Severity::Warning,
+                        format!(
+                            "the number {} of the Spanish version is missing in the English",
+                            show(b)
+                        ),
+                    ),
+                    (None, None) => continue,
+                };
+                out.push(Draft::new(
+                    DivergenceKind::Number,
+                    severity,
+                    Some(p),
+                    [a.map(|x| x.0.piece()), b.map(|x| x.0.piece())],
+                    message,
+                    0.85,
+                ));
+            }
         }
     }
 
-    /// The content tokens of `side`'s sentence `sentence` that cover `range`.
     fn covering(&self, side: usize, sentence: usize, range: &Range<usize>) -> Vec<&Classed> {
         self.detail[side]
             .get(sentence)

@@ -28,8 +28,10 @@ pub(crate) enum Value {
     Number {
         value: f64,
         qualifier: Option<Qualifier>,
-        /// Written as a word (`four`, `cuatro`) rather than digits.
+        /// Written as a word (`four`, `cuatro`, `first`) rather than digits.
         word: bool,
+        /// A count, an ordinal or a percentage.
+        form: NumberForm,
     },
     /// An acronym or code, by its key (`CUSMA`, `TMEC`).
     Acronym(String),
@@ -40,6 +42,17 @@ pub(crate) enum Value {
     /// The name of an institution, programme or place: two or more capitalised words, with the
     /// language's connectors between them.
     Name,
+}
+
+/// What a number counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum NumberForm {
+    /// A quantity (`four pillars`, `1,200 workers`).
+    Count,
+    /// A rank (`first`, `3rd`, `tercera`, `3.º`).
+    Ordinal,
+    /// A percentage (`50%`, `50 percent`, `50 por ciento`).
+    Percent,
 }
 
 /// A value and where it stands.
@@ -299,6 +312,7 @@ fn numbers(w: &Words<'_>, tables: &Tables, used: &mut [bool], out: &mut Vec<Foun
             continue;
         }
         let t = &w.toks[i];
+        let mut form = NumberForm::Count;
         let (mut value, word, mut last) = if t.kind == TokenKind::Number {
             match t.key.parse::<f64>() {
                 Ok(v) => (v, false, i),
@@ -307,6 +321,17 @@ fn numbers(w: &Words<'_>, tables: &Tables, used: &mut [bool], out: &mut Vec<Foun
                     continue;
                 }
             }
+        } else if let Some(v) = digit_ordinal(&w.folded[i], tables) {
+            // `1st`, `1º`, `1er`: digits glued to an ordinal ending.
+            form = NumberForm::Ordinal;
+            (v, false, i)
+        } else if let Some(&(_, v)) = tables
+            .ordinal_words
+            .iter()
+            .find(|(word, _)| *word == w.folded[i])
+        {
+            form = NumberForm::Ordinal;
+            (v, true, i)
         } else if let Some(&(_, v)) = tables
             .number_words
             .iter()
@@ -341,6 +366,39 @@ fn numbers(w: &Words<'_>, tables: &Tables, used: &mut [bool], out: &mut Vec<Foun
                 last += len;
             }
         }
+        let mut end = w.toks[last].range.end;
+        if form == NumberForm::Count && !word {
+            // `3.º`: the ending is a token of its own after a point.
+            if let Some(next) = w.toks.get(last + 1) {
+                let gap = &w.text[end..next.range.start];
+                if gap == "."
+                    && tables
+                        .ordinal_suffixes
+                        .contains(&w.folded[last + 1].as_str())
+                {
+                    form = NumberForm::Ordinal;
+                    last += 1;
+                    end = next.range.end;
+                }
+            }
+        }
+        if form == NumberForm::Count {
+            // `50%`, `50 %` (any space), `50 percent`, `50 por ciento`.
+            let rest = &w.text[end..];
+            let after_space = rest.trim_start();
+            if after_space.starts_with('%') && rest.len() - after_space.len() <= 3 {
+                form = NumberForm::Percent;
+                end = w.text.len() - after_space.len() + 1;
+            } else if let Some(len) = tables
+                .percent_words
+                .iter()
+                .find_map(|p| w.phrase_at(last + 1, p))
+            {
+                form = NumberForm::Percent;
+                last += len;
+                end = w.toks[last].range.end;
+            }
+        }
         let qualifier = w.table_before(i, tables.number_qualifiers, &[]);
         let start = qualifier.map_or(i, |q| q.0);
         used[i..=last].fill(true);
@@ -349,12 +407,30 @@ fn numbers(w: &Words<'_>, tables: &Tables, used: &mut [bool], out: &mut Vec<Foun
                 value,
                 qualifier: qualifier.map(|q| q.1),
                 word,
+                form,
             },
-            range: w.span(start, last),
+            range: w.toks[start].range.start..end,
             token: start,
         });
         i = last + 1;
     }
+}
+
+/// The value of an ordinal written with digits and an ending (`1st`, `2º`, `3er`), folded.
+fn digit_ordinal(folded: &str, tables: &Tables) -> Option<f64> {
+    let digits = folded.len()
+        - folded
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
+    if digits == 0 || digits > 4 {
+        return None;
+    }
+    let (number, ending) = folded.split_at(digits);
+    tables
+        .ordinal_suffixes
+        .contains(&ending)
+        .then(|| number.parse().ok())
+        .flatten()
 }
 
 /// Roman numerals up to 39 (`II`, `IV`, `XII`) are numbering, not acronyms.
@@ -610,6 +686,7 @@ mod tests {
             value,
             qualifier,
             word,
+            form: NumberForm::Count,
         }
     }
 
@@ -669,6 +746,45 @@ mod tests {
         assert_eq!(es, [(Value::Modal(Modality::Committed), "colaborarán")]);
         let en = values("Both will explore options.", Lang::En);
         assert_eq!(en, [(Value::Modal(Modality::Tentative), "explore")]);
+    }
+
+    #[test]
+    fn ordinals_and_percentages() {
+        let numbers = |text: &str, lang: Lang| -> Vec<(f64, NumberForm, String)> {
+            values(text, lang)
+                .into_iter()
+                .filter_map(|(v, t)| match v {
+                    Value::Number { value, form, .. } => Some((value, form, t.to_string())),
+                    _ => None,
+                })
+                .collect()
+        };
+        use NumberForm::{Count, Ordinal, Percent};
+        assert_eq!(
+            numbers(
+                "The 3rd meeting cut costs by 50% and the second by 12 percent.",
+                Lang::En
+            ),
+            [
+                (3.0, Ordinal, "3rd".into()),
+                (50.0, Percent, "50%".into()),
+                (2.0, Ordinal, "second".into()),
+                (12.0, Percent, "12 percent".into()),
+            ]
+        );
+        assert_eq!(
+            numbers(
+                "La 3.ª reunión y el 1er informe: 50\u{a0}% y 12 por ciento de 40 casos.",
+                Lang::Es
+            ),
+            [
+                (3.0, Ordinal, "3.ª".into()),
+                (1.0, Ordinal, "1er".into()),
+                (50.0, Percent, "50\u{a0}%".into()),
+                (12.0, Percent, "12 por ciento".into()),
+                (40.0, Count, "40".into()),
+            ]
+        );
     }
 
     #[test]

@@ -194,6 +194,13 @@ pub(crate) struct Tables {
     /// Cardinal number words and their values (accent-free, lower-case). Words that are also
     /// articles or pronouns (`one`, `un`, `una`) are left out.
     pub number_words: &'static [(&'static str, f64)],
+    /// Ordinal words and their values (accent-free, lower-case): `first`, `primera`.
+    pub ordinal_words: &'static [(&'static str, f64)],
+    /// Endings glued to digits that make an ordinal (`1st`, `3.º`, `1er`), lower-case.
+    pub ordinal_suffixes: &'static [&'static str],
+    /// Words after a number that make it a percentage (`percent`, `por ciento`), accent-free,
+    /// lower-case, words joined by spaces; the sign `%` is known to every language.
+    pub percent_words: &'static [&'static str],
     /// Scale words that multiply the number before them (`million`, `mil millones`),
     /// accent-free, lower-case, words joined by spaces.
     pub scale_words: &'static [(&'static str, f64)],

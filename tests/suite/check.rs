@@ -407,3 +407,48 @@ fn an_institution_sharing_one_word_with_the_other_name_is_flagged() {
         check.divergences
     );
 }
+
+#[test]
+fn percentages_and_ordinals_compare_by_value_and_form() {
+    // A sentence of the preamble given a percentage and a rank on both sides.
+    let en_text = EN.replace(
+        "A resilient and forward-looking bilateral relationship",
+        "In its 3rd year, a resilient bilateral relationship with 50% more trade",
+    );
+    let with = |es_phrase: &str| {
+        ES.replace(
+            "Una relación bilateral resiliente y con visión de futuro",
+            es_phrase,
+        )
+    };
+    assert_ne!(en_text, EN);
+    let en = Document::parse(&en_text, paridad::Lang::En).unwrap();
+    let numbers = |es_text: &str| -> Vec<String> {
+        let es = Document::parse(es_text, paridad::Lang::Es).unwrap();
+        Checker::new()
+            .check(&en, &es)
+            .divergences
+            .into_iter()
+            .filter(|d| d.kind == DivergenceKind::Number)
+            .map(|d| d.message)
+            .collect()
+    };
+    let same =
+        with("En su tercer año, una relación bilateral resiliente con 50 por ciento más comercio");
+    assert_ne!(same, ES);
+    assert_eq!(numbers(&same), Vec::<String>::new());
+    let other = with("En su 2.º año, una relación bilateral resiliente con 40\u{a0}% más comercio");
+    assert_eq!(
+        numbers(&other),
+        [
+            "the number differs: 50% in English, 40% in Spanish",
+            "the number differs: 3 (ordinal) in English, 2 (ordinal) in Spanish"
+        ]
+    );
+    let unit_lost =
+        with("En su tercer año, una relación bilateral resiliente con 50 veces más comercio");
+    assert_eq!(
+        numbers(&unit_lost),
+        ["the number differs: 50% in English, 50 in Spanish"]
+    );
+}
