@@ -1,7 +1,10 @@
 //! Reports: an alignment rendered for people (text), for programs (a serialisable record that
 //! JSON tools read) and for translation memories (TMX).
 
+mod html;
+mod table;
 mod tmx;
+mod xliff;
 
 use std::io::{self, Write};
 
@@ -10,7 +13,10 @@ use serde::Serialize;
 use crate::align::Alignment;
 use crate::document::Document;
 
+pub use html::write_html;
+pub use table::{write_table, Separator};
 pub use tmx::write_tmx;
+pub use xliff::write_xliff;
 
 /// An alignment with the text of both sides: the record `paridad align --format json` prints.
 ///
