@@ -42,6 +42,46 @@ impl DivergenceKind {
     }
 }
 
+impl DivergenceKind {
+    /// Every kind, in report order.
+    pub const ALL: [DivergenceKind; 7] = [
+        DivergenceKind::Date,
+        DivergenceKind::Number,
+        DivergenceKind::Entity,
+        DivergenceKind::Modality,
+        DivergenceKind::Omission,
+        DivergenceKind::Addition,
+        DivergenceKind::Structure,
+    ];
+}
+
+impl std::str::FromStr for DivergenceKind {
+    type Err = String;
+
+    /// A kind by its report name (`date`, `entity` …), case-blind.
+    fn from_str(s: &str) -> Result<DivergenceKind, String> {
+        DivergenceKind::ALL
+            .into_iter()
+            .find(|k| k.name().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| {
+                let names: Vec<&str> = DivergenceKind::ALL.iter().map(|k| k.name()).collect();
+                format!("unknown kind {s:?}: expected one of {}", names.join(", "))
+            })
+    }
+}
+
+impl std::str::FromStr for Severity {
+    type Err = String;
+
+    /// A severity by its report name (`info`, `warning`, `error`), case-blind.
+    fn from_str(s: &str) -> Result<Severity, String> {
+        [Severity::Info, Severity::Warning, Severity::Error]
+            .into_iter()
+            .find(|v| v.name().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| format!("unknown severity {s:?}: expected info, warning or error"))
+    }
+}
+
 impl fmt::Display for DivergenceKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())

@@ -62,6 +62,7 @@ mod glossary;
 mod input;
 mod lang;
 pub mod report;
+mod review;
 mod segment;
 mod span;
 mod tokens;
@@ -78,6 +79,7 @@ pub use error::Error;
 pub use glossary::{Concept, Glossary};
 pub use input::{decode, read_file};
 pub use lang::{HeadingKeyword, Lang};
+pub use review::{Baseline, Filter, Reviewed, BASELINE_SCHEMA};
 pub use span::{LineCol, Span};
 
 // The README's examples are tests too.

@@ -1,6 +1,6 @@
 //! The `paridad` command line: glue between the arguments, the library and the renderers.
 
-use std::io::{self, Read, Write};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -45,37 +45,98 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = AlignFormat::Text)]
         format: AlignFormat,
+        /// Write the output to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
     /// Check two versions for divergences: dates, numbers, institutions, modality, omissions.
-    Check {
-        /// The English version (`-` reads standard input).
-        en: PathBuf,
-        /// The Spanish version. The two may come in either order: languages are detected.
-        es: PathBuf,
-        /// The date relative dates (`this year`) resolve against, as YYYY-MM-DD; by default
-        /// the English dateline, else the Spanish one.
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        doc_date: Option<String>,
-        /// A glossary of `English<TAB>Spanish[<TAB>note]` lines, added to the built-in one
-        /// (repeatable).
-        #[arg(long, value_name = "FILE")]
-        glossary: Vec<PathBuf>,
-        /// The two files' languages, in the order given (`en,es` or `es,en`); detected when
-        /// not given.
-        #[arg(long, value_name = "A,B")]
-        langs: Option<String>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
-        format: CheckFormat,
-    },
+    Check(CheckArgs),
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+/// The arguments of `paridad check`.
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// The English version (`-` reads standard input).
+    en: PathBuf,
+    /// The Spanish version. The two may come in either order: languages are detected.
+    es: PathBuf,
+    /// The date relative dates (`this year`) resolve against, as YYYY-MM-DD; by default
+    /// the English dateline, else the Spanish one.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    doc_date: Option<String>,
+    /// A glossary added to the built-in one: TSV (`English<TAB>Spanish[<TAB>note]`), CSV
+    /// with a header, or TBX, by extension (repeatable). Its terms are also checked for
+    /// consistent use.
+    #[arg(long, value_name = "FILE")]
+    glossary: Vec<PathBuf>,
+    /// The two files' languages, in the order given (`en,es` or `es,en`); detected when
+    /// not given.
+    #[arg(long, value_name = "A,B")]
+    langs: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+    format: CheckFormat,
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Hide the findings recorded in FILE (written by `--write-baseline`) and say how many.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record this run's findings (with those of `--baseline`) in FILE as reviewed.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+    /// Leave out findings of this kind: date, number, entity, modality, omission, addition,
+    /// structure (repeatable).
+    #[arg(long, value_name = "KIND")]
+    ignore: Vec<String>,
+    /// Leave out findings below this severity: info, warning or error.
+    #[arg(long, value_name = "SEVERITY", default_value = "info")]
+    min_severity: String,
+    /// Leave out findings less confident than this (0 to 1).
+    #[arg(long, value_name = "C", default_value_t = 0.0)]
+    min_confidence: f64,
+    /// Exit with 1 when a finding at or above this severity is reported.
+    #[arg(long, value_enum, default_value_t = FailOn::Never)]
+    fail_on: FailOn,
+    /// Colour in the text report: auto (when writing to a terminal and NO_COLOR is not
+    /// set), always or never.
+    #[arg(long, value_enum, default_value_t = ColourChoice::Auto)]
+    color: ColourChoice,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    /// Errors fail the run.
+    Error,
+    /// Warnings and errors fail the run.
+    Warning,
+    /// Nothing fails the run.
+    Never,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColourChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum CheckFormat {
     /// Divergences grouped by section, with evidence and a summary.
     Text,
     /// The paridad.report.v1 JSON report.
     Json,
+    /// One self-contained HTML page, both versions side by side.
+    Html,
+    /// The sentence pairs as a TMX 1.4b translation memory, divergence kinds as properties.
+    Tmx,
+    /// XLIFF, one unit per sentence pair, divergences as notes.
+    Xliff,
+    /// One row per divergence, RFC 4180 CSV.
+    Csv,
+    /// One row per divergence, tab-separated.
+    Tsv,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -99,6 +160,12 @@ enum Format {
 /// An error for the user: one line, exit code 2.
 struct Failure(String);
 
+/// How a command that ran ends: exit code 0, or 1 when `--fail-on` findings were reported.
+enum Outcome {
+    Clean,
+    Failed,
+}
+
 impl From<paridad::Error> for Failure {
     fn from(err: paridad::Error) -> Failure {
         Failure(err.to_string())
@@ -110,7 +177,7 @@ fn main() -> ExitCode {
     let mut out = io::stdout().lock();
     let result = match cli.command {
         Command::Segment { file, lang, format } => {
-            segment(&file, lang.as_deref(), format, &mut out)
+            segment(&file, lang.as_deref(), format, &mut out).map(|()| Outcome::Clean)
         }
         Command::Align {
             en,
@@ -118,26 +185,16 @@ fn main() -> ExitCode {
             glossary,
             langs,
             format,
-        } => align(&en, &es, &glossary, langs.as_deref(), format, &mut out),
-        Command::Check {
-            en,
-            es,
-            doc_date,
-            glossary,
-            langs,
-            format,
-        } => check(
-            &en,
-            &es,
-            doc_date.as_deref(),
-            &glossary,
-            langs.as_deref(),
-            format,
-            &mut out,
-        ),
+            out: path,
+        } => with_output(path.as_ref(), &mut out, |mut out| {
+            align(&en, &es, &glossary, langs.as_deref(), format, &mut out)
+        })
+        .map(|()| Outcome::Clean),
+        Command::Check(args) => check(&args, &mut out),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::Failed) => ExitCode::from(1),
         Err(Failure(message)) => {
             eprintln!("paridad: {message}");
             ExitCode::from(2)
@@ -289,49 +346,154 @@ fn align(
     finish_output(written)
 }
 
-fn check(
-    first: &PathBuf,
-    second: &PathBuf,
-    doc_date: Option<&str>,
-    glossaries: &[PathBuf],
-    langs: Option<&str>,
-    format: CheckFormat,
-    out: &mut impl Write,
-) -> Result<(), Failure> {
-    let date = match doc_date {
+fn check(args: &CheckArgs, stdout: &mut io::StdoutLock<'_>) -> Result<Outcome, Failure> {
+    let date = match &args.doc_date {
         Some(s) => Some(
             s.parse::<paridad::Date>()
                 .map_err(|e| Failure(format!("--doc-date {s:?}: {e}")))?,
         ),
         None => None,
     };
-    let glossary = read_glossaries(glossaries)?;
-    let versions = Versions::read(first, second, langs)?;
+    let filter = parse_filter(args)?;
+    let baseline = args.baseline.as_ref().map(read_baseline).transpose()?;
+    let glossary = read_glossaries(&args.glossary)?;
+    let versions = Versions::read(&args.en, &args.es, args.langs.as_deref())?;
     let (en, es) = versions.parse()?;
     let mut checker = paridad::Checker::with_glossary(&glossary);
     if let Some(date) = date {
         checker = checker.doc_date(date);
     }
-    let check = checker.check(&en, &es);
-    let written = match format {
-        CheckFormat::Text => paridad::report::write_check_text(out, &check, &en, &es),
-        CheckFormat::Json => {
-            let paths = versions.paths.each_ref().map(|p| p.display().to_string());
-            let options = paridad::report::ReportOptions {
-                doc_date: check.doc_date.map(|d| d.to_string()),
-                glossaries: glossaries.iter().map(|p| p.display().to_string()).collect(),
-            };
-            let report = paridad::report::CheckReport::new(
-                &check,
-                &en,
-                &es,
-                [&paths[0], &paths[1]],
-                options,
-            );
-            write_json(out, &report)
+    let mut check = checker.check(&en, &es);
+    filter.apply(&mut check);
+    if let Some(path) = &args.write_baseline {
+        let mut reviewed = baseline.clone().unwrap_or_default();
+        reviewed.schema = paridad::BASELINE_SCHEMA.to_string();
+        reviewed.record(&check);
+        write_baseline(path, &reviewed)?;
+    }
+    let hidden = baseline.as_ref().map_or(0, |b| b.hide(&mut check));
+    let colour = match args.color {
+        ColourChoice::Always => true,
+        ColourChoice::Never => false,
+        ColourChoice::Auto => {
+            args.out.is_none()
+                && io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    finish_output(written)
+    let paths = versions.paths.each_ref().map(|p| p.display().to_string());
+    let options = paridad::report::ReportOptions {
+        doc_date: check.doc_date.map(|d| d.to_string()),
+        glossaries: args
+            .glossary
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect(),
+        baseline: args.baseline.as_ref().map(|p| p.display().to_string()),
+        filter,
+    };
+    let mut report =
+        paridad::report::CheckReport::new(&check, &en, &es, [&paths[0], &paths[1]], options);
+    report.summary.hidden = hidden;
+    with_output(args.out.as_ref(), stdout, |mut out| {
+        use paridad::report::{self, Separator};
+        let out = &mut out;
+        let written = match args.format {
+            CheckFormat::Text => {
+                let options = report::TextOptions { colour, hidden };
+                report::write_check_text_with(out, &check, &en, &es, &options)
+            }
+            CheckFormat::Json => write_json(out, &report),
+            CheckFormat::Html => report::write_html(out, &report, &check, &en, &es),
+            CheckFormat::Tmx => report::write_tmx(out, &check.alignment, &en, &es),
+            CheckFormat::Xliff => report::write_xliff(out, &check, &en, &es),
+            CheckFormat::Csv => report::write_table(out, &check, &en, &es, Separator::Comma),
+            CheckFormat::Tsv => report::write_table(out, &check, &en, &es, Separator::Tab),
+        };
+        finish_output(written)
+    })?;
+    let threshold = match args.fail_on {
+        FailOn::Error => Some(paridad::Severity::Error),
+        FailOn::Warning => Some(paridad::Severity::Warning),
+        FailOn::Never => None,
+    };
+    let failed = threshold.is_some_and(|t| check.divergences.iter().any(|d| d.severity >= t));
+    Ok(if failed {
+        Outcome::Failed
+    } else {
+        Outcome::Clean
+    })
+}
+
+/// The filter `--ignore`, `--min-severity` and `--min-confidence` describe.
+fn parse_filter(args: &CheckArgs) -> Result<paridad::Filter, Failure> {
+    let mut filter = paridad::Filter::default()
+        .min_severity(
+            args.min_severity
+                .parse()
+                .map_err(|e| Failure(format!("--min-severity: {e}")))?,
+        )
+        .min_confidence(args.min_confidence);
+    if !(0.0..=1.0).contains(&args.min_confidence) {
+        return Err(Failure(format!(
+            "--min-confidence {}: expected a number from 0 to 1",
+            args.min_confidence
+        )));
+    }
+    for kind in &args.ignore {
+        filter = filter.ignore(
+            kind.parse()
+                .map_err(|e| Failure(format!("--ignore: {e}")))?,
+        );
+    }
+    Ok(filter)
+}
+
+fn read_baseline(path: &PathBuf) -> Result<paridad::Baseline, Failure> {
+    let text = paridad::read_file(path)?;
+    let baseline: paridad::Baseline = serde_json::from_str(&text).map_err(|e| {
+        Failure(format!(
+            "{}: not a paridad baseline (line {}): {e}",
+            path.display(),
+            e.line()
+        ))
+    })?;
+    if baseline.schema != paridad::BASELINE_SCHEMA {
+        return Err(Failure(format!(
+            "{}: not a paridad baseline: schema {:?}, expected {:?}",
+            path.display(),
+            baseline.schema,
+            paridad::BASELINE_SCHEMA
+        )));
+    }
+    Ok(baseline)
+}
+
+fn write_baseline(path: &PathBuf, baseline: &paridad::Baseline) -> Result<(), Failure> {
+    let mut text = serde_json::to_string_pretty(baseline)
+        .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+    text.push('\n');
+    std::fs::write(path, text).map_err(|e| Failure(format!("{}: {e}", path.display())))
+}
+
+/// Runs `write` on the file `path` (created or truncated) when given, else on standard output.
+fn with_output<T>(
+    path: Option<&PathBuf>,
+    stdout: &mut io::StdoutLock<'_>,
+    write: impl FnOnce(&mut dyn Write) -> Result<T, Failure>,
+) -> Result<T, Failure> {
+    match path {
+        None => write(stdout),
+        Some(path) => {
+            let file = std::fs::File::create(path)
+                .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+            let mut out = io::BufWriter::new(file);
+            let value = write(&mut out)?;
+            out.flush()
+                .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
+            Ok(value)
+        }
+    }
 }
 
 /// Pretty JSON and a final newline.

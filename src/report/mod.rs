@@ -192,6 +192,10 @@ pub struct ReportOptions {
     pub doc_date: Option<String>,
     /// The glossary files given, in order.
     pub glossaries: Vec<String>,
+    /// The baseline file whose findings were hidden, when any.
+    pub baseline: Option<String>,
+    /// The filter the findings went through.
+    pub filter: crate::Filter,
 }
 
 /// What a report says about one version.
@@ -220,6 +224,8 @@ pub struct Summary {
     pub warning: usize,
     /// How many infos.
     pub info: usize,
+    /// How many findings a baseline hid (not counted above).
+    pub hidden: usize,
 }
 
 /// A section entry of a check report: the alignment entry plus its divergences.
@@ -324,6 +330,15 @@ impl<'a> CheckReport<'a> {
     }
 }
 
+/// How [`write_check_text_with`] renders.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TextOptions {
+    /// ANSI colours (for a terminal).
+    pub colour: bool,
+    /// Findings a baseline hid, said in the summary line.
+    pub hidden: usize,
+}
+
 /// Writes a check for people: per section pair with divergences, each divergence with its
 /// severity, kind, message and both sides' evidence with line:column; then a summary line.
 pub fn write_check_text(
@@ -332,6 +347,24 @@ pub fn write_check_text(
     en: &Document<'_>,
     es: &Document<'_>,
 ) -> io::Result<()> {
+    write_check_text_with(out, check, en, es, &TextOptions::default())
+}
+
+/// [`write_check_text`] with colours and the count of findings a baseline hid.
+pub fn write_check_text_with(
+    out: &mut impl Write,
+    check: &crate::Check,
+    en: &Document<'_>,
+    es: &Document<'_>,
+    options: &TextOptions,
+) -> io::Result<()> {
+    let paint = |code: &str, text: &str| {
+        if options.colour {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    };
     for (k, s) in check.alignment.sections.iter().enumerate() {
         let divs: Vec<&crate::Divergence> = check.in_section(k).collect();
         if divs.is_empty() {
@@ -344,20 +377,27 @@ pub fn write_check_text(
             }
             None => "-".to_string(),
         };
-        writeln!(out, "== {}  <>  {}", title(en, s.en), title(es, s.es))?;
+        let head = format!("== {}  <>  {}", title(en, s.en), title(es, s.es));
+        writeln!(out, "{}", paint("1", &head))?;
         for d in divs {
+            let severity = format!("{:<7}", d.severity.name());
+            let code = match d.severity {
+                crate::Severity::Error => "1;31",
+                crate::Severity::Warning => "33",
+                crate::Severity::Info => "36",
+            };
             writeln!(
                 out,
-                "  {:<7} {:<9} {}",
-                d.severity.name(),
+                "  {} {:<9} {}",
+                paint(code, &severity),
                 d.kind.name(),
                 d.message
             )?;
-            if let Some(e) = &d.en {
-                writeln!(out, "          en {}:{}  {}", e.line, e.column, e.text)?;
-            }
-            if let Some(e) = &d.es {
-                writeln!(out, "          es {}:{}  {}", e.line, e.column, e.text)?;
+            for (side, evidence) in [("en", &d.en), ("es", &d.es)] {
+                if let Some(e) = evidence {
+                    let at = format!("{side} {}:{}", e.line, e.column);
+                    writeln!(out, "          {}  {}", paint("2", &at), e.text)?;
+                }
             }
         }
         writeln!(out)?;
@@ -378,9 +418,14 @@ pub fn write_check_text(
     }
     kinds.sort();
     let by_kind: Vec<String> = kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    let hidden = if options.hidden > 0 {
+        format!(" ({} hidden by the baseline)", options.hidden)
+    } else {
+        String::new()
+    };
     writeln!(
         out,
-        "{} divergences: {} errors, {} warnings, {} infos{}{}",
+        "{} divergences: {} errors, {} warnings, {} infos{}{}{hidden}",
         check.divergences.len(),
         count(crate::Severity::Error),
         count(crate::Severity::Warning),

@@ -378,3 +378,169 @@ fn check_takes_languages_given_and_warns_on_one_language_twice() {
         "paridad: --langs \"en\": expected two language codes, as en,es\n"
     );
 }
+
+const SEEDS: [&str; 2] = ["seeds/2025-2028.en.txt", "seeds/2025-2028.es.txt"];
+
+/// `paridad check` on the seed pair with `extra` arguments.
+fn check_seeds(extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["check", SEEDS[0], SEEDS[1]];
+    args.extend_from_slice(extra);
+    paridad(&args)
+}
+
+fn last_line(out: &std::process::Output) -> String {
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    stdout.lines().last().unwrap_or("").to_string()
+}
+
+#[test]
+fn a_baseline_hides_what_was_reviewed_and_says_how_many() {
+    let dir = std::env::temp_dir().join(format!("paridad-baseline-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let baseline = dir.join("reviewed.json");
+    let path = baseline.to_str().unwrap();
+    let first = check_seeds(&["--write-baseline", path]);
+    assert_eq!(first.status.code(), Some(0));
+    // The clean pair's 11 findings (10 warnings and an info, read in tests/suite/check.rs).
+    assert_eq!(
+        last_line(&first),
+        "11 divergences: 0 errors, 10 warnings, 1 infos; addition 3, entity 5, modality 2, omission 1"
+    );
+    let recorded: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&baseline).unwrap()).unwrap();
+    assert_eq!(recorded["schema"], "paridad.baseline.v1");
+    assert_eq!(recorded["findings"].as_array().unwrap().len(), 11);
+    let second = check_seeds(&["--baseline", path, "--fail-on", "warning"]);
+    assert_eq!(second.status.code(), Some(0), "nothing left to fail on");
+    assert_eq!(
+        last_line(&second),
+        "0 divergences: 0 errors, 0 warnings, 0 infos (11 hidden by the baseline)"
+    );
+    let json = check_seeds(&["--baseline", path, "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(report["summary"]["hidden"], 11);
+    assert_eq!(report["summary"]["total"], 0);
+    // A finding the baseline does not know still shows: the Spanish deadline of I.6 changed.
+    let es = std::fs::read_to_string(SEEDS[1]).unwrap().replace(
+        "antes del 31 de marzo de 2026",
+        "antes del 30 de abril de 2026",
+    );
+    let changed = dir.join("es.txt");
+    std::fs::write(&changed, es).unwrap();
+    let third = paridad(&[
+        "check",
+        SEEDS[0],
+        changed.to_str().unwrap(),
+        "--baseline",
+        path,
+        "--fail-on",
+        "error",
+    ]);
+    assert_eq!(third.status.code(), Some(1), "a new error fails the run");
+    assert_eq!(
+        last_line(&third),
+        "1 divergences: 1 errors, 0 warnings, 0 infos; date 1 (11 hidden by the baseline)"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn exit_codes_follow_fail_on() {
+    // The clean pair has warnings and one info, no error.
+    assert_eq!(
+        check_seeds(&[]).status.code(),
+        Some(0),
+        "never is the default"
+    );
+    assert_eq!(check_seeds(&["--fail-on", "error"]).status.code(), Some(0));
+    assert_eq!(
+        check_seeds(&["--fail-on", "warning"]).status.code(),
+        Some(1)
+    );
+    assert_eq!(check_seeds(&["--fail-on", "never"]).status.code(), Some(0));
+    let bad = check_seeds(&["--fail-on", "sometimes"]);
+    assert_eq!(bad.status.code(), Some(2), "a usage error");
+}
+
+#[test]
+fn filters_leave_out_kinds_severities_and_low_confidence() {
+    let out = check_seeds(&["--ignore", "entity", "--min-severity", "warning"]);
+    assert_eq!(
+        last_line(&out),
+        "6 divergences: 0 errors, 6 warnings, 0 infos; addition 3, modality 2, omission 1"
+    );
+    // Modality findings have confidence 0.7, clauses 0.5, sentences 0.8: above 0.75 only the
+    // Spanish dateline (a sentence without counterpart) and the instruments (0.75) stay.
+    let out = check_seeds(&["--min-confidence", "0.75"]);
+    let text = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(!text.contains("modality"), "{text}");
+    assert!(text.contains("Ciudad de México"), "{text}");
+    for (args, message) in [
+        (
+            &["--ignore", "dates"][..],
+            "--ignore: unknown kind \"dates\"",
+        ),
+        (
+            &["--min-severity", "high"][..],
+            "--min-severity: unknown severity \"high\"",
+        ),
+        (
+            &["--min-confidence", "2"][..],
+            "--min-confidence 2: expected a number from 0 to 1",
+        ),
+    ] {
+        let out = check_seeds(args);
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(message), "{stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    }
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    // Piped (as here), no colour by default; `--color always` paints; NO_COLOR is honoured
+    // on a terminal only, which a test cannot be, so `auto` must stay plain here.
+    let plain = check_seeds(&[]);
+    assert!(!plain.stdout.contains(&0x1b));
+    let painted = check_seeds(&["--color", "always"]);
+    let text = String::from_utf8_lossy(&painted.stdout);
+    assert!(text.contains("\u{1b}[33mwarning"), "{text}");
+    assert!(text.contains("\u{1b}[1m== I.4 "), "{text}");
+}
+
+#[test]
+fn out_writes_the_report_to_a_file_and_dash_reads_stdin() {
+    let dir = std::env::temp_dir().join(format!("paridad-out-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("report.json");
+    let out = check_seeds(&["--format", "json", "--out", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(report["summary"]["total"], 11);
+    // The Spanish version from standard input gives the same findings.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_paridad"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["check", SEEDS[0], "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write as _;
+        let es = std::fs::read(SEEDS[1]).unwrap();
+        child.stdin.take().unwrap().write_all(&es).unwrap();
+    }
+    let piped = child.wait_with_output().unwrap();
+    assert_eq!(
+        last_line(&piped),
+        "11 divergences: 0 errors, 10 warnings, 1 infos; addition 3, entity 5, modality 2, omission 1"
+    );
+    let unwritable = check_seeds(&["--out", "/nonexistent-dir/report.txt"]);
+    assert_eq!(unwritable.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unwritable.stderr)
+        .starts_with("paridad: /nonexistent-dir/report.txt: "));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
