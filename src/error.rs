@@ -30,6 +30,10 @@ enum ErrorKind {
         column: usize,
         likely: Option<&'static str>,
     },
+    NotText {
+        offset: usize,
+        likely: &'static str,
+    },
     Io(std::io::Error),
     Setting(String),
     Format {
@@ -60,6 +64,10 @@ impl Error {
             column,
             likely,
         })
+    }
+
+    pub(crate) fn not_text(offset: usize, likely: &'static str) -> Error {
+        Error::new(ErrorKind::NotText { offset, likely })
     }
 
     pub(crate) fn io(err: std::io::Error) -> Error {
@@ -105,6 +113,12 @@ impl Error {
         matches!(self.kind, ErrorKind::InvalidUtf8 { .. })
     }
 
+    /// True when the input is valid UTF-8 but not text: NUL and control bytes (binary data, or
+    /// UTF-16 without a byte-order mark).
+    pub fn is_not_text(&self) -> bool {
+        matches!(self.kind, ErrorKind::NotText { .. })
+    }
+
     /// True when reading a file failed (missing, a directory, no permission …).
     pub fn is_io(&self) -> bool {
         matches!(self.kind, ErrorKind::Io(_))
@@ -129,10 +143,13 @@ impl Error {
         }
     }
 
-    /// For invalid UTF-8, the byte offset of the first invalid byte.
+    /// For invalid UTF-8, the byte offset of the first invalid byte; for input that is not
+    /// text, of its first NUL or control byte.
     pub fn byte_offset(&self) -> Option<usize> {
         match self.kind {
-            ErrorKind::InvalidUtf8 { offset, .. } => Some(offset),
+            ErrorKind::InvalidUtf8 { offset, .. } | ErrorKind::NotText { offset, .. } => {
+                Some(offset)
+            }
             _ => None,
         }
     }
@@ -157,6 +174,10 @@ impl fmt::Display for Error {
                     "invalid UTF-8 at byte {offset} (line {line}, column {column})"
                 )?;
                 match likely {
+                    Some(enc) if *enc == crate::input::BINARY => write!(
+                        f,
+                        "; the file is binary data, not text: paridad reads UTF-8 text"
+                    ),
                     Some(enc) => write!(
                         f,
                         "; the file looks like {enc}: convert it to UTF-8 first (e.g. iconv -f {enc} -t UTF-8)"
@@ -164,6 +185,14 @@ impl fmt::Display for Error {
                     None => write!(f, "; convert the file to UTF-8 first"),
                 }
             }
+            ErrorKind::NotText { offset, likely } if *likely == crate::input::BINARY => write!(
+                f,
+                "not text: control bytes from byte {offset}; the file is binary data, and paridad reads UTF-8 text"
+            ),
+            ErrorKind::NotText { offset, likely } => write!(
+                f,
+                "not text: NUL bytes from byte {offset}; the file looks like {likely}: convert it to UTF-8 first (e.g. iconv -f {likely} -t UTF-8)"
+            ),
             ErrorKind::Io(err) => match err.kind() {
                 std::io::ErrorKind::NotFound => write!(f, "no such file"),
                 std::io::ErrorKind::PermissionDenied => write!(f, "permission denied"),

@@ -48,6 +48,10 @@ enum Command {
         /// Write the output to FILE instead of standard output.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Refuse (exit 2) instead of warning when the languages look wrong: both files in
+        /// one language, the Spanish file first, or `--langs` contradicting the text.
+        #[arg(long)]
+        strict_lang: bool,
     },
     /// Check two versions for divergences: dates, numbers, institutions, modality, omissions.
     Check(CheckArgs),
@@ -79,6 +83,10 @@ struct CheckArgs {
     /// Write the report to FILE instead of standard output.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
+    /// Refuse (exit 2) instead of warning when the languages look wrong: both files in one
+    /// language, the Spanish file first, or `--langs` contradicting the text.
+    #[arg(long)]
+    strict_lang: bool,
     /// Hide the findings recorded in FILE (written by `--write-baseline`) and say how many.
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
@@ -186,8 +194,10 @@ fn main() -> ExitCode {
             langs,
             format,
             out: path,
+            strict_lang,
         } => with_output(path.as_ref(), &mut out, |mut out| {
-            align(&en, &es, &glossary, langs.as_deref(), format, &mut out)
+            let langs = langs.as_deref();
+            align(&en, &es, &glossary, langs, format, strict_lang, &mut out)
         })
         .map(|()| Outcome::Clean),
         Command::Check(args) => check(&args, &mut out),
@@ -268,30 +278,64 @@ struct Versions {
 }
 
 impl Versions {
-    fn read(first: &PathBuf, second: &PathBuf, langs: Option<&str>) -> Result<Versions, Failure> {
+    /// Reads both files and settles their languages: given with `--langs`, else detected.
+    /// A doubtful case (both in one language, the Spanish file first, a language given that
+    /// the text contradicts) is said on standard error, or refused with `strict`.
+    fn read(
+        first: &PathBuf,
+        second: &PathBuf,
+        langs: Option<&str>,
+        strict: bool,
+    ) -> Result<Versions, Failure> {
         let given = langs.map(parse_langs).transpose()?;
         let (text_a, text_b) = (read_input(first)?, read_input(second)?);
+        let (detected_a, detected_b) = (Lang::detect(&text_a), Lang::detect(&text_b));
+        let mut doubts: Vec<String> = Vec::new();
         let (lang_a, lang_b) = match given {
-            Some(pair) => pair,
+            Some((a, b)) => {
+                for (path, given, detected) in [(first, a, detected_a), (second, b, detected_b)] {
+                    if detected.is_some_and(|d| d != given) {
+                        doubts.push(format!(
+                            "{} reads as {} but --langs says {}",
+                            path.display(),
+                            detected.map_or("", |d| d.name()),
+                            given.name()
+                        ));
+                    }
+                }
+                (a, b)
+            }
             None => {
-                // Languages are detected; when detection cannot tell, the first file is
-                // English.
-                let lang_a = Lang::detect(&text_a).unwrap_or(Lang::En);
-                let lang_b = match Lang::detect(&text_b) {
+                // When detection cannot tell, the first file is English.
+                let lang_a = detected_a.unwrap_or(Lang::En);
+                let lang_b = match detected_b {
                     Some(l) => l,
                     None if lang_a == Lang::Es => Lang::En,
                     None => Lang::Es,
                 };
+                if lang_a == Lang::Es && lang_b == Lang::En {
+                    doubts.push(format!(
+                        "{} is the Spanish version and {} the English one",
+                        first.display(),
+                        second.display()
+                    ));
+                }
                 (lang_a, lang_b)
             }
         };
         if lang_a == lang_b {
-            eprintln!(
-                "paridad: warning: both {} and {} are in {}; aligning them anyway",
+            doubts.push(format!(
+                "both {} and {} are in {}",
                 first.display(),
                 second.display(),
                 lang_a.name()
-            );
+            ));
+        }
+        for doubt in &doubts {
+            if strict {
+                return Err(Failure(format!("{doubt} (--strict-lang)")));
+            }
+            eprintln!("paridad: warning: {doubt}; going on");
         }
         let swap = lang_a == Lang::Es && lang_b == Lang::En;
         let (texts, langs, paths) = if swap {
@@ -329,10 +373,11 @@ fn align(
     glossaries: &[PathBuf],
     langs: Option<&str>,
     format: AlignFormat,
+    strict_lang: bool,
     out: &mut impl Write,
 ) -> Result<(), Failure> {
     let glossary = read_glossaries(glossaries)?;
-    let versions = Versions::read(first, second, langs)?;
+    let versions = Versions::read(first, second, langs, strict_lang)?;
     let (en, es) = versions.parse()?;
     let alignment = paridad::Aligner::with_glossary(&glossary).align(&en, &es);
     let written = match format {
@@ -357,7 +402,7 @@ fn check(args: &CheckArgs, stdout: &mut io::StdoutLock<'_>) -> Result<Outcome, F
     let filter = parse_filter(args)?;
     let baseline = args.baseline.as_ref().map(read_baseline).transpose()?;
     let glossary = read_glossaries(&args.glossary)?;
-    let versions = Versions::read(&args.en, &args.es, args.langs.as_deref())?;
+    let versions = Versions::read(&args.en, &args.es, args.langs.as_deref(), args.strict_lang)?;
     let (en, es) = versions.parse()?;
     let mut checker = paridad::Checker::with_glossary(&glossary);
     if let Some(date) = date {

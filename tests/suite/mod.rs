@@ -6,6 +6,7 @@ mod exchange;
 mod fixtures;
 mod glossaries;
 mod gold;
+mod hostile;
 mod html;
 mod mutations;
 mod props;
