@@ -2,6 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -12,10 +13,10 @@ use crate::date::Date;
 use crate::divergence::{stable_id, Divergence, DivergenceKind, Evidence, Severity};
 use crate::document::Document;
 use crate::extract::{extract, Found, NumberForm, Value};
-use crate::glossary::Glossary;
+use crate::glossary::{Glossary, Terminology};
 use crate::lang::{Bound, Lang, Modality};
 use crate::span::{LineCol, Span};
-use crate::tokens::fold;
+use crate::tokens::{fold, tokens};
 
 /// Checks two versions of a document for divergences.
 ///
@@ -35,6 +36,8 @@ use crate::tokens::fold;
 pub struct Checker {
     aligner: Aligner,
     doc_date: Option<Date>,
+    /// The caller's glossary, compiled for the terminology check.
+    terminology: Option<Arc<Terminology>>,
 }
 
 /// The result of a check: the alignment and the divergences found in it.
@@ -63,17 +66,65 @@ impl Checker {
         Checker::default()
     }
 
-    /// A checker using `aligner` (and its glossary).
+    /// A checker using `aligner` (and its glossary, whose terms count as equivalents). No
+    /// terminology check is made unless [`Checker::terminology`] asks for one.
     pub fn with_aligner(aligner: Aligner) -> Checker {
         Checker {
             aligner,
             doc_date: None,
+            terminology: None,
         }
     }
 
-    /// A checker with the built-in glossary and the caller's.
+    /// A checker with the built-in glossary and the caller's: every term counts as an
+    /// equivalent of its counterparts, and the caller's terms are checked for consistency
+    /// (see [`Checker::terminology`]).
+    ///
+    /// ```
+    /// use paridad::{Checker, Document, Glossary, Lang};
+    ///
+    /// let en = Document::parse("1. Fisheries\nBoth countries will sign a Memorandum of Collaboration on fisheries.\n", Lang::En)?;
+    /// let es = Document::parse("1. Pesca\nAmbos países firmarán un memorándum de colaboración sobre acuicultura.\n", Lang::Es)?;
+    /// let glossary = Glossary::from_tsv("fisheries\tpesca\nfishery\tpesquería\n")?;
+    /// let check = Checker::with_glossary(&glossary).check(&en, &es);
+    /// let messages: Vec<&str> = check.divergences.iter().map(|d| d.message.as_str()).collect();
+    /// assert_eq!(messages, [r#"glossary term "fisheries" should be rendered "pesca" or "pesquería"; not found in the Spanish sentence"#]);
+    /// let d = &check.divergences[0];
+    /// assert_eq!(d.en.as_ref().unwrap().text, "fisheries");
+    /// assert_eq!(d.es.as_ref().unwrap().text, "Ambos países firmarán un memorándum de colaboración sobre acuicultura.");
+    /// # Ok::<(), paridad::Error>(())
+    /// ```
     pub fn with_glossary(glossary: &Glossary) -> Checker {
-        Checker::with_aligner(Aligner::with_glossary(glossary))
+        // What `Aligner::with_glossary` does, with the merged glossary kept for the
+        // terminology check rather than merged a second time.
+        let mut all = Glossary::builtin().clone();
+        all.extend(glossary);
+        let terminology =
+            (!glossary.is_empty()).then(|| Arc::new(Terminology::merged(&all, glossary)));
+        Checker {
+            terminology,
+            ..Checker::with_aligner(Aligner::from_glossary(all))
+        }
+    }
+
+    /// Checks terminology consistency against `glossary`, as translation-QA tools do: a term
+    /// of `glossary` named in a sentence whose aligned counterpart names none of the
+    /// concept's terms in the other language is an [`Entity`](crate::DivergenceKind::Entity)
+    /// warning, with the term as evidence on its side and the aligned sentence on the other.
+    ///
+    /// Concepts are those of the aligner's glossary merged with `glossary`, so a built-in
+    /// synonym of a term counts as its counterpart too; but only concepts holding a term of
+    /// `glossary` are checked, never the built-in vocabulary alone. A counterpart counts in
+    /// any inflected form: case, accents and plural endings aside, and with a final inflection
+    /// of each word cut (`fortalecer` stands in `fortalecerán`, `conjunto` in `conjuntas`,
+    /// `promote` in `promoting`). When another check already reports the same words (an
+    /// instrument that differs), the glossary's rendering is added to its message instead; a
+    /// term inside a clause reported left out is left to the clause. An empty glossary turns
+    /// the check off.
+    pub fn terminology(mut self, glossary: &Glossary) -> Checker {
+        self.terminology = (!glossary.is_empty())
+            .then(|| Arc::new(Terminology::new(self.aligner.glossary(), glossary)));
+        self
     }
 
     /// Resolves relative dates (`this year`, `este mismo año`) against `date` rather than
@@ -116,6 +167,7 @@ impl Checker {
             frequent: frequent_classes([&built.detail_a, &built.detail_b]),
             doc_classes,
             equivalent: HashSet::new(),
+            terminology: self.terminology.as_deref(),
         };
         ctx.equivalent = ctx.acronym_equivalences(&alignment);
         let mut divergences = Vec::new();
@@ -152,6 +204,8 @@ struct Context<'a, 'd, 't> {
     /// Acronym keys known to stand for each other, English then Spanish: pairs left unmatched
     /// together in an aligned sentence pair.
     equivalent: HashSet<(String, String)>,
+    /// The caller's glossary, for the terminology check.
+    terminology: Option<&'a Terminology>,
 }
 
 /// A piece of one side: a sentence and a byte range of its text.
@@ -303,6 +357,7 @@ impl Context<'_, '_, '_> {
         self.modality(p, [en, es], [&ven, &ves], out);
         self.merged_sentences(p, [en, es], &classes, out);
         self.clauses(p, [en, es], out);
+        self.terminology(p, [en, es], start, out);
         subsume_in_clauses(out, start);
     }
 
@@ -1015,6 +1070,122 @@ impl Context<'_, '_, '_> {
         }
     }
 
+    /// Terms of the caller's glossary named on one side of the pair whose counterpart the
+    /// other side's sentences do not name, in any inflected form. A finding already drafted
+    /// (from `start`) about the same words gets the glossary's rendering in its message
+    /// instead; a term inside a clause found left out is the clause's.
+    fn terminology(&self, p: usize, sentences: [&[usize]; 2], start: usize, out: &mut Vec<Draft>) {
+        let Some(terms) = self.terminology else {
+            return;
+        };
+        // Each sentence's tokens, and the concepts named in it (with their places).
+        let read = |side: usize| {
+            let doc = self.doc(side);
+            sentences[side]
+                .iter()
+                .map(|&i| {
+                    let toks = tokens(doc.sentences()[i].text(), doc.lang());
+                    let found = terms.find(&toks, doc.lang());
+                    (i, toks, found)
+                })
+                .collect::<Vec<_>>()
+        };
+        let sides = [read(0), read(1)];
+        // Only the findings of the other checks are merged into.
+        let others = out.len();
+        for side in 0..2 {
+            let other = 1 - side;
+            let other_lang = self.doc(other).lang();
+            let named: HashSet<u32> = sides[other]
+                .iter()
+                .flat_map(|(_, _, found)| found.iter().map(|f| f.0))
+                .collect();
+            let mut seen = HashSet::new();
+            for (i, _, found) in &sides[side] {
+                for (concept, range, user) in found {
+                    if !user || named.contains(concept) || !seen.insert(*concept) {
+                        continue;
+                    }
+                    if sides[other]
+                        .iter()
+                        .any(|(_, toks, _)| terms.named_loosely(*concept, toks, other_lang))
+                    {
+                        continue;
+                    }
+                    let piece = Piece {
+                        sentence: *i,
+                        range: range.clone(),
+                    };
+                    let term = self.text_of(side, &piece).to_string();
+                    let rendering = terms
+                        .shown(*concept, other_lang)
+                        .iter()
+                        .map(|t| format!("\"{t}\""))
+                        .collect::<Vec<_>>()
+                        .join(" or ");
+                    let on_side = |d: &Draft| {
+                        if side == 0 {
+                            d.en.clone()
+                        } else {
+                            d.es.clone()
+                        }
+                    };
+                    let overlaps = |q: &Piece| {
+                        q.sentence == *i && q.range.start < range.end && range.start < q.range.end
+                    };
+                    // Another check's finding about these words says what differs.
+                    if let Some(d) = out[start..others].iter_mut().find(|d| {
+                        d.kind == DivergenceKind::Entity && on_side(d).is_some_and(|q| overlaps(&q))
+                    }) {
+                        d.message
+                            .push_str(&format!("; the glossary renders \"{term}\" as {rendering}"));
+                        continue;
+                    }
+                    let in_clause = out[start..others].iter().any(|d| {
+                        matches!(d.kind, DivergenceKind::Omission | DivergenceKind::Addition)
+                            && on_side(d).is_some_and(|q| {
+                                q.sentence == *i
+                                    && q.range.start <= range.start
+                                    && range.end <= q.range.end
+                            })
+                    });
+                    if in_clause {
+                        continue;
+                    }
+                    // The other side's evidence: its sentence sharing most with this one.
+                    let mine = self.classes(side, &[*i]);
+                    let Some(j) = sentences[other].iter().copied().max_by_key(|&j| {
+                        let shared = self.classes(other, &[j]).intersection(&mine).count();
+                        (shared, std::cmp::Reverse(j))
+                    }) else {
+                        continue;
+                    };
+                    let whole = Piece {
+                        sentence: j,
+                        range: 0..self.doc(other).sentences()[j].text().len(),
+                    };
+                    let message = format!(
+                        "glossary term \"{term}\" should be rendered {rendering}; not found in the {} sentence",
+                        lang_name(other_lang)
+                    );
+                    let pieces = if side == 0 {
+                        [Some(piece), Some(whole)]
+                    } else {
+                        [Some(whole), Some(piece)]
+                    };
+                    out.push(Draft::new(
+                        DivergenceKind::Entity,
+                        Severity::Warning,
+                        Some(p),
+                        pieces,
+                        message,
+                        TERM_CONFIDENCE,
+                    ));
+                }
+            }
+        }
+    }
+
     /// Sentence `i` of `side` has no counterpart on the other side.
     fn sentence_left_out(&self, side: usize, p: usize, i: usize, confidence: f64) -> Draft {
         let len = self.doc(side).sentences()[i].text().len();
@@ -1094,6 +1265,9 @@ const NEIGHBOURS: usize = 3;
 const FREQUENT_SHARE: f64 = 0.25;
 /// Documents shorter than this have no frequent classes.
 const FREQUENT_MIN_SENTENCES: usize = 12;
+/// Confidence of a glossary term without its counterpart: the counterpart may be rendered by
+/// a paraphrase the glossary does not list.
+const TERM_CONFIDENCE: f64 = 0.6;
 
 /// A date, year or end of a period stated in a sentence.
 struct DateFact {
@@ -1408,6 +1582,13 @@ fn show_number(v: f64) -> String {
         format!("{}", v as i64)
     } else {
         format!("{v}")
+    }
+}
+
+fn lang_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "English",
+        Lang::Es => "Spanish",
     }
 }
 

@@ -76,7 +76,7 @@ pub use document::{
     Sentence, SkipKind, Skipped,
 };
 pub use error::Error;
-pub use glossary::{Concept, Glossary};
+pub use glossary::{Concept, Glossary, GlossaryFormat};
 pub use input::{decode, read_file};
 pub use lang::{HeadingKeyword, Lang};
 pub use review::{Baseline, Filter, Reviewed, BASELINE_SCHEMA};

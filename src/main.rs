@@ -34,8 +34,8 @@ enum Command {
         en: PathBuf,
         /// The Spanish version. The two may come in either order: languages are detected.
         es: PathBuf,
-        /// A glossary of `English<TAB>Spanish[<TAB>note]` lines, added to the built-in one
-        /// (repeatable).
+        /// A glossary added to the built-in one: TSV (`English<TAB>Spanish[<TAB>note]`), CSV
+        /// with a header, or TBX, by extension (repeatable).
         #[arg(long, value_name = "FILE")]
         glossary: Vec<PathBuf>,
         /// The two files' languages, in the order given (`en,es` or `es,en`); detected when
@@ -253,7 +253,15 @@ fn read_glossaries(paths: &[PathBuf]) -> Result<paridad::Glossary, Failure> {
     let mut glossary = paridad::Glossary::new();
     for path in paths {
         let text = paridad::read_file(path)?;
-        let more = paridad::Glossary::from_tsv(&text).map_err(|e| e.with_path(path))?;
+        // By extension; an unknown one is TBX when it reads as XML, TSV otherwise.
+        let format = paridad::GlossaryFormat::from_path(path).unwrap_or_else(|| {
+            if text.trim_start().starts_with('<') {
+                paridad::GlossaryFormat::Tbx
+            } else {
+                paridad::GlossaryFormat::Tsv
+            }
+        });
+        let more = paridad::Glossary::parse(&text, format).map_err(|e| e.with_path(path))?;
         glossary.extend(&more);
     }
     Ok(glossary)
@@ -450,7 +458,7 @@ fn check(args: &CheckArgs, stdout: &mut io::StdoutLock<'_>) -> Result<Outcome, F
             }
             CheckFormat::Json => write_json(out, &report),
             CheckFormat::Html => report::write_html(out, &report, &check, &en, &es),
-            CheckFormat::Tmx => report::write_tmx(out, &check.alignment, &en, &es),
+            CheckFormat::Tmx => report::write_check_tmx(out, &check, &en, &es),
             CheckFormat::Xliff => report::write_xliff(out, &check, &en, &es),
             CheckFormat::Csv => report::write_table(out, &check, &en, &es, Separator::Comma),
             CheckFormat::Tsv => report::write_table(out, &check, &en, &es, Separator::Tab),

@@ -15,6 +15,7 @@ use crate::document::Document;
 
 pub use html::write_html;
 pub use table::{write_table, Separator};
+pub use tmx::write_check_tmx;
 pub use tmx::write_tmx;
 pub use xliff::write_xliff;
 

@@ -1,8 +1,10 @@
 //! CSV and TSV: one row per divergence, for spreadsheets.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::check::Check;
+use crate::divergence::Divergence;
 use crate::document::Document;
 
 /// The field separator of a table.
@@ -14,7 +16,56 @@ pub enum Separator {
     Tab,
 }
 
-/// Writes one row per divergence of `check`: id, section, kind, severity, en, es, message.
+impl Separator {
+    /// The separator character.
+    fn char(self) -> char {
+        match self {
+            Separator::Comma => ',',
+            Separator::Tab => '\t',
+        }
+    }
+
+    /// What ends a record.
+    fn line_end(self) -> &'static str {
+        match self {
+            Separator::Comma => "\r\n",
+            Separator::Tab => "\n",
+        }
+    }
+}
+
+/// The header row.
+const HEADER: [&str; 7] = ["id", "section", "kind", "severity", "en", "es", "message"];
+
+/// Writes one row per divergence of `check`, in the order of [`Check::divergences`], after a
+/// header row naming the columns: `id`, `section`, `kind`, `severity`, `en`, `es`, `message`.
+///
+/// `section` names the section pair: the id alone when both versions number the section alike
+/// (`I.4`), else the English and the Spanish ids joined by `/` (`I.4/I.5`), with `-` for a
+/// version without the section (`I.6/-`, `-/I.6`). `en` and `es` are the evidence texts, empty
+/// when a side has none.
+///
+/// [`Separator::Comma`] writes RFC 4180 CSV: records end with CRLF, and a field that holds a
+/// comma, a double quote, a CR or a LF is put in double quotes, its double quotes doubled.
+/// [`Separator::Tab`] writes TSV, which has no quoting (the IANA `text/tab-separated-values`
+/// registration has none): a tab, CR or LF inside a field becomes a space, and records end
+/// with LF. Both are UTF-8 without a byte order mark (a spreadsheet should be told the
+/// encoding when it asks).
+///
+/// ```
+/// use paridad::{report::{write_table, Separator}, Checker, Document, Lang};
+///
+/// let en = Document::parse("1. Parks\nBoth countries will sign the agreement by March 31, 2026.\n", Lang::En)?;
+/// let es = Document::parse("1. Parques\nAmbos países firmarán el acuerdo antes del 30 de abril de 2026.\n", Lang::Es)?;
+/// let check = Checker::new().check(&en, &es);
+/// let mut csv = Vec::new();
+/// write_table(&mut csv, &check, &en, &es, Separator::Comma)?;
+/// let csv = String::from_utf8(csv).unwrap();
+/// let rows: Vec<&str> = csv.split("\r\n").collect();
+/// assert_eq!(rows[0], "id,section,kind,severity,en,es,message");
+/// assert!(rows[1].contains(",1,date,error,\"by March 31, 2026\",antes del 30 de abril de 2026,"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn write_table(
     out: &mut impl Write,
     check: &Check,
@@ -22,6 +73,108 @@ pub fn write_table(
     es: &Document<'_>,
     separator: Separator,
 ) -> io::Result<()> {
-    let _ = (check, en, es, separator);
-    writeln!(out, "id,section,kind,severity,en,es,message")
+    // The evidence and section ids are in the check itself; the documents are not needed.
+    let _ = (en, es);
+    write_row(out, &HEADER, separator)?;
+    for d in &check.divergences {
+        write_row(out, &row(check, d), separator)?;
+    }
+    Ok(())
+}
+
+/// The fields of divergence `d`'s row.
+fn row<'a>(check: &Check, d: &'a Divergence) -> [Cow<'a, str>; 7] {
+    let evidence = |e: &'a Option<crate::divergence::Evidence>| {
+        Cow::Borrowed(e.as_ref().map_or("", |e| e.text.as_str()))
+    };
+    let section = check.alignment.sections.get(d.section).map_or_else(
+        || "-".to_string(),
+        |s| section_label(s.en_id.as_deref(), s.es_id.as_deref(), '/'),
+    );
+    [
+        Cow::Borrowed(d.id.as_str()),
+        Cow::Owned(section),
+        Cow::Borrowed(d.kind.name()),
+        Cow::Borrowed(d.severity.name()),
+        evidence(&d.en),
+        evidence(&d.es),
+        Cow::Borrowed(d.message.as_str()),
+    ]
+}
+
+/// Names a section pair: the id when both sides have the same one (`I.4`), else both ids
+/// joined by `joiner` (`I.4/I.5`), `-` standing for a missing side (`I.6/-`).
+pub(crate) fn section_label(en: Option<&str>, es: Option<&str>, joiner: char) -> String {
+    match (en, es) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        _ => format!("{}{joiner}{}", en.unwrap_or("-"), es.unwrap_or("-")),
+    }
+}
+
+/// Writes one record: the fields made safe for `separator`, separated, then the line end.
+fn write_row<S: AsRef<str>>(
+    out: &mut impl Write,
+    fields: &[S],
+    separator: Separator,
+) -> io::Result<()> {
+    for (k, f) in fields.iter().enumerate() {
+        if k > 0 {
+            write!(out, "{}", separator.char())?;
+        }
+        out.write_all(field(f.as_ref(), separator).as_bytes())?;
+    }
+    out.write_all(separator.line_end().as_bytes())
+}
+
+/// One field as written: quoted per RFC 4180 for CSV when it must be; tabs and line breaks
+/// turned into spaces for TSV.
+fn field(s: &str, separator: Separator) -> Cow<'_, str> {
+    match separator {
+        Separator::Comma if s.contains([',', '"', '\r', '\n']) => {
+            Cow::Owned(format!("\"{}\"", s.replace('"', "\"\"")))
+        }
+        Separator::Tab if s.contains(['\t', '\r', '\n']) => {
+            Cow::Owned(s.replace(['\t', '\r', '\n'], " "))
+        }
+        _ => Cow::Borrowed(s),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(fields: &[&str], separator: Separator) -> String {
+        let mut out = Vec::new();
+        write_row(&mut out, fields, separator).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn csv_quotes_only_fields_that_need_it() {
+        assert_eq!(
+            written(
+                &["plain", "a,b", "say \"hi\"", "two\nlines", "cr\r", ""],
+                Separator::Comma
+            ),
+            "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\r\",\r\n"
+        );
+    }
+
+    #[test]
+    fn tsv_turns_tabs_and_line_breaks_into_spaces() {
+        assert_eq!(
+            written(&["a\tb", "c\r\nd", "\"q\",x"], Separator::Tab),
+            "a b\tc  d\t\"q\",x\n"
+        );
+    }
+
+    #[test]
+    fn section_labels() {
+        assert_eq!(section_label(Some("I.4"), Some("I.4"), '/'), "I.4");
+        assert_eq!(section_label(Some("I.4"), Some("I.5"), '/'), "I.4/I.5");
+        assert_eq!(section_label(Some("I.6"), None, '/'), "I.6/-");
+        assert_eq!(section_label(None, Some("I.6"), '_'), "-_I.6");
+        assert_eq!(section_label(None, None, '/'), "-/-");
+    }
 }

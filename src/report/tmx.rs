@@ -1,8 +1,15 @@
 //! TMX 1.4b: the aligned sentence pairs as a translation memory.
+//!
+//! Level 1 (plain text, no inline markup): one `<tu>` per two-sided sentence pair, English
+//! source (`srclang="en"`), Spanish target, and as `<prop>`s the section ids
+//! (`x-en-section`, `x-es-section`), the pair score (`x-score`) and, in a check's memory, the
+//! kinds of the pair's divergences (`x-divergences`).
 
 use std::io::{self, Write};
 
-use crate::align::Alignment;
+use crate::align::{Alignment, SectionPair, SentencePair};
+use crate::check::Check;
+use crate::divergence::Divergence;
 use crate::document::Document;
 
 use super::joined;
@@ -16,45 +23,118 @@ pub fn write_tmx(
     en: &Document<'_>,
     es: &Document<'_>,
 ) -> io::Result<()> {
+    write_memory(out, alignment, en, es, None)
+}
+
+/// Writes the two-sided sentence pairs of `check` as TMX 1.4b, as [`write_tmx`] does, and
+/// gives each `<tu>` a `<prop type="x-divergences">` listing the kinds of that pair's
+/// divergences (`date`, `entity` …), each once, in the order found, separated by a space;
+/// empty when the pair has none.
+///
+/// ```
+/// use paridad::{report::write_check_tmx, Checker, Document, Lang};
+///
+/// let en = Document::parse("1. Parks\nBoth countries will sign the agreement by March 31, 2026.\n", Lang::En)?;
+/// let es = Document::parse("1. Parques\nAmbos países firmarán el acuerdo antes del 30 de abril de 2026.\n", Lang::Es)?;
+/// let check = Checker::new().check(&en, &es);
+/// let mut tmx = Vec::new();
+/// write_check_tmx(&mut tmx, &check, &en, &es)?;
+/// let tmx = String::from_utf8(tmx).unwrap();
+/// assert!(tmx.contains(r#"<prop type="x-divergences">date</prop>"#));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn write_check_tmx(
+    out: &mut impl Write,
+    check: &Check,
+    en: &Document<'_>,
+    es: &Document<'_>,
+) -> io::Result<()> {
+    write_memory(out, &check.alignment, en, es, Some(&check.divergences))
+}
+
+/// The memory of `alignment`; with `divergences`, each `<tu>` lists its pair's kinds.
+fn write_memory(
+    out: &mut impl Write,
+    alignment: &Alignment,
+    en: &Document<'_>,
+    es: &Document<'_>,
+    divergences: Option<&[Divergence]>,
+) -> io::Result<()> {
+    write_header(out)?;
+    writeln!(out, "  <body>")?;
+    for (k, section) in alignment.sections.iter().enumerate() {
+        for (p, pair) in section.pairs.iter().enumerate() {
+            if pair.en.is_empty() || pair.es.is_empty() {
+                continue;
+            }
+            let kinds = divergences.map(|all| pair_kinds(all, k, p));
+            write_tu(out, section, pair, [en, es], kinds.as_deref())?;
+        }
+    }
+    writeln!(out, "  </body>")?;
+    writeln!(out, "</tmx>")
+}
+
+/// The XML declaration, `<tmx>` and the `<header>` with every attribute TMX 1.4b requires.
+fn write_header(out: &mut impl Write) -> io::Result<()> {
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(out, r#"<tmx version="1.4">"#)?;
     writeln!(
         out,
         r#"  <header creationtool="paridad" creationtoolversion="{}" segtype="sentence" o-tmf="paridad" adminlang="en" srclang="en" datatype="plaintext"/>"#,
         env!("CARGO_PKG_VERSION")
-    )?;
-    writeln!(out, "  <body>")?;
-    for section in &alignment.sections {
-        for pair in &section.pairs {
-            if pair.en.is_empty() || pair.es.is_empty() {
-                continue;
-            }
-            writeln!(out, "    <tu>")?;
-            for (kind, id) in [
-                ("x-en-section", &section.en_id),
-                ("x-es-section", &section.es_id),
-            ] {
-                if let Some(id) = id {
-                    writeln!(out, r#"      <prop type="{kind}">{}</prop>"#, escape(id))?;
-                }
-            }
-            writeln!(
-                out,
-                r#"      <prop type="x-score">{:.3}</prop>"#,
-                pair.score
-            )?;
-            for (lang, doc, idx) in [("en", en, &pair.en), ("es", es, &pair.es)] {
-                writeln!(
-                    out,
-                    r#"      <tuv xml:lang="{lang}"><seg>{}</seg></tuv>"#,
-                    escape(&joined(doc, idx))
-                )?;
-            }
-            writeln!(out, "    </tu>")?;
+    )
+}
+
+/// One `<tu>`: the properties, then the English and the Spanish `<tuv>`.
+fn write_tu(
+    out: &mut impl Write,
+    section: &SectionPair,
+    pair: &SentencePair,
+    docs: [&Document<'_>; 2],
+    kinds: Option<&[&str]>,
+) -> io::Result<()> {
+    writeln!(out, "    <tu>")?;
+    for (kind, id) in [
+        ("x-en-section", &section.en_id),
+        ("x-es-section", &section.es_id),
+    ] {
+        if let Some(id) = id {
+            write_prop(out, kind, id)?;
         }
     }
-    writeln!(out, "  </body>")?;
-    writeln!(out, "</tmx>")
+    write_prop(out, "x-score", &format!("{:.3}", pair.score))?;
+    if let Some(kinds) = kinds {
+        write_prop(out, "x-divergences", &kinds.join(" "))?;
+    }
+    for (lang, doc, idx) in [("en", docs[0], &pair.en), ("es", docs[1], &pair.es)] {
+        writeln!(
+            out,
+            r#"      <tuv xml:lang="{lang}"><seg>{}</seg></tuv>"#,
+            escape(&joined(doc, idx))
+        )?;
+    }
+    writeln!(out, "    </tu>")
+}
+
+/// One `<prop>`, its value escaped.
+fn write_prop(out: &mut impl Write, kind: &str, value: &str) -> io::Result<()> {
+    writeln!(out, r#"      <prop type="{kind}">{}</prop>"#, escape(value))
+}
+
+/// The kinds of the divergences of sentence pair `pair` of section pair `section`, each once,
+/// in the order found.
+fn pair_kinds(divergences: &[Divergence], section: usize, pair: usize) -> Vec<&'static str> {
+    let mut kinds: Vec<&'static str> = Vec::new();
+    for d in divergences
+        .iter()
+        .filter(|d| d.section == section && d.pair == Some(pair))
+    {
+        if !kinds.contains(&d.kind.name()) {
+            kinds.push(d.kind.name());
+        }
+    }
+    kinds
 }
 
 /// Escapes text for XML content and attribute values; drops characters XML 1.0 forbids.
@@ -78,6 +158,7 @@ pub(crate) fn escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::divergence::{DivergenceKind, Severity};
 
     #[test]
     fn escapes_markup_and_drops_forbidden_characters() {
@@ -85,5 +166,34 @@ mod tests {
             escape("<script>\"a\" & 'b'</script>\u{0}\u{1b}ok\u{ffff}"),
             "&lt;script&gt;&quot;a&quot; &amp; &apos;b&apos;&lt;/script&gt;ok"
         );
+    }
+
+    fn divergence(kind: DivergenceKind, section: usize, pair: Option<usize>) -> Divergence {
+        Divergence {
+            id: String::new(),
+            kind,
+            severity: Severity::Warning,
+            section,
+            pair,
+            en: None,
+            es: None,
+            message: String::new(),
+            confidence: 1.0,
+        }
+    }
+
+    #[test]
+    fn pair_kinds_are_the_pairs_own_each_once_in_order() {
+        let all = [
+            divergence(DivergenceKind::Entity, 1, Some(2)),
+            divergence(DivergenceKind::Date, 1, Some(2)),
+            divergence(DivergenceKind::Entity, 1, Some(2)),
+            divergence(DivergenceKind::Number, 1, Some(3)),
+            divergence(DivergenceKind::Omission, 2, Some(2)),
+            divergence(DivergenceKind::Structure, 1, None),
+        ];
+        assert_eq!(pair_kinds(&all, 1, 2), ["entity", "date"]);
+        assert_eq!(pair_kinds(&all, 1, 3), ["number"]);
+        assert!(pair_kinds(&all, 1, 0).is_empty());
     }
 }

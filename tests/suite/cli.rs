@@ -360,7 +360,7 @@ fn check_takes_languages_given_and_warns_on_one_language_twice() {
     let stderr = String::from_utf8(same.stderr).unwrap();
     assert_eq!(
         stderr,
-        "paridad: warning: both seeds/2025-2028.en.txt and seeds/2025-2028.en.txt are in english; aligning them anyway\n"
+        "paridad: warning: both seeds/2025-2028.en.txt and seeds/2025-2028.en.txt are in english; going on\n"
     );
     let stdout = String::from_utf8(same.stdout).unwrap();
     assert_eq!(stdout, "0 divergences: 0 errors, 0 warnings, 0 infos\n");

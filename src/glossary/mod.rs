@@ -1,0 +1,952 @@
+//! Bilingual term pairs: the built-in general vocabulary and the caller's own glossaries, read
+//! from TSV, CSV or TBX.
+
+mod csv;
+mod tbx;
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::ops::Range;
+use std::path::Path;
+use std::str::FromStr;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::lang::Lang;
+use crate::tokens::{fold, tokens, Token, TokenKind};
+
+/// One concept: its English and Spanish terms (synonyms on each side) and notes.
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Concept {
+    /// English terms, as written in the glossary.
+    pub en: Vec<String>,
+    /// Spanish terms, as written in the glossary.
+    pub es: Vec<String>,
+    /// Notes given with the terms.
+    pub notes: Vec<String>,
+}
+
+/// A bilingual English–Spanish glossary: concepts, each with its terms on both sides.
+///
+/// Terms match case- and accent-insensitively, tolerating plural endings, as whole words. The
+/// aligner counts a concept named on both sides of a sentence pair as shared evidence, and a
+/// [`Checker`](crate::Checker) built with [`Checker::with_glossary`](crate::Checker::with_glossary)
+/// reports a term of the caller's glossary whose counterpart the aligned sentence lacks.
+///
+/// Glossaries are read from TSV ([`Glossary::from_tsv`]), CSV ([`Glossary::from_csv`]) or TBX
+/// ([`Glossary::from_tbx`]), or by format with [`Glossary::parse`]. In every format, entries
+/// that share a term (compared without case or accents) are synonyms of one concept.
+///
+/// ```
+/// use paridad::Glossary;
+///
+/// let tsv = "# term pairs\nMemorandum of Understanding\tmemorándum de entendimiento\nMOU\tmemorándum de entendimiento\tacronym\n";
+/// let glossary = Glossary::from_tsv(tsv)?;
+/// assert_eq!(glossary.len(), 1);
+/// let concept = &glossary.concepts()[0];
+/// assert_eq!(concept.en, ["Memorandum of Understanding", "MOU"]);
+/// assert_eq!(concept.es, ["memorándum de entendimiento"]);
+/// # Ok::<(), paridad::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Glossary {
+    concepts: Vec<Concept>,
+}
+
+static BUILTIN: OnceLock<Glossary> = OnceLock::new();
+
+impl Glossary {
+    /// An empty glossary.
+    pub fn new() -> Glossary {
+        Glossary::default()
+    }
+
+    /// The built-in glossary: general vocabulary of official texts and well-known institutions
+    /// of both governments and of international bodies (`src/lang/glossary_en_es.tsv`).
+    pub fn builtin() -> &'static Glossary {
+        BUILTIN.get_or_init(|| {
+            // The table is part of the crate and tested to parse; an empty glossary is the
+            // harmless fallback should it ever not.
+            Glossary::from_tsv(include_str!("../lang/glossary_en_es.tsv")).unwrap_or_default()
+        })
+    }
+
+    /// Reads `English<TAB>Spanish[<TAB>note]` lines. Lines that share a term (compared without
+    /// case or accents) are synonyms of one concept; `#` starts a comment line; blank lines
+    /// are skipped. A line with fewer than two fields, an empty term or more than three fields
+    /// is an error naming the line.
+    pub fn from_tsv(text: &str) -> Result<Glossary, Error> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut lines = Vec::new();
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            let trimmed = line.trim();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let (en, es, note) = match fields[..] {
+                [en, es] => (en, es, None),
+                [en, es, note] => (en, es, Some(note).filter(|n| !n.is_empty())),
+                _ => {
+                    return Err(Error::format(
+                        "glossary",
+                        n + 1,
+                        format!(
+                            "expected English<TAB>Spanish[<TAB>note], found {} field{}",
+                            fields.len(),
+                            if fields.len() == 1 { "" } else { "s" }
+                        ),
+                    ))
+                }
+            };
+            if en.is_empty() || es.is_empty() {
+                return Err(Error::format(
+                    "glossary",
+                    n + 1,
+                    "empty term: both the English and the Spanish term are needed",
+                ));
+            }
+            lines.push((en, es, note));
+        }
+        let mut glossary = Glossary::new();
+        glossary.add_lines(&lines);
+        Ok(glossary)
+    }
+
+    /// Reads a glossary in `format`: the entry point when the format comes from a file name
+    /// (`GlossaryFormat::from_path`) or an option (`"csv".parse()`).
+    ///
+    /// ```
+    /// use paridad::Glossary;
+    ///
+    /// let csv = "English,Spanish,Note\n\"Memorandum of Understanding\",memorándum de entendimiento,\nMOU,memorándum de entendimiento,acronym\n";
+    /// let glossary = Glossary::parse(csv, "csv".parse()?)?;
+    /// assert_eq!(glossary.len(), 1);
+    /// assert_eq!(glossary.concepts()[0].en, ["Memorandum of Understanding", "MOU"]);
+    ///
+    /// let tbx = r#"<tbx type="TBX-Core" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+    ///   <text><body><conceptEntry id="c1">
+    ///     <langSec xml:lang="en"><termSec><term>Memorandum of Understanding</term></termSec>
+    ///       <termSec><term>MOU</term></termSec></langSec>
+    ///     <langSec xml:lang="es-MX"><termSec><term>memorándum de entendimiento</term></termSec></langSec>
+    ///   </conceptEntry></body></text>
+    /// </tbx>"#;
+    /// let from_tbx = Glossary::parse(tbx, "tbx".parse()?)?;
+    /// assert_eq!(from_tbx.concepts()[0].en, glossary.concepts()[0].en);
+    /// assert_eq!(from_tbx.concepts()[0].es, glossary.concepts()[0].es);
+    /// # Ok::<(), paridad::Error>(())
+    /// ```
+    pub fn parse(text: &str, format: GlossaryFormat) -> Result<Glossary, Error> {
+        match format {
+            GlossaryFormat::Tsv => Glossary::from_tsv(text),
+            GlossaryFormat::Csv => Glossary::from_csv(text),
+            GlossaryFormat::Tbx => Glossary::from_tbx(text),
+        }
+    }
+
+    /// Reads a CSV glossary (RFC 4180): fields separated by commas, a field in double quotes
+    /// may hold commas, line breaks and doubled quotes (`"the ""SE"""`); CRLF or LF line ends;
+    /// a BOM is skipped.
+    ///
+    /// The first non-empty row is a header naming the columns, case and accents aside:
+    /// `en`, `English` or `source` (or `source term`) for the English term; `es`, `Spanish`,
+    /// `español` or `target` (or `target term`) for the Spanish term; `note`, `notes`,
+    /// `comment` or `comments` for an optional note. A language name or code followed by a
+    /// region is accepted too (`en-US`, `es-MX`, `English_United_States`), as CAT tools
+    /// export them; other columns (part of speech, domain …) are ignored, and columns may come
+    /// in any order. Rows that share a term are synonyms of one concept; empty rows are
+    /// skipped.
+    ///
+    /// Errors name the line: no header with both languages, an unterminated quoted field (the
+    /// line where its quote opened), a row with more or fewer fields than the header (often an
+    /// unquoted comma), an empty term, a stray quote.
+    ///
+    /// ```
+    /// use paridad::Glossary;
+    ///
+    /// let csv = "source,target\n\"Secretariat of Economy, Mexico\",Secretaría de Economía\n";
+    /// let glossary = Glossary::from_csv(csv)?;
+    /// assert_eq!(glossary.concepts()[0].en, ["Secretariat of Economy, Mexico"]);
+    ///
+    /// let err = Glossary::from_csv("en,es\ntrade,comercio\n\"health,salud\n").unwrap_err();
+    /// assert_eq!(err.to_string(), "CSV glossary line 3: unterminated quoted field: the quote opened here is never closed");
+    /// # Ok::<(), paridad::Error>(())
+    /// ```
+    pub fn from_csv(text: &str) -> Result<Glossary, Error> {
+        let rows = csv::read(text)?;
+        let lines: Vec<(&str, &str, Option<&str>)> = rows
+            .iter()
+            .map(|(en, es, note)| (en.as_str(), es.as_str(), note.as_deref()))
+            .collect();
+        let mut glossary = Glossary::new();
+        glossary.add_lines(&lines);
+        Ok(glossary)
+    }
+
+    /// Reads a TBX glossary: TBX v3 (ISO 30042:2019: a `<tbx>` root, `<conceptEntry>`,
+    /// `<langSec xml:lang>`, `<termSec><term>`) or TBX-Basic 2008 (a `<martif>` root,
+    /// `<termEntry>`, `<langSet xml:lang>`, `<tig><term>` or `<ntig><termGrp><term>`).
+    ///
+    /// Each concept entry is a concept; the terms of one language section are its synonyms in
+    /// that language. A language tag counts by its primary subtag (`en-CA` is English, `es-MX`
+    /// Spanish); sections in other languages are skipped, and so are entries without both an
+    /// English and a Spanish term. `<note>` and `<descrip type="definition">` texts become the
+    /// concept's notes; a term whose `<termNote type="administrativeStatus">` says it is
+    /// deprecated, superseded, forbidden or obsolete is left out, as it is no rendering to
+    /// accept; other elements (headers, other term notes, cross-references) are skipped.
+    /// Entities and character references are decoded, white space in a term is folded, and
+    /// entries that share a term merge, as in every format.
+    ///
+    /// Malformed XML (an unclosed or mismatched tag, an unknown entity, a duplicate attribute),
+    /// another root element, a language section without `xml:lang`, a `<term>` outside a
+    /// language section or an empty term is an error naming the line.
+    ///
+    /// ```
+    /// use paridad::Glossary;
+    ///
+    /// let tbx = r#"<?xml version="1.0"?>
+    /// <martif type="TBX-Basic" xml:lang="en-US">
+    ///   <text><body>
+    ///     <termEntry id="t1">
+    ///       <langSet xml:lang="en-CA"><tig><term>Parks Canada</term></tig></langSet>
+    ///       <langSet xml:lang="fr-CA"><tig><term>Parcs Canada</term></tig></langSet>
+    ///       <langSet xml:lang="es"><tig><term>Parques Canad&#225;</term></tig></langSet>
+    ///     </termEntry>
+    ///   </body></text>
+    /// </martif>"#;
+    /// let glossary = Glossary::from_tbx(tbx)?;
+    /// assert_eq!(glossary.concepts()[0].es, ["Parques Canadá"]);
+    ///
+    /// let err = Glossary::from_tbx("<tbx>\n<text><body>\n<conceptEntry>\n").unwrap_err();
+    /// assert_eq!(err.line(), Some(3));
+    /// # Ok::<(), paridad::Error>(())
+    /// ```
+    pub fn from_tbx(text: &str) -> Result<Glossary, Error> {
+        let entries = tbx::read(text)?;
+        let mut lines = Vec::new();
+        for e in &entries {
+            let (Some(en0), Some(es0)) = (e.en.first(), e.es.first()) else {
+                continue;
+            };
+            for en in &e.en {
+                lines.push((en.as_str(), es0.as_str(), None));
+            }
+            for es in &e.es[1..] {
+                lines.push((en0.as_str(), es.as_str(), None));
+            }
+            for note in &e.notes {
+                lines.push((en0.as_str(), es0.as_str(), Some(note.as_str())));
+            }
+        }
+        let mut glossary = Glossary::new();
+        glossary.add_lines(&lines);
+        Ok(glossary)
+    }
+
+    /// Adds the concepts of `other`, merging concepts that share a term.
+    pub fn extend(&mut self, other: &Glossary) {
+        let mut lines = Vec::new();
+        for c in self.concepts.iter().chain(&other.concepts) {
+            // Re-express each concept as lines that share its first terms, so union by term
+            // merges concepts across glossaries.
+            let en0 = c.en.first().map(String::as_str).unwrap_or("");
+            let es0 = c.es.first().map(String::as_str).unwrap_or("");
+            for en in &c.en {
+                lines.push((en.as_str(), es0, None));
+            }
+            for es in &c.es {
+                lines.push((en0, es.as_str(), None));
+            }
+            for note in &c.notes {
+                lines.push((en0, es0, Some(note.as_str())));
+            }
+        }
+        let mut merged = Glossary::new();
+        merged.add_lines(&lines);
+        *self = merged;
+    }
+
+    /// The concepts, in the order their first line appeared.
+    pub fn concepts(&self) -> &[Concept] {
+        &self.concepts
+    }
+
+    /// How many concepts there are.
+    pub fn len(&self) -> usize {
+        self.concepts.len()
+    }
+
+    /// True when there are no concepts.
+    pub fn is_empty(&self) -> bool {
+        self.concepts.is_empty()
+    }
+
+    /// Appends lines, grouping them into concepts by shared terms (union–find over terms).
+    fn add_lines(&mut self, lines: &[(&str, &str, Option<&str>)]) {
+        let mut term_node: HashMap<(bool, String), usize> = HashMap::new();
+        let mut parent: Vec<usize> = Vec::new();
+        let mut node = |spanish: bool, term: &str, parent: &mut Vec<usize>| -> usize {
+            let key = (spanish, term_key(term, spanish));
+            *term_node.entry(key).or_insert_with(|| {
+                parent.push(parent.len());
+                parent.len() - 1
+            })
+        };
+        let mut line_nodes = Vec::with_capacity(lines.len());
+        for (en, es, _) in lines {
+            let a = node(false, en, &mut parent);
+            let b = node(true, es, &mut parent);
+            union(&mut parent, a, b);
+            line_nodes.push(a);
+        }
+        let mut concept_of_root: HashMap<usize, usize> = HashMap::new();
+        let first = self.concepts.len();
+        for ((en, es, note), &a) in lines.iter().zip(&line_nodes) {
+            let root = find(&mut parent, a);
+            let index = *concept_of_root.entry(root).or_insert_with(|| {
+                self.concepts.push(Concept::default());
+                self.concepts.len() - 1
+            });
+            let concept = &mut self.concepts[index];
+            push_unique(&mut concept.en, en, false);
+            push_unique(&mut concept.es, es, true);
+            if let Some(note) = note {
+                if !concept.notes.iter().any(|n| n == note) {
+                    concept.notes.push(note.to_string());
+                }
+            }
+        }
+        debug_assert!(self.concepts.len() >= first);
+    }
+}
+
+/// A glossary file format, for [`Glossary::parse`].
+///
+/// ```
+/// use paridad::Glossary;
+///
+/// // From an option's value; `GlossaryFormat::from_path` picks one by file extension.
+/// let glossary = Glossary::parse("trade\tcomercio\n", "TSV".parse()?)?;
+/// assert_eq!(glossary.len(), 1);
+/// let unknown = "xlsx".parse().and_then(|format| Glossary::parse("", format));
+/// assert!(unknown.unwrap_err().is_setting());
+/// # Ok::<(), paridad::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum GlossaryFormat {
+    /// `English<TAB>Spanish[<TAB>note]` lines, `#` comments ([`Glossary::from_tsv`]).
+    Tsv,
+    /// RFC 4180 CSV with a header row ([`Glossary::from_csv`]).
+    Csv,
+    /// TBX v3 or TBX-Basic XML ([`Glossary::from_tbx`]).
+    Tbx,
+}
+
+impl GlossaryFormat {
+    /// The format a file's extension names, case aside: `.tsv`, `.tab` and `.txt` are TSV,
+    /// `.csv` is CSV, `.tbx` and `.xml` are TBX; `None` for any other extension or none.
+    pub fn from_path(path: &Path) -> Option<GlossaryFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "tsv" | "tab" | "txt" => Some(GlossaryFormat::Tsv),
+            "csv" => Some(GlossaryFormat::Csv),
+            "tbx" | "xml" => Some(GlossaryFormat::Tbx),
+            _ => None,
+        }
+    }
+
+    /// The lower-case name: `tsv`, `csv` or `tbx`.
+    pub fn name(self) -> &'static str {
+        match self {
+            GlossaryFormat::Tsv => "tsv",
+            GlossaryFormat::Csv => "csv",
+            GlossaryFormat::Tbx => "tbx",
+        }
+    }
+}
+
+impl fmt::Display for GlossaryFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for GlossaryFormat {
+    type Err = Error;
+
+    /// `tsv`, `csv` or `tbx`, case aside; anything else is a setting error.
+    fn from_str(s: &str) -> Result<GlossaryFormat, Error> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "tsv" => Ok(GlossaryFormat::Tsv),
+            "csv" => Ok(GlossaryFormat::Csv),
+            "tbx" => Ok(GlossaryFormat::Tbx),
+            _ => Err(Error::setting(format!(
+                "unknown glossary format {s:?}: expected tsv, csv or tbx"
+            ))),
+        }
+    }
+}
+
+/// Terms are the same when they match the same text: their token keys, case aside
+/// (`T-MEC` and `TMEC`, `memorándum` and `Memorandums`).
+fn term_key(term: &str, spanish: bool) -> String {
+    let lang = if spanish { Lang::Es } else { Lang::En };
+    let keys: Vec<String> = tokens(term, lang)
+        .iter()
+        .map(|t| t.key.to_lowercase())
+        .collect();
+    if keys.is_empty() {
+        fold(term)
+    } else {
+        keys.join(" ")
+    }
+}
+
+fn push_unique(list: &mut Vec<String>, term: &str, spanish: bool) {
+    let key = term_key(term, spanish);
+    if !term.is_empty() && !list.iter().any(|t| term_key(t, spanish) == key) {
+        list.push(term.to_string());
+    }
+}
+
+pub(crate) fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+pub(crate) fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        parent[hi] = lo;
+    }
+}
+
+/// A glossary compiled for matching in one language: term key sequences by their first key.
+#[derive(Debug, Default)]
+pub(crate) struct TermIndex {
+    by_first: HashMap<String, Vec<(Vec<TermKey>, u32)>>,
+}
+
+/// A glossary term found in a token sequence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct TermMatch {
+    /// Index of the first token.
+    pub start: usize,
+    /// Number of tokens covered.
+    pub len: usize,
+    /// Index of the concept in the glossary.
+    pub concept: u32,
+}
+
+impl TermIndex {
+    /// Compiles the terms of `glossary` in `lang`.
+    pub fn new(glossary: &Glossary, lang: Lang) -> TermIndex {
+        let mut by_first: HashMap<String, Vec<(Vec<TermKey>, u32)>> = HashMap::new();
+        for (i, c) in glossary.concepts.iter().enumerate() {
+            let terms = match lang {
+                Lang::En => &c.en,
+                Lang::Es => &c.es,
+            };
+            for term in terms {
+                let keys: Vec<TermKey> = tokens(term, lang).iter().map(TermKey::of).collect();
+                if let Some(first) = keys.first() {
+                    by_first
+                        .entry(first.key.clone())
+                        .or_default()
+                        .push((keys, i as u32));
+                }
+            }
+        }
+        for list in by_first.values_mut() {
+            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
+            list.dedup();
+        }
+        TermIndex { by_first }
+    }
+
+    /// Longest-first, left-to-right matches of terms over a text's tokens. Words match
+    /// whatever their case, so a term also matches in a heading set in capitals; a term
+    /// written as an acronym (`WHO`) matches only an acronym, never the word `who`.
+    pub fn find(&self, toks: &[Token]) -> Vec<TermMatch> {
+        let keys: Vec<TermKey> = toks.iter().map(TermKey::of).collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < keys.len() {
+            let found = self.by_first.get(&keys[i].key).and_then(|cands| {
+                cands.iter().find(|(term, _)| {
+                    keys.get(i..i + term.len()).is_some_and(|window| {
+                        window
+                            .iter()
+                            .zip(term)
+                            .all(|(t, k)| t.key == k.key && (t.acronym || !k.acronym))
+                    })
+                })
+            });
+            match found {
+                Some((term, concept)) => {
+                    out.push(TermMatch {
+                        start: i,
+                        len: term.len(),
+                        concept: *concept,
+                    });
+                    i += term.len();
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+}
+
+/// How a token matches glossary terms: its comparison key in lower case, and whether it is an
+/// acronym.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct TermKey {
+    key: String,
+    acronym: bool,
+}
+
+impl TermKey {
+    fn of(t: &Token) -> TermKey {
+        TermKey {
+            key: t.key.to_lowercase(),
+            acronym: t.kind == TokenKind::Acronym,
+        }
+    }
+}
+
+/// Fewest letters of a stem that an inflected form may extend (shorter words must match
+/// exactly).
+const STEM_MIN_CHARS: usize = 4;
+/// Words a language may put between two words of a term (`memorándum de entendimiento`
+/// against `memorándum de Entendimiento`: none; `área natural protegida` against `áreas
+/// naturales federales protegidas`: one).
+const TERM_GAP: usize = 2;
+
+/// The caller's glossary compiled for the terminology check: which concepts the caller named,
+/// where any concept is named in a text, and whether a concept is named in a text loosely
+/// (inflected).
+///
+/// Concepts are those of the glossary the check aligns with (built-in and caller's, merged),
+/// so that a built-in synonym of the caller's term counts as its counterpart; only concepts
+/// that hold a term of the caller's glossary are checked.
+#[derive(Debug)]
+pub(crate) struct Terminology {
+    /// Per concept: whether it holds a term of the caller's glossary.
+    user: Vec<bool>,
+    /// Every concept's terms, by language (English, Spanish).
+    index: [TermIndex; 2],
+    /// Per concept the caller named, per language, its terms as loose words.
+    loose: HashMap<u32, [Vec<Vec<LooseWord>>; 2]>,
+    /// Per concept the caller named, per language, the terms to show: the caller's own.
+    shown: HashMap<u32, [Vec<String>; 2]>,
+}
+
+/// A word of a term, for a loose search: its key, whether it is an acronym, and the stem its
+/// inflected forms begin with.
+#[derive(Clone, Debug)]
+struct LooseWord {
+    key: String,
+    acronym: bool,
+    stem: Option<String>,
+}
+
+/// Spelling changes inside Spanish verb forms, undone before a form is compared with a stem:
+/// stem vowels that break (`promueven` → `promoven`, `invierten` → `inverten`, `compiten` →
+/// `competen`), `zc` before `a`/`o` (`fortalezcan` → `fortalecan`), and the consonants that
+/// keep their sound before `e` (`busquen` → `buscen`, `lleguen` → `llegen`, `alcance` →
+/// `alcanze`, `protejan` → `protegan`).
+const ES_STEM_CHANGES: [(&str, &str); 8] = [
+    ("ue", "o"),
+    ("ie", "e"),
+    ("i", "e"),
+    ("zc", "c"),
+    ("qu", "c"),
+    ("gu", "g"),
+    ("c", "z"),
+    ("j", "g"),
+];
+
+impl LooseWord {
+    fn fits(&self, t: &TermKey, lang: Lang) -> bool {
+        if self.acronym {
+            return t.acronym && t.key == self.key;
+        }
+        if t.key == self.key {
+            return true;
+        }
+        let Some(stem) = self.stem.as_deref().filter(|_| !t.acronym) else {
+            return false;
+        };
+        t.key.starts_with(stem)
+            || (lang == Lang::Es
+                && ES_STEM_CHANGES.iter().any(|(from, to)| {
+                    t.key.contains(from) && t.key.replace(from, to).starts_with(stem)
+                }))
+    }
+}
+
+impl Terminology {
+    /// The concepts of `all` (the aligner's glossary) merged with `user`'s, and which of them
+    /// the caller named.
+    pub fn new(all: &Glossary, user: &Glossary) -> Terminology {
+        let mut glossary = all.clone();
+        glossary.extend(user);
+        Terminology::merged(&glossary, user)
+    }
+
+    /// The concepts of `glossary`, which already holds `user`'s terms, and which of them the
+    /// caller named.
+    pub fn merged(glossary: &Glossary, user: &Glossary) -> Terminology {
+        // The caller's terms in the caller's order, with their keys, per language.
+        let terms_of = |spanish: bool| -> Vec<(String, &String)> {
+            user.concepts
+                .iter()
+                .flat_map(|c| if spanish { &c.es } else { &c.en })
+                .map(|t| (term_key(t, spanish), t))
+                .collect()
+        };
+        let user_terms = [terms_of(false), terms_of(true)];
+        let mut flags = Vec::with_capacity(glossary.len());
+        let mut loose = HashMap::new();
+        let mut shown = HashMap::new();
+        for (i, c) in glossary.concepts.iter().enumerate() {
+            let sides = [&c.en, &c.es];
+            let own = |s: usize| -> Vec<String> {
+                let keys: HashSet<String> = sides[s].iter().map(|t| term_key(t, s == 1)).collect();
+                let mut out: Vec<String> = Vec::new();
+                let mut seen = HashSet::new();
+                for (key, term) in &user_terms[s] {
+                    if keys.contains(key) && seen.insert(key) {
+                        out.push(term.to_string());
+                    }
+                }
+                out
+            };
+            let own = [own(0), own(1)];
+            let named = own.iter().any(|o| !o.is_empty());
+            flags.push(named);
+            if !named {
+                continue;
+            }
+            let words = |s: usize| -> Vec<Vec<LooseWord>> {
+                let lang = if s == 0 { Lang::En } else { Lang::Es };
+                sides[s].iter().map(|t| loose_words(t, lang)).collect()
+            };
+            loose.insert(i as u32, [words(0), words(1)]);
+            let show = |s: usize| {
+                if own[s].is_empty() {
+                    sides[s].clone()
+                } else {
+                    own[s].clone()
+                }
+            };
+            shown.insert(i as u32, [show(0), show(1)]);
+        }
+        Terminology {
+            user: flags,
+            index: [
+                TermIndex::new(glossary, Lang::En),
+                TermIndex::new(glossary, Lang::Es),
+            ],
+            loose,
+            shown,
+        }
+    }
+
+    /// The concepts named in a text's tokens `toks` (in `lang`), as the aligner finds them
+    /// (longest first), each with its byte range in the text and whether the caller named it.
+    pub fn find(&self, toks: &[Token], lang: Lang) -> Vec<(u32, Range<usize>, bool)> {
+        self.index[usize::from(lang == Lang::Es)]
+            .find(toks)
+            .into_iter()
+            .map(|m| {
+                let range = toks[m.start].range.start..toks[m.start + m.len - 1].range.end;
+                let user = self.user.get(m.concept as usize).copied().unwrap_or(false);
+                (m.concept, range, user)
+            })
+            .collect()
+    }
+
+    /// Whether a term of `concept` in `lang` stands in the tokens `toks`, inflected as the
+    /// language inflects: each content word of the term in order, at most [`TERM_GAP`] words
+    /// apart, either equal to the text's word (case, accents and plural endings aside) or the
+    /// beginning of it once a final inflection is cut: in Spanish an infinitive ending
+    /// (`-ar`, `-er`, `-ir`) or a final `a`, `e`, `o` (`fortalecer` matches `fortalecerán`,
+    /// `conjunto` matches `conjuntas`), with the spelling changes of verb stems undone
+    /// ([`ES_STEM_CHANGES`]: `promover` matches `promuevan`, `fortalecer` `fortalezcan`); in
+    /// English a final `e` or `y` (`promote` matches `promoting`, `supply` matches
+    /// `supplied`). The stem must keep [`STEM_MIN_CHARS`] letters; shorter words, numbers and
+    /// acronyms match exactly.
+    pub fn named_loosely(&self, concept: u32, toks: &[Token], lang: Lang) -> bool {
+        let Some(terms) = self.loose.get(&concept) else {
+            return false;
+        };
+        let keys: Vec<TermKey> = toks.iter().map(TermKey::of).collect();
+        terms[usize::from(lang == Lang::Es)].iter().any(|term| {
+            let Some((first, rest)) = term.split_first() else {
+                return false;
+            };
+            (0..keys.len()).any(|start| {
+                if !first.fits(&keys[start], lang) {
+                    return false;
+                }
+                let mut at = start;
+                rest.iter().all(|w| {
+                    let end = (at + 2 + TERM_GAP).min(keys.len());
+                    match (at + 1..end).find(|&j| w.fits(&keys[j], lang)) {
+                        Some(j) => {
+                            at = j;
+                            true
+                        }
+                        None => false,
+                    }
+                })
+            })
+        })
+    }
+
+    /// The caller's terms for `concept` in `lang` (all its terms when the caller gave none in
+    /// that language).
+    pub fn shown(&self, concept: u32, lang: Lang) -> &[String] {
+        self.shown
+            .get(&concept)
+            .map_or(&[][..], |s| &s[usize::from(lang == Lang::Es)])
+    }
+}
+
+/// A term's content words (all its words when it has no other) for a loose search.
+fn loose_words(term: &str, lang: Lang) -> Vec<LooseWord> {
+    let toks = tokens(term, lang);
+    let content: Vec<&Token> = toks.iter().filter(|t| !t.stop).collect();
+    let chosen: Vec<&Token> = if content.is_empty() {
+        toks.iter().collect()
+    } else {
+        content
+    };
+    chosen
+        .into_iter()
+        .map(|t| {
+            let k = TermKey::of(t);
+            let stem = if k.acronym || t.kind == TokenKind::Number {
+                None
+            } else {
+                stem(&k.key, lang)
+            };
+            LooseWord {
+                key: k.key,
+                acronym: k.acronym,
+                stem,
+            }
+        })
+        .collect()
+}
+
+/// The beginning every inflected form of `word` (a folded, singular key) shares: the word
+/// without an infinitive ending or a final vowel in Spanish, without a final `e` or `y` in
+/// English; `None` when fewer than [`STEM_MIN_CHARS`] letters would be left.
+fn stem(word: &str, lang: Lang) -> Option<String> {
+    let cut = match lang {
+        Lang::Es if ["ar", "er", "ir"].iter().any(|e| word.ends_with(e)) => 2,
+        Lang::Es if word.ends_with(['a', 'e', 'o']) => 1,
+        Lang::En if word.ends_with(['e', 'y']) => 1,
+        _ => 0,
+    };
+    let chars: Vec<char> = word.chars().collect();
+    let keep = chars.len().checked_sub(cut)?;
+    (keep >= STEM_MIN_CHARS).then(|| chars[..keep].iter().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_table_parses_and_keeps_instruments_apart() {
+        let text = include_str!("../lang/glossary_en_es.tsv");
+        let g = Glossary::from_tsv(text).expect("the built-in glossary parses");
+        assert!(g.len() > 200, "{} concepts", g.len());
+        let concept_of = |en: &str| {
+            g.concepts()
+                .iter()
+                .position(|c| c.en.iter().any(|t| fold(t) == fold(en)))
+        };
+        let mou = concept_of("memorandum of understanding").expect("MOU listed");
+        let moc = concept_of("memorandum of collaboration").expect("MOC listed");
+        assert_ne!(mou, moc);
+        assert_eq!(concept_of("CUSMA"), concept_of("USMCA"));
+        let cusma = &g.concepts()[concept_of("CUSMA").unwrap()];
+        assert!(cusma.es.iter().any(|t| t == "T-MEC"), "{cusma:?}");
+    }
+
+    #[test]
+    fn terms_that_match_alike_are_one_term() {
+        let g = Glossary::from_tsv(
+            "\u{feff}# a BOM first\nzorblat pact\tZORBLAT\nzorblat accord\tZOR-BLAT\n",
+        )
+        .unwrap();
+        assert_eq!(g.len(), 1, "{g:?}");
+        assert_eq!(g.concepts()[0].es, ["ZORBLAT"]);
+    }
+
+    #[test]
+    fn bad_lines_are_errors_naming_the_line() {
+        let err = Glossary::from_tsv("# ok\ntrade\tcomercio\nsecurity seguridad\n").unwrap_err();
+        assert!(err.is_format());
+        assert_eq!(err.line(), Some(3));
+        assert_eq!(
+            err.to_string(),
+            "glossary line 3: expected English<TAB>Spanish[<TAB>note], found 1 field"
+        );
+        let err = Glossary::from_tsv("trade\t\n").unwrap_err();
+        assert!(err.to_string().contains("empty term"));
+        assert!(Glossary::from_tsv("a\tb\tc\td").is_err());
+    }
+
+    #[test]
+    fn synonyms_merge_through_shared_terms_and_across_glossaries() {
+        let mut g = Glossary::from_tsv("CUSMA\tT-MEC\nUSMCA\tT-MEC\nhealth\tsalud\n").unwrap();
+        assert_eq!(g.len(), 2);
+        assert_eq!(g.concepts()[0].en, ["CUSMA", "USMCA"]);
+        let more =
+            Glossary::from_tsv("CUSMA\tTratado entre México, Estados Unidos y Canadá\r\n").unwrap();
+        g.extend(&more);
+        assert_eq!(g.len(), 2);
+        assert_eq!(g.concepts()[0].es.len(), 2);
+    }
+
+    #[test]
+    fn terms_match_longest_first_over_inflected_text() {
+        let g = Glossary::from_tsv(
+            "memorandum\tmemorándum\nMemorandum of Understanding\tmemorándum de entendimiento\nworker\ttrabajador\n",
+        )
+        .unwrap();
+        let index = TermIndex::new(&g, Lang::Es);
+        let toks = tokens(
+            "Los memorándums de entendimiento para trabajadores",
+            Lang::Es,
+        );
+        let found = index.find(&toks);
+        assert_eq!(
+            found,
+            [
+                TermMatch {
+                    start: 1,
+                    len: 3,
+                    concept: 1
+                },
+                TermMatch {
+                    start: 5,
+                    len: 1,
+                    concept: 2
+                }
+            ]
+        );
+        // In a heading set in capitals.
+        let toks = tokens("MEMORÁNDUM DE ENTENDIMIENTO", Lang::Es);
+        assert_eq!(index.find(&toks).len(), 1);
+        assert_eq!(index.find(&toks)[0].concept, 1);
+        // A term written as an acronym matches only an acronym.
+        let g = Glossary::from_tsv("WHO\tOMS\n").unwrap();
+        let index = TermIndex::new(&g, Lang::En);
+        assert!(index.find(&tokens("those who study", Lang::En)).is_empty());
+        assert_eq!(index.find(&tokens("the WHO said", Lang::En)).len(), 1);
+    }
+
+    #[test]
+    fn formats_come_from_extensions_and_names() {
+        let of = |p: &str| GlossaryFormat::from_path(Path::new(p));
+        assert_eq!(of("terms.tsv"), Some(GlossaryFormat::Tsv));
+        assert_eq!(of("dir.v2/Terms.TXT"), Some(GlossaryFormat::Tsv));
+        assert_eq!(of("terms.csv"), Some(GlossaryFormat::Csv));
+        assert_eq!(of("terms.tbx"), Some(GlossaryFormat::Tbx));
+        assert_eq!(of("terms.XML"), Some(GlossaryFormat::Tbx));
+        assert_eq!(of("terms.xlsx"), None);
+        assert_eq!(of("terms"), None);
+        assert_eq!(
+            "CSV".parse::<GlossaryFormat>().unwrap(),
+            GlossaryFormat::Csv
+        );
+        assert_eq!(GlossaryFormat::Tbx.to_string(), "tbx");
+        let err = "xlsx".parse::<GlossaryFormat>().unwrap_err();
+        assert!(err.is_setting());
+        assert_eq!(
+            err.to_string(),
+            "unknown glossary format \"xlsx\": expected tsv, csv or tbx"
+        );
+    }
+
+    #[test]
+    fn only_concepts_holding_a_callers_term_are_checked() {
+        let user =
+            Glossary::from_tsv("MOC\tmemorándum de colaboración\nzorblat\tzorblata\n").unwrap();
+        let t = Terminology::new(Glossary::builtin(), &user);
+        let found = |text: &str, lang: Lang| -> Vec<(String, bool)> {
+            let toks = tokens(text, lang);
+            t.find(&toks, lang)
+                .into_iter()
+                .map(|(_, r, user)| (text[r].to_string(), user))
+                .collect()
+        };
+        // The built-in concept the caller's MOC joined is the caller's; trade is not.
+        assert_eq!(
+            found("The Memorandum of Collaboration on trade", Lang::En),
+            [
+                ("Memorandum of Collaboration".to_string(), true),
+                ("trade".to_string(), false)
+            ]
+        );
+        assert_eq!(
+            found("un zorblata", Lang::Es),
+            [("zorblata".to_string(), true)]
+        );
+    }
+
+    #[test]
+    fn counterparts_are_found_in_inflected_forms() {
+        let user = Glossary::from_tsv(
+            "strengthen\tfortalecer\npromote\tpromover\njoint\tconjunto\nsupply chain\tcadena de suministro\nsearch\tbuscar\nT-MEC\tT-MEC\nsign\tfirmar\n",
+        )
+        .unwrap();
+        let t = Terminology::new(&Glossary::new(), &user);
+        let concept = |term: &str| {
+            t.find(&tokens(term, Lang::En), Lang::En)
+                .first()
+                .map(|f| f.0)
+                .unwrap_or_else(|| panic!("{term} not found"))
+        };
+        let es = |term: &str, text: &str| {
+            t.named_loosely(concept(term), &tokens(text, Lang::Es), Lang::Es)
+        };
+        let en = |term: &str, text: &str| {
+            t.named_loosely(concept(term), &tokens(text, Lang::En), Lang::En)
+        };
+        assert!(es("strengthen", "ambos países fortalecerán la cooperación"));
+        assert!(es("strengthen", "que fortalezcan la trazabilidad"));
+        assert!(!es("strengthen", "que refuercen la trazabilidad"));
+        assert!(es("promote", "acciones que promuevan la inclusión"));
+        assert!(es("joint", "investigaciones conjuntas"));
+        assert!(es("supply chain", "las Cadenas de Suministro regionales"));
+        assert!(es("supply chain", "cadenas globales de suministro"));
+        assert!(!es("supply chain", "cadenas de valor y de suministro"));
+        assert!(es("search", "que busquen soluciones"));
+        assert!(es("T-MEC", "el TMEC"));
+        assert!(!es("T-MEC", "el tmec"));
+        assert!(en("strengthen", "strengthening ties"));
+        assert!(en("promote", "promoting trade"));
+        assert!(en("supply chain", "supply-chain resilience"));
+        // Short words match only as they are.
+        assert_eq!(stem("firmar", Lang::Es).as_deref(), Some("firm"));
+        assert_eq!(stem("pedir", Lang::Es), None);
+        assert_eq!(stem("supply", Lang::En).as_deref(), Some("suppl"));
+        assert_eq!(stem("sign", Lang::En).as_deref(), Some("sign"));
+        assert!(es("sign", "la próxima firma del acuerdo"));
+    }
+}
