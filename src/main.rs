@@ -34,17 +34,22 @@ enum Command {
         en: PathBuf,
         /// The Spanish version. The two may come in either order: languages are detected.
         es: PathBuf,
+        /// The two files are sentence lists, one sentence a line, in any two languages
+        /// (`--langs`, default en,es): align the sentences alone, without sections.
+        #[arg(long)]
+        sentences: bool,
         /// A glossary added to the built-in one: TSV (`English<TAB>Spanish[<TAB>note]`), CSV
         /// with a header, or TBX, by extension (repeatable).
         #[arg(long, value_name = "FILE")]
         glossary: Vec<PathBuf>,
         /// The two files' languages, in the order given (`en,es` or `es,en`); detected when
-        /// not given.
+        /// not given. With `--sentences`, any two ISO 639 codes (`de,fr`), default en,es.
         #[arg(long, value_name = "A,B")]
         langs: Option<String>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = AlignFormat::Text)]
-        format: AlignFormat,
+        /// Output format: text (default), json or tmx; with `--sentences`, beads (default),
+        /// tsv or json.
+        #[arg(long, value_enum)]
+        format: Option<AlignFormat>,
         /// Write the output to FILE instead of standard output.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
@@ -147,7 +152,7 @@ enum CheckFormat {
     Tsv,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum AlignFormat {
     /// Section pairs and their sentence pairs, side by side, with scores.
     Text,
@@ -155,6 +160,11 @@ enum AlignFormat {
     Json,
     /// The sentence pairs as a TMX 1.4b translation memory.
     Tmx,
+    /// One bead a line, `[0]:[0, 1]:0.93` (with `--sentences`).
+    Beads,
+    /// One bead a line: indexes, score and both sides' text, tab-separated (with
+    /// `--sentences`).
+    Tsv,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -190,6 +200,20 @@ fn main() -> ExitCode {
         Command::Align {
             en,
             es,
+            sentences: true,
+            glossary,
+            langs,
+            format,
+            out: path,
+            strict_lang: _,
+        } => with_output(path.as_ref(), &mut out, |mut out| {
+            align_sentence_lists(&en, &es, &glossary, langs.as_deref(), format, &mut out)
+        })
+        .map(|()| Outcome::Clean),
+        Command::Align {
+            en,
+            es,
+            sentences: false,
             glossary,
             langs,
             format,
@@ -380,23 +404,88 @@ fn align(
     second: &PathBuf,
     glossaries: &[PathBuf],
     langs: Option<&str>,
-    format: AlignFormat,
+    format: Option<AlignFormat>,
     strict_lang: bool,
     out: &mut impl Write,
 ) -> Result<(), Failure> {
     let glossary = read_glossaries(glossaries)?;
     let versions = Versions::read(first, second, langs, strict_lang)?;
     let (en, es) = versions.parse()?;
+    let format = format.unwrap_or(AlignFormat::Text);
+    if matches!(format, AlignFormat::Beads | AlignFormat::Tsv) {
+        return Err(Failure(
+            "--format beads and tsv are for sentence lists: add --sentences".to_string(),
+        ));
+    }
     let alignment = paridad::Aligner::with_glossary(&glossary).align(&en, &es);
     let written = match format {
-        AlignFormat::Text => paridad::report::write_text(out, &alignment, &en, &es),
         AlignFormat::Json => write_json(
             out,
             &paridad::report::AlignmentReport::new(&alignment, &en, &es),
         ),
         AlignFormat::Tmx => paridad::report::write_tmx(out, &alignment, &en, &es),
+        AlignFormat::Text | AlignFormat::Beads | AlignFormat::Tsv => {
+            paridad::report::write_text(out, &alignment, &en, &es)
+        }
     };
     finish_output(written)
+}
+
+/// `paridad align --sentences`: two files of one sentence a line, in any two languages.
+fn align_sentence_lists(
+    first: &PathBuf,
+    second: &PathBuf,
+    glossaries: &[PathBuf],
+    langs: Option<&str>,
+    format: Option<AlignFormat>,
+    out: &mut impl Write,
+) -> Result<(), Failure> {
+    let (lang_a, lang_b) = match langs {
+        Some(given) => match given.split(',').collect::<Vec<_>>()[..] {
+            [a, b] => (a, b),
+            _ => {
+                return Err(Failure(format!(
+                    "--langs {given:?}: expected two language codes, as en,es or de,fr"
+                )))
+            }
+        },
+        None => ("en", "es"),
+    };
+    let glossary = read_glossaries(glossaries)?;
+    let (text_a, text_b) = (read_input(first)?, read_input(second)?);
+    let (list_a, list_b) = (sentence_lines(&text_a), sentence_lines(&text_b));
+    for (path, list) in [(first, &list_a), (second, &list_b)] {
+        if list.iter().all(|s| s.trim().is_empty()) {
+            return Err(Failure(format!(
+                "{}: the sentence list is empty",
+                path.display()
+            )));
+        }
+    }
+    let pairs = paridad::Aligner::with_glossary(&glossary)
+        .align_sentence_lists(&list_a, lang_a, &list_b, lang_b)
+        .map_err(|e| Failure(format!("--langs: {e}")))?;
+    let written = match format.unwrap_or(AlignFormat::Beads) {
+        AlignFormat::Beads => paridad::report::write_beads(out, &pairs),
+        AlignFormat::Tsv => paridad::report::write_bead_table(out, &pairs, &list_a, &list_b),
+        AlignFormat::Json => write_json(
+            out,
+            &paridad::report::AlignmentReport::from_sentence_lists(&pairs, &list_a, &list_b),
+        ),
+        AlignFormat::Text | AlignFormat::Tmx => {
+            return Err(Failure(
+                "--sentences writes beads, tsv or json: --format text and tmx need documents"
+                    .to_string(),
+            ))
+        }
+    };
+    finish_output(written)
+}
+
+/// The lines of a sentence-list file, one sentence each (a line break at the end of the file
+/// ends the last line; `\r\n` is one break).
+fn sentence_lines(text: &str) -> Vec<&str> {
+    text.lines().collect()
 }
 
 fn check(args: &CheckArgs, stdout: &mut io::StdoutLock<'_>) -> Result<Outcome, Failure> {

@@ -9,7 +9,7 @@ use std::ops::Range;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::lang::Lang;
+use crate::lang::{Lang, Tables};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,6 +49,11 @@ fn is_separator(c: char) -> bool {
 
 /// The tokens of `text` in `lang`: words, numbers and acronyms, in order.
 pub(crate) fn tokens(text: &str, lang: Lang) -> Vec<Token> {
+    tokens_in(text, lang.tables())
+}
+
+/// The tokens of `text` read with a language's `tables` (stop words, plural endings).
+pub(crate) fn tokens_in(text: &str, tables: &Tables) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut chars = text.char_indices().peekable();
@@ -133,16 +138,16 @@ pub(crate) fn tokens(text: &str, lang: Lang) -> Vec<Token> {
             });
             continue;
         }
-        out.push(word_token(word, start..end, lang));
+        out.push(word_token(word, start..end, tables));
     }
-    words_in_capitals(&mut out, text, lang);
+    words_in_capitals(&mut out, text, tables);
     out
 }
 
 /// Three or more acronyms of letters in a row are text set in capitals (`MEMORANDUM OF
 /// UNDERSTANDING`): they become words again, so that they fold, match cognates and the
 /// glossary's words, and stop words among them are stop words.
-fn words_in_capitals(toks: &mut [Token], text: &str, lang: Lang) {
+fn words_in_capitals(toks: &mut [Token], text: &str, tables: &Tables) {
     let is_caps_word = |t: &Token| {
         t.kind == TokenKind::Acronym && text[t.range.clone()].chars().all(char::is_alphabetic)
     };
@@ -154,7 +159,7 @@ fn words_in_capitals(toks: &mut [Token], text: &str, lang: Lang) {
         }
         if j - i >= 3 {
             for t in &mut toks[i..j] {
-                *t = word_token(&text[t.range.clone()], t.range.clone(), lang);
+                *t = word_token(&text[t.range.clone()], t.range.clone(), tables);
             }
         }
         i = j.max(i + 1);
@@ -162,8 +167,7 @@ fn words_in_capitals(toks: &mut [Token], text: &str, lang: Lang) {
 }
 
 /// A word token: lower-case, accent-free, singular key.
-fn word_token(word: &str, range: Range<usize>, lang: Lang) -> Token {
-    let tables = lang.tables();
+fn word_token(word: &str, range: Range<usize>, tables: &Tables) -> Token {
     let lower = word.to_lowercase();
     let stop = tables.is_stop_word(&lower) || word.chars().count() < 3;
     let folded = fold(word);
@@ -220,10 +224,10 @@ pub(crate) fn number_key(raw: &str) -> String {
 /// A spelling skeleton for cognate matching: letters that English and Spanish spell
 /// differently for the same sound are folded together (`ph`→`f`, `th`→`t`, `ch`→`c`, `y`→`i`,
 /// `v`→`b`, `k`→`c`, `ti`+vowel→`ci`, doubled letters once), and the Spanish `es` before a
-/// consonant at the start (`estratégico`) drops its `e`.
-pub(crate) fn skeleton(key: &str, lang: Lang) -> String {
+/// consonant at the start (`estratégico`) drops its `e` in languages that add one.
+pub(crate) fn skeleton(key: &str, tables: &Tables) -> String {
     let mut s: Vec<char> = key.chars().collect();
-    if lang == Lang::Es
+    if tables.prosthetic_e
         && s.len() > 3
         && s[0] == 'e'
         && s[1] == 's'
@@ -348,7 +352,10 @@ mod tests {
             ("mobility", "movilidad"),
         ];
         for (en, es) in pairs {
-            let (a, b) = (skeleton(en, Lang::En), skeleton(es, Lang::Es));
+            let (a, b) = (
+                skeleton(en, Lang::En.tables()),
+                skeleton(es, Lang::Es.tables()),
+            );
             let lcp = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
             assert!(lcp >= 6, "{en} {a} / {es} {b}");
         }

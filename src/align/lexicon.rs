@@ -11,12 +11,30 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use crate::glossary::{find, union, TermIndex};
-use crate::lang::Lang;
-use crate::tokens::{skeleton, tokens, TokenKind};
+use crate::lang::Tables;
+use crate::tokens::{skeleton, tokens_in, TokenKind};
 
 /// Weight of a content token with no counterpart anywhere on the other side: it still makes a
 /// text longer, so a pair sharing one number among many other words is not a perfect match.
 const UNLINKED_WEIGHT: f32 = 0.5;
+
+/// The key an acronym is linked by: its letters in alphabetical order when it has three or
+/// more and no digit, since languages that put the adjective after the noun reorder the
+/// initials of one name (`OECD` / `OCDE`, `NATO` / `OTAN`, `USMCA` / `CUSMA`); else the key.
+fn acronym_class_key(key: &str) -> String {
+    if key.chars().count() >= 3 && key.chars().all(char::is_alphabetic) {
+        let mut letters: Vec<char> = key.chars().collect();
+        letters.sort_unstable();
+        letters.into_iter().collect()
+    } else {
+        key.to_string()
+    }
+}
+
+/// The same when a side's language is unknown: without its vocabulary most words cannot be
+/// linked, so an unlinked word says nothing against a pair, and a text whose words all stay
+/// unlinked leaves the decision to the length model.
+const UNLINKED_WEIGHT_UNKNOWN: f32 = 0.0;
 /// A shared number is good evidence, but must not outweigh everything else (a known failure
 /// of aligners that pair `Chapter 1` with `Libro 1`).
 const NUMBER_WEIGHT_CAP: f32 = 1.5;
@@ -125,9 +143,9 @@ pub(crate) struct Built {
 /// live in; with `detail`, also every content token's class.
 pub(crate) fn build(
     a: &[&str],
-    lang_a: Lang,
+    lang_a: &Tables,
     b: &[&str],
-    lang_b: Lang,
+    lang_b: &Tables,
     terms: [&TermIndex; 2],
     detail: bool,
 ) -> Built {
@@ -230,12 +248,17 @@ pub(crate) fn build(
             }
         })
         .collect();
+    let unlinked_weight = if lang_a.code.is_empty() || lang_b.code.is_empty() {
+        UNLINKED_WEIGHT_UNKNOWN
+    } else {
+        UNLINKED_WEIGHT
+    };
     let finish = |raw: Vec<(Vec<u32>, u32)>, chars: &[u32]| -> Vec<Bag> {
         raw.into_iter()
             .zip(chars)
             .map(|((classes, unlinked), &chars)| {
                 let total = classes.iter().map(|&c| weight[c as usize]).sum::<f32>()
-                    + unlinked as f32 * UNLINKED_WEIGHT;
+                    + unlinked as f32 * unlinked_weight;
                 Bag {
                     classes,
                     total,
@@ -292,7 +315,7 @@ type KeyedText = (
 /// Tokenises the texts of one side (in parallel) and interns their content items.
 fn read_side(
     texts: &[&str],
-    lang: Lang,
+    lang: &Tables,
     terms: &TermIndex,
     keep_places: bool,
     shared: &mut HashMap<String, u32>,
@@ -310,7 +333,7 @@ fn read_side(
         let keyed: Vec<KeyedText> = chunk
             .par_iter()
             .map(|text| {
-                let toks = tokens(text, lang);
+                let toks = tokens_in(text, lang);
                 let matches = terms.find(&toks);
                 let mut shared_keys = Vec::new();
                 // The words of a glossary term stay items of their own too: the other version may
@@ -337,7 +360,7 @@ fn read_side(
                             EvidenceKind::Number,
                         )),
                         TokenKind::Acronym => shared_keys.push((
-                            format!("@{}", t.key),
+                            format!("@{}", acronym_class_key(&t.key)),
                             false,
                             t.range,
                             EvidenceKind::Acronym,
@@ -425,9 +448,9 @@ fn edit_similarity(a: &[char], b: &[char]) -> f64 {
 /// only within buckets of their first three letters.
 fn link_words(
     a: &[String],
-    lang_a: Lang,
+    lang_a: &Tables,
     b: &[String],
-    lang_b: Lang,
+    lang_b: &Tables,
     mut link: impl FnMut(usize, usize),
 ) {
     let skel_b: Vec<Vec<char>> = b
@@ -474,13 +497,14 @@ fn link_words(
 mod tests {
     use super::*;
     use crate::glossary::Glossary;
+    use crate::lang::Lang;
 
     fn bags(en: &[&str], es: &[&str], glossary: &Glossary) -> (Lexicon, Vec<Bag>, Vec<Bag>) {
         let ti = [
             &TermIndex::new(glossary, Lang::En),
             &TermIndex::new(glossary, Lang::Es),
         ];
-        let built = build(en, Lang::En, es, Lang::Es, ti, false);
+        let built = build(en, Lang::En.tables(), es, Lang::Es.tables(), ti, false);
         (built.lex, built.a, built.b)
     }
 
@@ -527,12 +551,16 @@ mod tests {
         let b: Vec<String> = ["comunidad", "cooperacion", "inclusion", "competitividad"]
             .map(String::from)
             .to_vec();
-        link_words(&a, Lang::En, &b, Lang::Es, |i, j| pairs.push((i, j)));
+        link_words(&a, Lang::En.tables(), &b, Lang::Es.tables(), |i, j| {
+            pairs.push((i, j))
+        });
         assert_eq!(pairs, [(1, 1), (2, 2), (3, 3)]);
         let mut pairs = Vec::new();
         let a = vec!["infrastructure".to_string(), "information".to_string()];
         let b = vec!["infraestructura".to_string(), "infraccion".to_string()];
-        link_words(&a, Lang::En, &b, Lang::Es, |i, j| pairs.push((i, j)));
+        link_words(&a, Lang::En.tables(), &b, Lang::Es.tables(), |i, j| {
+            pairs.push((i, j))
+        });
         assert_eq!(pairs, [(0, 0)]);
         assert!((edit_similarity(&['a', 'b'], &['a', 'c']) - 0.5).abs() < 1e-9);
     }

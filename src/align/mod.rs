@@ -11,8 +11,9 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::document::{Document, ParagraphKind};
+use crate::error::Error;
 use crate::glossary::{Glossary, TermIndex};
-use crate::lang::Lang;
+use crate::lang::{Lang, Tables, NEUTRAL};
 
 use lexicon::{Bag, Lexicon};
 use section::{Match, SectionBag};
@@ -180,15 +181,66 @@ impl Aligner {
     /// assert_eq!(beads, [(&[][..], &[0][..]), (&[0][..], &[1][..]), (&[1][..], &[2][..])]);
     /// ```
     pub fn align_sentences(&self, en: &[&str], es: &[&str]) -> Vec<SentencePair> {
+        self.align_lists(en, "en", es, "es")
+    }
+
+    /// Aligns two lists of sentences in any two languages, named by ISO 639 codes (`en`, `es`,
+    /// `de`, `fr`, …), already split one sentence per item. English and Spanish bring their
+    /// vocabulary (stop words, plurals, cognate rules, and between the two the glossary); any
+    /// other language is read with language-neutral evidence only: lengths, digits, acronyms,
+    /// identical and near-identical words. The pairs hold the first list's indexes in
+    /// [`SentencePair::en`] and the second's in [`SentencePair::es`], cover every index of
+    /// both once, in order. No pair of languages is refused; a code that is not two or three
+    /// letters is an error.
+    ///
+    /// ```
+    /// use paridad::Aligner;
+    ///
+    /// let de = ["Die Konferenz beginnt am 4. Mai 2026 in Ottawa.", "Sie dauert drei Tage.", "Die Delegationen treffen sich danach im Parlament."];
+    /// let fr = ["La conférence commence le 4 mai 2026 à Ottawa.", "Elle dure trois jours.", "Les délégations se réunissent ensuite au Parlement."];
+    /// let pairs = Aligner::new().align_sentence_lists(&de, "de", &fr, "fr")?;
+    /// let beads: Vec<(&[usize], &[usize])> = pairs.iter().map(|p| (&p.en[..], &p.es[..])).collect();
+    /// assert_eq!(beads, [(&[0][..], &[0][..]), (&[1][..], &[1][..]), (&[2][..], &[2][..])]);
+    /// assert!(Aligner::new().align_sentence_lists(&de, "deutsch", &fr, "fr").is_err());
+    /// # Ok::<(), paridad::Error>(())
+    /// ```
+    pub fn align_sentence_lists(
+        &self,
+        a: &[&str],
+        a_lang: &str,
+        b: &[&str],
+        b_lang: &str,
+    ) -> Result<Vec<SentencePair>, Error> {
+        let (code_a, code_b) = (language_code(a_lang)?, language_code(b_lang)?);
+        Ok(self.align_lists(a, &code_a, b, &code_b))
+    }
+
+    /// [`Aligner::align_sentence_lists`] with codes already checked and lower-case.
+    fn align_lists(&self, a: &[&str], code_a: &str, b: &[&str], code_b: &str) -> Vec<SentencePair> {
+        let known = |code: &str| Lang::ALL.iter().copied().find(|l| l.code() == code);
+        let (known_a, known_b) = (known(code_a), known(code_b));
+        let tables =
+            |lang: Option<Lang>| -> &'static Tables { lang.map_or(&NEUTRAL, Lang::tables) };
+        // The glossary pairs English and Spanish: it applies only between those two.
+        let empty = TermIndex::new(&Glossary::new(), Lang::En);
+        let glossary_applies = matches!(
+            (known_a, known_b),
+            (Some(Lang::En), Some(Lang::Es)) | (Some(Lang::Es), Some(Lang::En))
+        );
+        let term = |lang: Option<Lang>| match lang {
+            Some(lang) if glossary_applies => &self.terms[usize::from(lang == Lang::Es)],
+            _ => &empty,
+        };
         let built = lexicon::build(
-            en,
-            Lang::En,
-            es,
-            Lang::Es,
-            [&self.terms[0], &self.terms[1]],
+            a,
+            tables(known_a),
+            b,
+            tables(known_b),
+            [term(known_a), term(known_b)],
             false,
         );
-        sentence::align(&built.a, &built.b, &built.lex, &sentence::EN_ES)
+        let model = list_model(code_a, code_b, a, b);
+        sentence::align(&built.a, &built.b, &built.lex, &model)
             .into_iter()
             .map(|bead| SentencePair {
                 en: bead.a.collect(),
@@ -222,9 +274,9 @@ impl Aligner {
         let term = |lang: Lang| &self.terms[usize::from(lang == Lang::Es)];
         let built = lexicon::build(
             &texts_en,
-            en.lang(),
+            en.lang().tables(),
             &texts_es,
-            es.lang(),
+            es.lang().tables(),
             [term(en.lang()), term(es.lang())],
             detail,
         );
@@ -529,4 +581,41 @@ fn weighted_scores(pairs: &[SentencePair]) -> (f64, f64) {
 
 fn round(x: f32) -> f64 {
     (f64::from(x) * 1000.0).round() / 1000.0
+}
+
+/// A language code as given (`en`, `DE`, `fra`), lower-cased; an error unless it is two or
+/// three ASCII letters.
+fn language_code(given: &str) -> Result<String, Error> {
+    let code = given.trim().to_ascii_lowercase();
+    if (2..=3).contains(&code.len()) && code.bytes().all(|c| c.is_ascii_lowercase()) {
+        Ok(code)
+    } else {
+        Err(Error::setting(format!(
+            "language code {given:?}: expected an ISO 639 code of two or three letters, as en, es, de"
+        )))
+    }
+}
+
+/// The length model for two sentence lists in languages `a` and `b`: English to Spanish (or
+/// back) as measured; one language on both sides, characters one for one; any other pair,
+/// the ratio of the two lists' characters, so a language that runs longer is expected to.
+fn list_model(a: &str, b: &str, list_a: &[&str], list_b: &[&str]) -> Model {
+    let ratio = match (a, b) {
+        ("en", "es") => sentence::EN_ES.ratio,
+        ("es", "en") => 1.0 / sentence::EN_ES.ratio,
+        _ if a == b => 1.0,
+        _ => {
+            let chars = |list: &[&str]| list.iter().map(|s| s.chars().count()).sum::<usize>();
+            let (ca, cb) = (chars(list_a), chars(list_b));
+            if ca == 0 || cb == 0 {
+                1.0
+            } else {
+                (cb as f32 / ca as f32).clamp(0.5, 2.0)
+            }
+        }
+    };
+    Model {
+        ratio,
+        ..sentence::EN_ES
+    }
 }

@@ -473,4 +473,5 @@ pub(super) static TABLES: Tables = Tables {
         ("nearly", Qualifier::About),
         ("almost", Qualifier::About),
     ],
+    prosthetic_e: false,
 };

@@ -326,4 +326,5 @@ pub(super) static TABLES: Tables = Tables {
         ("cerca de", Qualifier::About),
         ("casi", Qualifier::About),
     ],
+    prosthetic_e: true,
 };

@@ -228,7 +228,44 @@ pub(crate) struct Tables {
     pub name_connectors: &'static [&'static str],
     /// Qualifiers before a number (`over`, `más de`) and what they mean.
     pub number_qualifiers: &'static [(&'static str, Qualifier)],
+    /// Words the language borrowed from Latin `s` + consonant gained an `e` in front
+    /// (`estratégico`, `strategic`): cognate matching drops it.
+    pub prosthetic_e: bool,
 }
+
+/// The tables of a language paridad knows nothing about: every list empty, so only what is
+/// language-neutral counts (digits, acronyms, identical and near-identical words, lengths).
+pub(crate) static NEUTRAL: Tables = Tables {
+    code: "",
+    name: "",
+    function_words: &[],
+    abbreviations: &[],
+    sentence_starters: &[],
+    months: &[],
+    connectors: &[],
+    heading_keywords: &[],
+    contents_titles: &[],
+    date_labels: &[],
+    web_leftovers: &[],
+    date_fillers: &[],
+    page_labels: &[],
+    stop_words: &[],
+    plural_endings: &[],
+    number_words: &[],
+    ordinal_words: &[],
+    ordinal_suffixes: &[],
+    percent_words: &[],
+    scale_words: &[],
+    date_bounds: &[],
+    relative_years: &[],
+    modals: &[],
+    future_endings: &[],
+    relative_words: &[],
+    instruments: &[],
+    name_connectors: &[],
+    number_qualifiers: &[],
+    prosthetic_e: false,
+};
 
 /// How a date phrase bounds an action.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -1,6 +1,8 @@
-//! Reports: an alignment rendered for people (text), for programs (a serialisable record that
-//! JSON tools read) and for translation memories (TMX).
+//! Reports: alignments and checks rendered for people (text, HTML), for programs (serialisable
+//! records that JSON tools read, CSV and TSV tables, sentence-alignment beads) and for
+//! translation tools (TMX, XLIFF).
 
+mod beads;
 mod html;
 mod table;
 mod tmx;
@@ -10,9 +12,10 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::align::Alignment;
+use crate::align::{Alignment, SentencePair};
 use crate::document::Document;
 
+pub use beads::{write_bead_table, write_beads};
 pub use html::write_html;
 pub use table::{write_table, Separator};
 pub use tmx::write_check_tmx;
@@ -64,6 +67,19 @@ pub struct PairEntry {
     pub score: f64,
 }
 
+impl PairEntry {
+    /// The entry of `pair`, whose sentences read `en` and `es`.
+    pub(crate) fn of(pair: &SentencePair, en: String, es: String) -> PairEntry {
+        PairEntry {
+            en,
+            es,
+            en_idx: pair.en.clone(),
+            es_idx: pair.es.clone(),
+            score: pair.score,
+        }
+    }
+}
+
 impl<'a> AlignmentReport<'a> {
     /// The report of `alignment` between `en` and `es`.
     ///
@@ -100,13 +116,7 @@ impl<'a> AlignmentReport<'a> {
                     pairs: s
                         .pairs
                         .iter()
-                        .map(|p| PairEntry {
-                            en: joined(en, &p.en),
-                            es: joined(es, &p.es),
-                            en_idx: p.en.clone(),
-                            es_idx: p.es.clone(),
-                            score: p.score,
-                        })
+                        .map(|p| PairEntry::of(p, joined(en, &p.en), joined(es, &p.es)))
                         .collect(),
                 }
             })

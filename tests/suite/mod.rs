@@ -12,4 +12,5 @@ mod mutations;
 mod props;
 mod robust;
 mod seeds;
+mod sentences;
 mod util;
