@@ -34,7 +34,8 @@
 //! * [`Document`]: segmentation, with [`Section`], [`Paragraph`], [`Sentence`], [`Skipped`].
 //! * [`Aligner`]: alignment into an [`Alignment`] of [`SectionPair`]s and [`SentencePair`]s;
 //!   [`Glossary`] for term pairs.
-//! * [`report`]: alignments rendered as text, JSON records or TMX.
+//! * [`report`]: alignments and checks rendered as text, JSON records, HTML, TMX, XLIFF, CSV or
+//!   TSV, and sentence-list alignments as beads.
 //! * [`Error`]: the one error type.
 //!
 //! # Section ids
@@ -58,6 +59,10 @@ mod divergence;
 mod document;
 mod error;
 mod extract;
+// Entry points for the fuzz targets in `fuzz/`; not part of the public API.
+#[cfg(feature = "fuzzing")]
+#[doc(hidden)]
+pub mod fuzzing;
 mod glossary;
 mod input;
 mod lang;

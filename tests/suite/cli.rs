@@ -544,3 +544,52 @@ fn out_writes_the_report_to_a_file_and_dash_reads_stdin() {
         .starts_with("paridad: /nonexistent-dir/report.txt: "));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_failed_run_leaves_the_out_file_as_it_was() {
+    let dir = std::env::temp_dir().join(format!("paridad-out-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let target = dir.join("memory.tmx");
+    std::fs::write(&target, "the previous run's memory\n").unwrap();
+    let target_str = target.to_str().unwrap();
+    // The second input is a folder: found only after the output was opened.
+    for command in ["align", "check"] {
+        let args = [
+            command,
+            "seeds/2025-2028.en.txt",
+            "seeds",
+            "--format",
+            "tmx",
+            "--out",
+            target_str,
+        ];
+        let out = paridad(&args);
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(
+            std::fs::read_to_string(&target).unwrap(),
+            "the previous run's memory\n"
+        );
+    }
+    // Nothing is left beside it.
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["memory.tmx"]);
+    // A run that succeeds replaces it.
+    let out = paridad(&[
+        "align",
+        "seeds/2025-2028.en.txt",
+        "seeds/2025-2028.es.txt",
+        "--format",
+        "tmx",
+        "--out",
+        target_str,
+    ]);
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+    assert!(std::fs::read_to_string(&target)
+        .unwrap()
+        .starts_with("<?xml"));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -1,5 +1,6 @@
 mod align;
 mod bad_input;
+mod batch;
 mod check;
 mod cli;
 mod exchange;

@@ -1,8 +1,10 @@
 //! The `paridad` command line: glue between the arguments, the library and the renderers.
 
 use std::io::{self, IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+mod batch;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use paridad::{Document, Lang};
@@ -60,6 +62,22 @@ enum Command {
     },
     /// Check two versions for divergences: dates, numbers, institutions, modality, omissions.
     Check(CheckArgs),
+    /// Check many pairs in parallel: a JSON-lines manifest in (`{"id": …, "en": path, "es":
+    /// path}` a line), one JSON line a pair out, in manifest order.
+    Batch {
+        /// The manifest; `-` reads standard input (relative paths are then relative to the
+        /// working folder, else to the manifest's folder).
+        manifest: PathBuf,
+        /// A glossary added to the built-in one, for every pair (repeatable).
+        #[arg(long, value_name = "FILE")]
+        glossary: Vec<PathBuf>,
+        /// Worker threads (default: one per core).
+        #[arg(long, value_name = "N")]
+        jobs: Option<usize>,
+        /// Write the lines to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// The arguments of `paridad check`.
@@ -225,6 +243,12 @@ fn main() -> ExitCode {
         })
         .map(|()| Outcome::Clean),
         Command::Check(args) => check(&args, &mut out),
+        Command::Batch {
+            manifest,
+            glossary,
+            jobs,
+            out: path,
+        } => batch(&manifest, &glossary, jobs, path.as_ref(), &mut out),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
@@ -233,6 +257,39 @@ fn main() -> ExitCode {
             eprintln!("paridad: {message}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// `paridad batch`: every pair of the manifest checked; a summary line on standard error.
+fn batch(
+    manifest: &Path,
+    glossaries: &[PathBuf],
+    jobs: Option<usize>,
+    out_path: Option<&PathBuf>,
+    stdout: &mut io::StdoutLock<'_>,
+) -> Result<Outcome, Failure> {
+    let glossary = read_glossaries(glossaries)?;
+    let settings = batch::Settings {
+        checker: &paridad::Checker::with_glossary(&glossary),
+        glossaries: glossaries.iter().map(|p| p.display().to_string()).collect(),
+        jobs,
+    };
+    let totals = with_output(out_path, stdout, |out| batch::run(manifest, &settings, out))?;
+    eprintln!(
+        "paridad: batch {}: {} pairs checked, {} failed",
+        manifest.display(),
+        totals.checked,
+        totals.failed
+    );
+    Ok(Outcome::Clean)
+}
+
+/// A path as messages name it: `<stdin>` for `-`.
+fn shown_path(path: &Path) -> &Path {
+    if path.as_os_str() == "-" {
+        Path::new("<stdin>")
+    } else {
+        path
     }
 }
 
@@ -307,12 +364,15 @@ struct Versions {
     texts: [String; 2],
     langs: [Lang; 2],
     paths: [PathBuf; 2],
+    /// What looked wrong about the languages (both in one language, the Spanish first, a
+    /// language given that the text contradicts); refused instead with `strict`.
+    doubts: Vec<String>,
 }
 
 impl Versions {
     /// Reads both files and settles their languages: given with `--langs`, else detected.
     /// A doubtful case (both in one language, the Spanish file first, a language given that
-    /// the text contradicts) is said on standard error, or refused with `strict`.
+    /// the text contradicts) is recorded in `doubts`, or refused with `strict`.
     fn read(
         first: &PathBuf,
         second: &PathBuf,
@@ -363,11 +423,8 @@ impl Versions {
                 lang_a.name()
             ));
         }
-        for doubt in &doubts {
-            if strict {
-                return Err(Failure(format!("{doubt} (--strict-lang)")));
-            }
-            eprintln!("paridad: warning: {doubt}; going on");
+        if let Some(doubt) = doubts.first().filter(|_| strict) {
+            return Err(Failure(format!("{doubt} (--strict-lang)")));
         }
         let swap = lang_a == Lang::Es && lang_b == Lang::En;
         let (texts, langs, paths) = if swap {
@@ -387,14 +444,22 @@ impl Versions {
             texts,
             langs,
             paths,
+            doubts,
         })
+    }
+
+    /// Says the language doubts on standard error.
+    fn warn(&self) {
+        for doubt in &self.doubts {
+            eprintln!("paridad: warning: {doubt}; going on");
+        }
     }
 
     fn parse(&self) -> Result<(Document<'_>, Document<'_>), Failure> {
         let en = Document::parse(&self.texts[0], self.langs[0])
-            .map_err(|e| e.with_path(&self.paths[0]))?;
+            .map_err(|e| e.with_path(shown_path(&self.paths[0])))?;
         let es = Document::parse(&self.texts[1], self.langs[1])
-            .map_err(|e| e.with_path(&self.paths[1]))?;
+            .map_err(|e| e.with_path(shown_path(&self.paths[1])))?;
         Ok((en, es))
     }
 }
@@ -410,6 +475,7 @@ fn align(
 ) -> Result<(), Failure> {
     let glossary = read_glossaries(glossaries)?;
     let versions = Versions::read(first, second, langs, strict_lang)?;
+    versions.warn();
     let (en, es) = versions.parse()?;
     let format = format.unwrap_or(AlignFormat::Text);
     if matches!(format, AlignFormat::Beads | AlignFormat::Tsv) {
@@ -500,6 +566,7 @@ fn check(args: &CheckArgs, stdout: &mut io::StdoutLock<'_>) -> Result<Outcome, F
     let baseline = args.baseline.as_ref().map(read_baseline).transpose()?;
     let glossary = read_glossaries(&args.glossary)?;
     let versions = Versions::read(&args.en, &args.es, args.langs.as_deref(), args.strict_lang)?;
+    versions.warn();
     let (en, es) = versions.parse()?;
     let mut checker = paridad::Checker::with_glossary(&glossary);
     if let Some(date) = date {
@@ -624,18 +691,29 @@ fn with_output<T>(
     stdout: &mut io::StdoutLock<'_>,
     write: impl FnOnce(&mut dyn Write) -> Result<T, Failure>,
 ) -> Result<T, Failure> {
-    match path {
-        None => write(stdout),
-        Some(path) => {
-            let file = std::fs::File::create(path)
-                .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
-            let mut out = io::BufWriter::new(file);
-            let value = write(&mut out)?;
-            out.flush()
-                .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
-            Ok(value)
-        }
+    let Some(path) = path else {
+        return write(stdout);
+    };
+    // Written beside the target and renamed into place at the end, so that a failure (bad
+    // input found late, a full disk) leaves an existing file as it was.
+    let name = path
+        .file_name()
+        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    let partial = path.with_file_name(format!(".{name}.paridad-partial"));
+    let failed = |e: io::Error| Failure(format!("{}: {e}", path.display()));
+    let result = (|| {
+        let file = std::fs::File::create(&partial).map_err(failed)?;
+        let mut out = io::BufWriter::new(file);
+        let value = write(&mut out)?;
+        out.flush().map_err(failed)?;
+        drop(out);
+        std::fs::rename(&partial, path).map_err(failed)?;
+        Ok(value)
+    })();
+    if result.is_err() {
+        std::fs::remove_file(&partial).ok();
     }
+    result
 }
 
 /// Pretty JSON and a final newline.

@@ -1,0 +1,236 @@
+//! `paridad batch MANIFEST`: many document pairs checked in parallel, JSON lines in, JSON lines
+//! out, in manifest order, with bounded memory.
+//!
+//! The manifest holds one pair a line: `{"id": …, "en": path, "es": path}`, with optional
+//! `"langs": "es,en"` and `"doc_date": "YYYY-MM-DD"`. Relative paths are relative to the
+//! manifest's folder (to the working folder when the manifest is standard input). Each pair
+//! gives one line: `{"id": …, "report": {…}}`, the `paridad.report.v1` report `check --format
+//! json` prints (with `"warnings"` when its languages looked wrong), or `{"id": …, "error":
+//! "…"}`. A failing pair never stops the batch. Lines are read and checked a chunk at a time,
+//! so memory holds one chunk of pairs, not the manifest.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+
+use indicatif::{ProgressBar, ProgressStyle};
+use paridad::report::{CheckReport, ReportOptions};
+use paridad::{Checker, Date};
+use rayon::prelude::*;
+use serde::Serialize;
+use serde_json::Value;
+
+use super::{finish_output, Failure, Versions};
+
+/// Pairs read and checked at a time, per worker thread.
+const CHUNK_PER_THREAD: usize = 4;
+
+/// One line of the manifest, as read.
+struct Entry {
+    /// Line number in the manifest, from 1.
+    line: usize,
+    /// The line's text.
+    text: String,
+}
+
+/// A pair checked.
+#[derive(Serialize)]
+struct Checked<'a> {
+    id: &'a Value,
+    report: CheckReport<'a>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    warnings: &'a [String],
+}
+
+/// A pair that could not be checked.
+#[derive(Serialize)]
+struct Failed<'a> {
+    id: &'a Value,
+    error: String,
+}
+
+/// What the batch needs besides the manifest.
+pub(crate) struct Settings<'a> {
+    /// The checker, with the glossaries given.
+    pub checker: &'a Checker,
+    /// The glossaries' paths, for the reports' options.
+    pub glossaries: Vec<String>,
+    /// Worker threads (`None`: one per core).
+    pub jobs: Option<usize>,
+}
+
+/// Counts of a finished batch.
+pub(crate) struct Totals {
+    pub checked: usize,
+    pub failed: usize,
+}
+
+/// Runs the batch of `manifest` (`-` for standard input), writing one line a pair to `out`.
+pub(crate) fn run(
+    manifest: &Path,
+    settings: &Settings<'_>,
+    out: &mut dyn Write,
+) -> Result<Totals, Failure> {
+    let name = manifest.display().to_string();
+    let fail = |e: io::Error| Failure(format!("{name}: {e}"));
+    let (reader, base): (Box<dyn BufRead>, PathBuf) = if manifest.as_os_str() == "-" {
+        (Box::new(io::stdin().lock()), PathBuf::new())
+    } else {
+        let file = File::open(manifest).map_err(fail)?;
+        if file.metadata().map_err(fail)?.is_dir() {
+            return Err(Failure(format!("{name}: is a directory, not a manifest")));
+        }
+        let base = manifest.parent().map(Path::to_path_buf).unwrap_or_default();
+        (Box::new(BufReader::new(file)), base)
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(settings.jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| Failure(format!("--jobs: {e}")))?;
+    let chunk = CHUNK_PER_THREAD * pool.current_num_threads();
+    let progress = progress_bar(manifest);
+    let mut totals = Totals {
+        checked: 0,
+        failed: 0,
+    };
+    let mut lines = reader.lines().enumerate();
+    loop {
+        let mut entries = Vec::with_capacity(chunk);
+        for (i, line) in lines.by_ref() {
+            let text = line.map_err(fail)?;
+            if !text.trim().is_empty() {
+                entries.push(Entry { line: i + 1, text });
+            }
+            if entries.len() == chunk {
+                break;
+            }
+        }
+        if entries.is_empty() {
+            break;
+        }
+        let results: Vec<(String, bool)> = pool.install(|| {
+            entries
+                .par_iter()
+                .map(|entry| check_entry(entry, &base, settings))
+                .collect()
+        });
+        for (line, ok) in results {
+            if ok {
+                totals.checked += 1;
+            } else {
+                totals.failed += 1;
+            }
+            finish_output(writeln!(out, "{line}"))?;
+            progress.inc(1);
+        }
+    }
+    progress.finish_and_clear();
+    finish_output(out.flush())?;
+    Ok(totals)
+}
+
+/// A progress bar on standard error (drawn only when it is a terminal): with a length when
+/// the manifest is a file, a counter for standard input.
+fn progress_bar(manifest: &Path) -> ProgressBar {
+    let total = (manifest.as_os_str() != "-")
+        .then(|| File::open(manifest).ok())
+        .flatten()
+        .map(|f| {
+            BufReader::new(f)
+                .lines()
+                .map_while(Result::ok)
+                .filter(|l| !l.trim().is_empty())
+                .count()
+        });
+    match total {
+        Some(n) => {
+            let bar = ProgressBar::new(n as u64);
+            if let Ok(style) =
+                ProgressStyle::with_template("{bar:40} {pos}/{len} pairs, {elapsed} (eta {eta})")
+            {
+                bar.set_style(style);
+            }
+            bar
+        }
+        None => ProgressBar::new_spinner(),
+    }
+}
+
+/// The output line of one manifest entry, and whether it was checked.
+fn check_entry(entry: &Entry, base: &Path, settings: &Settings<'_>) -> (String, bool) {
+    let null = Value::Null;
+    let value: Value = match serde_json::from_str(&entry.text) {
+        Ok(value) => value,
+        Err(e) => return failed(&null, format!("manifest line {}: {e}", entry.line)),
+    };
+    let id = value.get("id").unwrap_or(&null);
+    match check_pair(&value, id, entry.line, base, settings) {
+        Ok(line) => (line, true),
+        Err(message) => failed(id, message),
+    }
+}
+
+fn failed(id: &Value, error: String) -> (String, bool) {
+    let line = serde_json::to_string(&Failed { id, error })
+        .unwrap_or_else(|_| r#"{"id":null,"error":"unprintable"}"#.to_string());
+    (line, false)
+}
+
+/// Checks the pair a manifest line names and returns its output line.
+fn check_pair(
+    value: &Value,
+    id: &Value,
+    line: usize,
+    base: &Path,
+    settings: &Settings<'_>,
+) -> Result<String, String> {
+    let field = |name: &str| -> Result<Option<&str>, String> {
+        match value.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(_) => Err(format!("manifest line {line}: \"{name}\" is not a string")),
+        }
+    };
+    if !value.is_object() || value.get("id").is_none() {
+        return Err(format!(
+            "manifest line {line}: expected an object with \"id\", \"en\" and \"es\""
+        ));
+    }
+    let path = |name: &str| -> Result<PathBuf, String> {
+        let given = field(name)?.ok_or_else(|| format!("manifest line {line}: no \"{name}\""))?;
+        if given == "-" {
+            return Err(format!(
+                "manifest line {line}: \"{name}\" cannot be standard input in a batch"
+            ));
+        }
+        Ok(base.join(given))
+    };
+    let (en, es) = (path("en")?, path("es")?);
+    let date = match field("doc_date")? {
+        Some(s) => Some(
+            s.parse::<Date>()
+                .map_err(|e| format!("manifest line {line}: doc_date {s:?}: {e}"))?,
+        ),
+        None => None,
+    };
+    let versions = Versions::read(&en, &es, field("langs")?, false).map_err(|f| f.0)?;
+    let (en_doc, es_doc) = versions.parse().map_err(|f| f.0)?;
+    let checker = match date {
+        Some(date) => settings.checker.clone().doc_date(date),
+        None => settings.checker.clone(),
+    };
+    let check = checker.check(&en_doc, &es_doc);
+    let paths = versions.paths.each_ref().map(|p| p.display().to_string());
+    let options = ReportOptions {
+        doc_date: check.doc_date.map(|d| d.to_string()),
+        glossaries: settings.glossaries.clone(),
+        ..ReportOptions::default()
+    };
+    let report = CheckReport::new(&check, &en_doc, &es_doc, [&paths[0], &paths[1]], options);
+    serde_json::to_string(&Checked {
+        id,
+        report,
+        warnings: &versions.doubts,
+    })
+    .map_err(|e| format!("writing the report: {e}"))
+}
