@@ -37,6 +37,9 @@ pub(crate) struct Token {
 
 /// Lower-case without accents (`Canadá` → `canada`, `Ñ` → `n`).
 pub(crate) fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.nfd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
@@ -168,12 +171,22 @@ fn words_in_capitals(toks: &mut [Token], text: &str, tables: &Tables) {
 
 /// A word token: lower-case, accent-free, singular key.
 fn word_token(word: &str, range: Range<usize>, tables: &Tables) -> Token {
-    let lower = word.to_lowercase();
-    let stop = tables.is_stop_word(&lower) || word.chars().count() < 3;
-    let folded = fold(word);
+    // Most words are ASCII: then lower-casing is folding, and one string serves both.
+    let (stop, key) = if word.is_ascii() {
+        let lower = word.to_ascii_lowercase();
+        let stop = word.len() < 3 || tables.is_stop_word(&lower);
+        let key = match tables.singular(&lower) {
+            std::borrow::Cow::Borrowed(_) => lower,
+            std::borrow::Cow::Owned(singular) => singular,
+        };
+        (stop, key)
+    } else {
+        let stop = word.chars().count() < 3 || tables.is_stop_word(&word.to_lowercase());
+        (stop, tables.singular(&fold(word)).into_owned())
+    };
     Token {
         kind: TokenKind::Word,
-        key: tables.singular(&folded).into_owned(),
+        key,
         range,
         stop,
     }

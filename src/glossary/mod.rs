@@ -4,6 +4,7 @@
 mod csv;
 mod tbx;
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
@@ -475,17 +476,24 @@ impl TermIndex {
     /// whatever their case, so a term also matches in a heading set in capitals; a term
     /// written as an acronym (`WHO`) matches only an acronym, never the word `who`.
     pub fn find(&self, toks: &[Token]) -> Vec<TermMatch> {
-        let keys: Vec<TermKey> = toks.iter().map(TermKey::of).collect();
+        // Word and number keys are lower-case already: only acronyms need a new string.
+        let keys: Vec<(Cow<'_, str>, bool)> = toks
+            .iter()
+            .map(|t| match t.kind {
+                TokenKind::Acronym => (Cow::Owned(t.key.to_lowercase()), true),
+                _ => (Cow::Borrowed(t.key.as_str()), false),
+            })
+            .collect();
         let mut out = Vec::new();
         let mut i = 0;
         while i < keys.len() {
-            let found = self.by_first.get(&keys[i].key).and_then(|cands| {
+            let found = self.by_first.get(keys[i].0.as_ref()).and_then(|cands| {
                 cands.iter().find(|(term, _)| {
                     keys.get(i..i + term.len()).is_some_and(|window| {
                         window
                             .iter()
                             .zip(term)
-                            .all(|(t, k)| t.key == k.key && (t.acronym || !k.acronym))
+                            .all(|((key, acronym), k)| *key == k.key && (*acronym || !k.acronym))
                     })
                 })
             });

@@ -1,5 +1,7 @@
 //! English tables.
 
+use std::sync::OnceLock;
+
 use super::{Bound, HeadingKeyword as K, Modality, Qualifier, Tables};
 
 pub(super) static TABLES: Tables = Tables {
@@ -474,4 +476,5 @@ pub(super) static TABLES: Tables = Tables {
         ("almost", Qualifier::About),
     ],
     prosthetic_e: false,
+    stop_set: OnceLock::new(),
 };

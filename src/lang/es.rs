@@ -1,5 +1,7 @@
 //! Spanish tables.
 
+use std::sync::OnceLock;
+
 use super::{Bound, HeadingKeyword as K, Modality, Qualifier, Tables};
 
 pub(super) static TABLES: Tables = Tables {
@@ -327,4 +329,5 @@ pub(super) static TABLES: Tables = Tables {
         ("casi", Qualifier::About),
     ],
     prosthetic_e: true,
+    stop_set: OnceLock::new(),
 };

@@ -7,8 +7,10 @@
 mod en;
 mod es;
 
+use std::collections::HashSet;
 use std::fmt;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -231,6 +233,8 @@ pub(crate) struct Tables {
     /// Words the language borrowed from Latin `s` + consonant gained an `e` in front
     /// (`estratégico`, `strategic`): cognate matching drops it.
     pub prosthetic_e: bool,
+    /// `stop_words` as a set, built on first use: every token of every text is looked up.
+    pub stop_set: OnceLock<HashSet<&'static str>>,
 }
 
 /// The tables of a language paridad knows nothing about: every list empty, so only what is
@@ -265,6 +269,7 @@ pub(crate) static NEUTRAL: Tables = Tables {
     name_connectors: &[],
     number_qualifiers: &[],
     prosthetic_e: false,
+    stop_set: OnceLock::new(),
 };
 
 /// How a date phrase bounds an action.
@@ -339,7 +344,9 @@ impl Tables {
 
     /// True when `lower` (already lower-case) is a stop word.
     pub fn is_stop_word(&self, lower: &str) -> bool {
-        self.stop_words.contains(&lower)
+        self.stop_set
+            .get_or_init(|| self.stop_words.iter().copied().collect())
+            .contains(lower)
     }
 
     /// The singular of an accent-free lower-case word by the plural endings table; words of
