@@ -410,11 +410,57 @@ fn read_side(
             chars.push(len);
         }
     }
+    if lang.stop_words.is_empty() {
+        drop_frequent_words(&mut items, &mut places, &vocab);
+    }
     Side {
         items,
         places,
         chars,
         vocab,
+    }
+}
+
+/// Share of a side's texts a word may occur in before it counts as a function word of a
+/// language without a stop-word list.
+const FREQUENT_WORD_SHARE: f32 = 0.1;
+/// Texts a word may always occur in.
+const FREQUENT_WORD_MIN_TEXTS: usize = 3;
+/// Longest function word: frequent longer words are content (`Canada`, `gouvernement`).
+const FUNCTION_WORD_MAX_CHARS: usize = 4;
+
+/// Leaves out the words that occur in more than a tenth of a side's texts (and more than
+/// three): without a stop-word list, these are the language's function words (`des`, `der`,
+/// `och`), and one spelled alike in the other language would link unrelated sentences.
+fn drop_frequent_words(
+    items: &mut [Vec<Item>],
+    places: &mut [Vec<(Range<usize>, EvidenceKind)>],
+    vocab: &[String],
+) {
+    let mut df = vec![0usize; vocab.len()];
+    let mut seen = vec![usize::MAX; vocab.len()];
+    for (k, list) in items.iter().enumerate() {
+        for item in list {
+            if let Item::Word(w) = *item {
+                let w = w as usize;
+                if seen[w] != k {
+                    seen[w] = k;
+                    df[w] += 1;
+                }
+            }
+        }
+    }
+    let limit = FREQUENT_WORD_MIN_TEXTS.max((items.len() as f32 * FREQUENT_WORD_SHARE) as usize);
+    let frequent = |item: &Item| {
+        matches!(*item, Item::Word(w)
+            if df[w as usize] > limit && vocab[w as usize].chars().count() <= FUNCTION_WORD_MAX_CHARS)
+    };
+    for (list, place) in items.iter_mut().zip(places.iter_mut()) {
+        if !place.is_empty() {
+            let mut keep = list.iter().map(|item| !frequent(item));
+            place.retain(|_| keep.next().unwrap_or(true));
+        }
+        list.retain(|item| !frequent(item));
     }
 }
 
@@ -506,6 +552,42 @@ mod tests {
         ];
         let built = build(en, Lang::En.tables(), es, Lang::Es.tables(), ti, false);
         (built.lex, built.a, built.b)
+    }
+
+    #[test]
+    fn frequent_short_words_of_unknown_languages_link_nothing() {
+        use crate::lang::NEUTRAL;
+        // `des` is a German article and a French one: in most sentences of both sides.
+        let de = [
+            "Der Bericht des Ausschusses wurde vorgelegt.",
+            "Die Arbeit des Sekretariats geht weiter.",
+            "Die Mittel des Fonds sind gebunden.",
+            "Der Vorsitz des Rates wechselt.",
+            "Die Stadt Mulhouse richtet das Treffen aus.",
+        ];
+        let fr = [
+            "Le rapport des experts a été présenté.",
+            "Le travail des services se poursuit.",
+            "Les ressources des fonds sont engagées.",
+            "La présidence des réunions change.",
+            "La ville de Mulhouse accueille la rencontre.",
+        ];
+        let empty = Glossary::new();
+        let ti = [
+            &TermIndex::new(&empty, Lang::En),
+            &TermIndex::new(&empty, Lang::Es),
+        ];
+        let built = build(&de, &NEUTRAL, &fr, &NEUTRAL, ti, false);
+        let s = |i: usize, j: usize| built.lex.similarity(&built.a[i], &built.b[j]);
+        // Sharing only `des` is no evidence; sharing a name is.
+        assert_eq!(s(0, 1), None);
+        assert_eq!(s(4, 4), Some(1.0));
+        // With fewer than four texts holding it, a short word still links.
+        let built = build(&de[..2], &NEUTRAL, &fr[..2], &NEUTRAL, ti, false);
+        assert!(built
+            .lex
+            .similarity(&built.a[0], &built.b[1])
+            .is_some_and(|x| x > 0.0));
     }
 
     #[test]
