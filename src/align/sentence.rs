@@ -312,6 +312,8 @@ fn search(a: &[Bag], b: &[Bag], lex: &Lexicon, model: &Model, band: Band<'_>) ->
     let prefix_b = prefix(b, |x| f64::from(x.chars));
     let prefix_ta = prefix(a, |x| f64::from(x.total));
     let prefix_tb = prefix(b, |x| f64::from(x.total));
+    let prefix_za = prefix(a, |x| f64::from(u8::from(x.total == 0.0)));
+    let prefix_zb = prefix(b, |x| f64::from(u8::from(x.total == 0.0)));
 
     for i in 0..=n {
         let (lo, hi) = band.cols(i);
@@ -366,8 +368,8 @@ fn search(a: &[Bag], b: &[Bag], lex: &Lexicon, model: &Model, band: Band<'_>) ->
                     + bead_cost(
                         &prefix_a,
                         &prefix_b,
-                        &prefix_ta,
-                        &prefix_tb,
+                        [&prefix_ta, &prefix_tb],
+                        [&prefix_za, &prefix_zb],
                         &ov,
                         pi..i,
                         pj..j,
@@ -435,12 +437,16 @@ fn prefix(bags: &[Bag], of: impl Fn(&Bag) -> f64) -> Vec<f64> {
 }
 
 /// Cost of a bead beyond its prior, and its lexical similarity when it has two sides.
+///
+/// `totals` are running sums of the bags' evidence weights, `bare` of the bags without any
+/// (a sentence with nothing linked): such a sentence pays the cost of unknown evidence
+/// wherever it goes, so that joining it to a well-matched neighbour does not make it free.
 #[allow(clippy::too_many_arguments)]
 fn bead_cost(
     pa: &[f64],
     pb: &[f64],
-    ta: &[f64],
-    tb: &[f64],
+    totals: [&[f64]; 2],
+    bare: [&[f64]; 2],
     ov: &Overlaps,
     ra: Range<usize>,
     rb: Range<usize>,
@@ -453,11 +459,15 @@ fn bead_cost(
     }
     let la = (pa[ra.end] - pa[ra.start]) as f32;
     let lb = (pb[rb.end] - pb[rb.start]) as f32;
-    let total_a = (ta[ra.end] - ta[ra.start]) as f32;
-    let total_b = (tb[rb.end] - tb[rb.start]) as f32;
+    let total_a = (totals[0][ra.end] - totals[0][ra.start]) as f32;
+    let total_b = (totals[1][rb.end] - totals[1][rb.start]) as f32;
+    let bare_size = ((bare[0][ra.end] - bare[0][ra.start]) + (bare[1][rb.end] - bare[1][rb.start]))
+        as f32
+        / 2.0;
     let common = merged_common(ra.clone(), rb.clone(), |e, s| ov.get(e, s));
     let lexical = lexical_similarity(common, total_a, total_b);
-    let lex_cost = model.lexical * (1.0 - lexical.unwrap_or(0.5)) * size;
+    let lex_cost =
+        model.lexical * ((1.0 - lexical.unwrap_or(0.5)) * (size - bare_size) + 0.5 * bare_size);
     (length_cost(la, lb, model) + lex_cost, lexical)
 }
 
