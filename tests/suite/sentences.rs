@@ -317,9 +317,10 @@ fn an_empty_list_is_refused_by_the_cli_and_left_unpaired_by_the_library() {
     assert_eq!(beads, vec![(vec![], vec![0]), (vec![], vec![1])]);
 }
 
-/// Exact-bead precision and recall of `paridad align --sentences` on a held-out pair.
-fn held_out(name: &str, a: &str, b: &str) -> (f64, f64) {
-    let dir = Path::new("tests/fixtures/sentences/heldout");
+/// Exact-bead precision and recall of `paridad align --sentences` on a held-out pair of
+/// `tests/fixtures/sentences/SET/`.
+fn held_out(set: &str, name: &str, a: &str, b: &str) -> (f64, f64) {
+    let dir = Path::new("tests/fixtures/sentences").join(set);
     let file = |lang: &str| dir.join(format!("{name}.{lang}.txt"));
     let out = paridad(&[
         "align",
@@ -342,20 +343,30 @@ fn held_out(name: &str, a: &str, b: &str) -> (f64, f64) {
 
 #[test]
 fn held_out_pairs_in_languages_without_tables_align_mostly_right() {
-    // Written by a person who never ran the aligner (heldout/README.md), measured once when
-    // they arrived: de-fr 0.891 / 0.872, it-pt 0.960 / 0.980, de-pl 0.957 / 0.918. Without a
+    // Three sets of three pairs, each written by a person who never ran the aligner (their
+    // READMEs). heldout/ was measured when it arrived, then used to improve how unknown
+    // languages are read; heldout2/ likewise for a second change; heldout3/ was written after
+    // both changes and is the held-out figure. Measured (precision / recall): de-fr 1.000 /
+    // 1.000, it-pt 0.960 / 0.980, de-pl 0.979 / 0.959; nl-de 0.887 / 0.870, fr-it and sv-fi
+    // 1.000 / 1.000; da-nb 1.000 / 1.000, pt-ro 0.962 / 0.962, cs-hu 0.868 / 0.868. Without a
     // vocabulary, sentences that share no number, name or near-identical word are placed by
     // length alone, which is where the misses are.
-    for (name, a, b) in [
-        ("report", "de", "fr"),
-        ("programme", "it", "pt"),
-        ("declaration", "de", "pl"),
+    for (set, name, a, b) in [
+        ("heldout", "report", "de", "fr"),
+        ("heldout", "programme", "it", "pt"),
+        ("heldout", "declaration", "de", "pl"),
+        ("heldout2", "commission", "nl", "de"),
+        ("heldout2", "research", "fr", "it"),
+        ("heldout2", "consular", "sv", "fi"),
+        ("heldout3", "environment", "da", "nb"),
+        ("heldout3", "guidance", "pt", "ro"),
+        ("heldout3", "press", "cs", "hu"),
     ] {
-        let (precision, recall) = held_out(name, a, b);
-        println!("{name} {a}-{b}: precision {precision:.3}, recall {recall:.3}");
+        let (precision, recall) = held_out(set, name, a, b);
+        println!("{set}/{name} {a}-{b}: precision {precision:.3}, recall {recall:.3}");
         assert!(
             precision >= 0.85 && recall >= 0.85,
-            "{name}: precision {precision:.3}, recall {recall:.3}"
+            "{set}/{name}: precision {precision:.3}, recall {recall:.3}"
         );
     }
 }
