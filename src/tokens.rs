@@ -175,6 +175,7 @@ fn word_token(word: &str, range: Range<usize>, tables: &Tables) -> Token {
     let (stop, key) = if word.is_ascii() {
         let lower = word.to_ascii_lowercase();
         let stop = word.len() < 3 || tables.is_stop_word(&lower);
+        // `singular` borrows only its own argument: a borrowed result is `lower` unchanged.
         let key = match tables.singular(&lower) {
             std::borrow::Cow::Borrowed(_) => lower,
             std::borrow::Cow::Owned(singular) => singular,

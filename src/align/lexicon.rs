@@ -18,6 +18,11 @@ use crate::tokens::{skeleton, tokens_in, TokenKind};
 /// text longer, so a pair sharing one number among many other words is not a perfect match.
 const UNLINKED_WEIGHT: f32 = 0.5;
 
+/// The same when a side's language is unknown: without its vocabulary most words cannot be
+/// linked, so an unlinked word says nothing against a pair, and a text whose words all stay
+/// unlinked leaves the decision to the length model.
+const UNLINKED_WEIGHT_UNKNOWN: f32 = 0.0;
+
 /// The key an acronym is linked by: its letters in alphabetical order when it has three or
 /// more and no digit, since languages that put the adjective after the noun reorder the
 /// initials of one name (`OECD` / `OCDE`, `NATO` / `OTAN`, `USMCA` / `CUSMA`); else the key.
@@ -31,10 +36,6 @@ fn acronym_class_key(key: &str) -> String {
     }
 }
 
-/// The same when a side's language is unknown: without its vocabulary most words cannot be
-/// linked, so an unlinked word says nothing against a pair, and a text whose words all stay
-/// unlinked leaves the decision to the length model.
-const UNLINKED_WEIGHT_UNKNOWN: f32 = 0.0;
 /// A shared number is good evidence, but must not outweigh everything else (a known failure
 /// of aligners that pair `Chapter 1` with `Libro 1`).
 const NUMBER_WEIGHT_CAP: f32 = 1.5;
@@ -248,7 +249,7 @@ pub(crate) fn build(
             }
         })
         .collect();
-    let unlinked_weight = if lang_a.code.is_empty() || lang_b.code.is_empty() {
+    let unlinked_weight = if lang_a.is_neutral() || lang_b.is_neutral() {
         UNLINKED_WEIGHT_UNKNOWN
     } else {
         UNLINKED_WEIGHT
@@ -410,7 +411,7 @@ fn read_side(
             chars.push(len);
         }
     }
-    if lang.stop_words.is_empty() {
+    if lang.is_neutral() {
         drop_frequent_words(&mut items, &mut places, &vocab);
     }
     Side {

@@ -63,6 +63,9 @@ pub struct SectionPair {
 }
 
 /// Consecutive sentences of one version and their counterparts in the other.
+///
+/// For sentence lists in any two languages ([`Aligner::align_sentence_lists`]), `en` holds
+/// indexes into the first list and `es` into the second, whatever their languages.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SentencePair {
     /// Indexes into the English [`Document::sentences`], consecutive; empty for a sentence
@@ -188,10 +191,11 @@ impl Aligner {
     /// `de`, `fr`, …), already split one sentence per item. English and Spanish bring their
     /// vocabulary (stop words, plurals, cognate rules, and between the two the glossary); any
     /// other language is read with language-neutral evidence only: lengths, digits, acronyms,
-    /// identical and near-identical words. The pairs hold the first list's indexes in
-    /// [`SentencePair::en`] and the second's in [`SentencePair::es`], cover every index of
-    /// both once, in order. No pair of languages is refused; a code that is not two or three
-    /// letters is an error.
+    /// identical and near-identical words. A language is named by an ISO 639-1 or 639-2 code,
+    /// optionally with a region (`es-MX`), or by a name paridad knows (`spanish`). The pairs
+    /// hold the first list's indexes in [`SentencePair::en`] and the second's in
+    /// [`SentencePair::es`], and cover every index of both once, in order. No pair of languages
+    /// is refused; a code that is not of that form is an error.
     ///
     /// ```
     /// use paridad::Aligner;
@@ -586,14 +590,29 @@ fn round(x: f32) -> f64 {
 /// A language code as given (`en`, `DE`, `fra`), lower-cased; an error unless it is two or
 /// three ASCII letters.
 fn language_code(given: &str) -> Result<String, Error> {
-    let code = given.trim().to_ascii_lowercase();
-    if (2..=3).contains(&code.len()) && code.bytes().all(|c| c.is_ascii_lowercase()) {
-        Ok(code)
-    } else {
-        Err(Error::setting(format!(
-            "language code {given:?}: expected an ISO 639 code of two or three letters, as en, es, de"
-        )))
+    let lower = given.trim().to_ascii_lowercase();
+    // A name paridad knows (`english`), or a tag whose first part is a code (`es-MX`, `pt_BR`).
+    if let Ok(lang) = lower.parse::<Lang>() {
+        return Ok(lang.code().to_string());
     }
+    let mut parts = lower.split(['-', '_']);
+    let primary = parts.next().unwrap_or_default();
+    let well_formed = (2..=3).contains(&primary.len())
+        && primary.bytes().all(|c| c.is_ascii_lowercase())
+        && parts
+            .all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_alphanumeric()));
+    if !well_formed {
+        return Err(Error::setting(format!(
+            "language code {given:?}: expected an ISO 639 code, as en, es, de, spa or pt-BR"
+        )));
+    }
+    // The three-letter codes of the languages paridad has tables for.
+    Ok(match primary {
+        "eng" => "en",
+        "spa" => "es",
+        other => other,
+    }
+    .to_string())
 }
 
 /// The length model for two sentence lists in languages `a` and `b`: English to Spanish (or

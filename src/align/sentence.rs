@@ -521,7 +521,8 @@ fn erfc(x: f32) -> f32 {
 /// The score of a bead in [0, 1]: 0 when a side is empty; otherwise a quarter from the length
 /// model (the two-tailed probability of the length difference) and three quarters from the
 /// lexical evidence (the share of weighted evidence found on both sides, where sharing half of
-/// it already counts as full support, since translations rarely share more).
+/// it already counts as full support, since translations rarely share more; a sentence without
+/// any evidence counts a half).
 pub(crate) fn pair_score(
     a: &[Bag],
     b: &[Bag],
@@ -539,11 +540,17 @@ pub(crate) fn pair_score(
     let total_b: f32 = b[rb.clone()].iter().map(|x| x.total).sum();
     let common = merged_common(ra.clone(), rb.clone(), |e, s| lex.common(&a[e], &b[s]));
     let length = length_probability(la, lb, model);
-    let lexical = lexical_similarity(common, total_a, total_b);
-    match lexical {
-        Some(l) => 0.25 * length + 0.75 * (2.0 * l).min(1.0),
-        None => length,
-    }
+    // Sentences without any evidence count as unknown (a half), as in the cost: a pair is not
+    // well supported because its lengths agree and nothing else can be told.
+    let size = (ra.len() + rb.len()) as f32;
+    let bare = a[ra]
+        .iter()
+        .chain(&b[rb])
+        .filter(|x| x.total == 0.0)
+        .count() as f32;
+    let shared = lexical_similarity(common, total_a, total_b).map_or(0.5, |l| (2.0 * l).min(1.0));
+    let lexical = (shared * (size - bare) + 0.5 * bare) / size;
+    0.25 * length + 0.75 * lexical
 }
 
 #[cfg(test)]

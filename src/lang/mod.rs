@@ -342,6 +342,11 @@ impl Tables {
             .map(|&(_, m)| m)
     }
 
+    /// True for the tables of a language paridad knows nothing about ([`NEUTRAL`]).
+    pub fn is_neutral(&self) -> bool {
+        self.code.is_empty()
+    }
+
     /// True when `lower` (already lower-case) is a stop word.
     pub fn is_stop_word(&self, lower: &str) -> bool {
         self.stop_set

@@ -208,3 +208,78 @@ fn a_manifest_that_cannot_be_read_is_one_line_and_exit_2() {
         assert!(out.stdout.is_empty());
     }
 }
+
+#[test]
+fn unreadable_lines_and_unknown_fields_are_reported_in_place() {
+    let dir = scratch("lines");
+    let en = root().join("seeds/2025-2028.en.txt");
+    let es = root().join("seeds/2025-2028.es.txt");
+    let pair = |id: &str, extra: &str| {
+        format!(
+            "{{\"id\": {id:?}, \"en\": {:?}, \"es\": {:?}{extra}}}",
+            en.to_str().unwrap(),
+            es.to_str().unwrap()
+        )
+    };
+    let mut manifest = Vec::new();
+    // A byte-order mark before the first line, as Windows editors write it.
+    manifest.extend_from_slice("\u{feff}".as_bytes());
+    manifest.extend_from_slice(pair("first", "").as_bytes());
+    manifest.extend_from_slice(b"\r\n{\"id\": \"bad\", \"en\": \"caf\xe9.txt\"}\n");
+    manifest.extend_from_slice(pair("typo", ", \"lang\": \"en,es\"").as_bytes());
+    manifest.push(b'\n');
+    std::fs::write(dir.join("m.jsonl"), manifest).unwrap();
+    let out = paridad_in(&dir, &["batch", "m.jsonl"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let got = lines(&out);
+    assert_eq!(got.len(), 3);
+    assert_eq!(got[0]["id"], "first");
+    assert!(got[0].get("report").is_some(), "{}", got[0]);
+    // `{"id": "bad", "en": "caf` is 24 bytes: the 25th is the Latin-1 é.
+    assert_eq!(got[1]["error"], "manifest line 2: not UTF-8 (byte 25)");
+    assert_eq!(got[1]["line"], 2);
+    assert!(got[2].get("report").is_some());
+    let warning = got[2]["warnings"][0].as_str().unwrap();
+    assert!(
+        warning.starts_with("manifest line 3: unknown field \"lang\""),
+        "{warning}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_reader_that_goes_away_ends_the_batch() {
+    let seeds = root().join("seeds");
+    let line = format!(
+        "{{\"id\": 1, \"en\": {:?}, \"es\": {:?}}}\n",
+        seeds.join("2025-2028.en.txt").to_str().unwrap(),
+        seeds.join("2025-2028.es.txt").to_str().unwrap()
+    );
+    let manifest = line.repeat(400);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_paridad"))
+        .args(["batch", "-", "--jobs", "1"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut input = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || input.write_all(manifest.as_bytes()));
+    // Read one line, then close the pipe.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap().ok();
+    assert_eq!(out.status.code(), Some(0));
+    // It stopped after a chunk or two, not after all 400 pairs.
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let checked: usize = stderr
+        .rsplit(": ")
+        .next()
+        .and_then(|s| s.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{stderr}"));
+    assert!(checked < 400, "{stderr}");
+}

@@ -593,3 +593,93 @@ fn a_failed_run_leaves_the_out_file_as_it_was() {
         .starts_with("<?xml"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn out_never_overwrites_an_input_and_keeps_what_it_replaces_intact() {
+    let dir = std::env::temp_dir().join(format!("paridad-out-kinds-{}", std::process::id()));
+    std::fs::remove_dir_all(&dir).ok();
+    std::fs::create_dir_all(&dir).unwrap();
+    let es = dir.join("plan.es.txt");
+    std::fs::copy("seeds/2025-2028.es.txt", &es).unwrap();
+    let original = std::fs::read(&es).unwrap();
+    // `--out` naming an input, directly or through a symbolic link, is refused before any work.
+    let link = dir.join("link.txt");
+    std::os::unix::fs::symlink(&es, &link).unwrap();
+    for out in [&es, &link] {
+        let run = paridad(&[
+            "check",
+            "seeds/2025-2028.en.txt",
+            es.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(run.status.code(), Some(2));
+        let stderr = String::from_utf8(run.stderr).unwrap();
+        assert!(stderr.contains("--out names an input"), "{stderr}");
+        assert_eq!(std::fs::read(&es).unwrap(), original);
+    }
+    // Through a symbolic link to another file, the file it points to is replaced, the link
+    // stays a link, and the file keeps its permissions.
+    use std::os::unix::fs::PermissionsExt;
+    let report = dir.join("report.json");
+    std::fs::write(&report, "old").unwrap();
+    std::fs::set_permissions(&report, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let to_report = dir.join("latest.json");
+    std::os::unix::fs::symlink(&report, &to_report).unwrap();
+    let run = paridad(&[
+        "check",
+        "seeds/2025-2028.en.txt",
+        "seeds/2025-2028.es.txt",
+        "--format",
+        "json",
+        "--out",
+        to_report.to_str().unwrap(),
+    ]);
+    assert!(run.status.success());
+    assert!(std::fs::symlink_metadata(&to_report)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let written: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&report).unwrap()).unwrap();
+    assert_eq!(written["schema"], "paridad.report.v1");
+    let mode = std::fs::metadata(&report).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+    // What is not a regular file is written to, not replaced.
+    let run = paridad(&[
+        "align",
+        "seeds/2025-2028.en.txt",
+        "seeds/2025-2028.es.txt",
+        "--out",
+        "/dev/null",
+    ]);
+    assert!(run.status.success());
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::metadata("/dev/null")
+        .unwrap()
+        .file_type()
+        .is_char_device());
+    // A folder is refused with one line.
+    let run = paridad(&[
+        "align",
+        "seeds/2025-2028.en.txt",
+        "seeds/2025-2028.es.txt",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8(run.stderr)
+        .unwrap()
+        .ends_with("is a directory\n"));
+    // Nothing is left behind but what the test made.
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["latest.json", "link.txt", "plan.es.txt", "report.json"]
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -235,6 +235,14 @@ fn any_language_codes_are_taken_and_malformed_ones_refused() {
         aligner.align_sentence_lists(&en, "EN", &es, "es").unwrap(),
         aligner.align_sentences(&en, &es)
     );
+    // So do their three-letter codes, their names and tags with a region.
+    for (a, b) in [("eng", "spa"), ("english", "Spanish"), ("en-GB", "es_MX")] {
+        assert_eq!(
+            aligner.align_sentence_lists(&en, a, &es, b).unwrap(),
+            aligner.align_sentences(&en, &es),
+            "{a},{b}"
+        );
+    }
     // Pairs paridad has no tables for are aligned, not refused.
     for (a, b) in [
         ("de", "fr"),
@@ -247,7 +255,7 @@ fn any_language_codes_are_taken_and_malformed_ones_refused() {
         let beads: Vec<Bead> = pairs.into_iter().map(|p| (p.en, p.es)).collect();
         assert_covers(&beads, 2, 2);
     }
-    for bad in ["", "e", "english", "e1", "en-US"] {
+    for bad in ["", "e", "deutsch", "e1", "en-", "en-abcdefghi", "de fr"] {
         let err = aligner
             .align_sentence_lists(&en, bad, &es, "es")
             .unwrap_err();
@@ -369,4 +377,93 @@ fn held_out_pairs_in_languages_without_tables_align_mostly_right() {
             "{set}/{name}: precision {precision:.3}, recall {recall:.3}"
         );
     }
+}
+
+#[test]
+fn languages_are_detected_and_doubts_said() {
+    let dir = std::env::temp_dir().join(format!("paridad-lists-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (en, es, _) = seed_lists();
+    let en_path = dir.join("a.txt");
+    let es_path = dir.join("b.txt");
+    // A byte-order mark before the Spanish list is not part of its first sentence.
+    std::fs::write(&es_path, format!("\u{feff}{}\n", es.join("\n"))).unwrap();
+    std::fs::write(&en_path, en.join("\n") + "\n").unwrap();
+    let run = |args: &[&str]| {
+        let mut all = vec!["align", "--sentences"];
+        all.extend_from_slice(args);
+        paridad(&all)
+    };
+    let (a, b) = (en_path.to_str().unwrap(), es_path.to_str().unwrap());
+    // Spanish first, without --langs: detected, and the same beads mirrored.
+    let forward = run(&[a, b, "--format", "tsv"]);
+    let backward = run(&[b, a, "--format", "tsv"]);
+    assert!(forward.status.success() && backward.status.success());
+    assert!(backward.stderr.is_empty(), "{:?}", backward);
+    let rows = |out: &Output| -> Vec<(String, String)> {
+        String::from_utf8(out.stdout.clone())
+            .unwrap()
+            .lines()
+            .map(|l| {
+                let f: Vec<&str> = l.split('\t').collect();
+                (f[0].to_string(), f[1].to_string())
+            })
+            .collect()
+    };
+    let mirrored: Vec<(String, String)> =
+        rows(&backward).into_iter().map(|(x, y)| (y, x)).collect();
+    assert_eq!(rows(&forward), mirrored);
+    let tsv = String::from_utf8(forward.stdout).unwrap();
+    assert!(tsv
+        .lines()
+        .next()
+        .unwrap()
+        .ends_with("\tCiudad de México, 18 de septiembre de 2025"));
+    // The same language twice is said, and refused with --strict-lang.
+    let same = run(&[a, a]);
+    assert!(same.status.success());
+    assert!(String::from_utf8(same.stderr)
+        .unwrap()
+        .contains("read as en; going on"));
+    assert_eq!(run(&[a, a, "--strict-lang"]).status.code(), Some(2));
+    // A glossary between two languages it does not pair is said to be unused.
+    let glossary = run(&[
+        "tests/fixtures/sentences/plan.de.txt",
+        "tests/fixtures/sentences/plan.fr.txt",
+        "--langs",
+        "de,fr",
+        "--glossary",
+        "tests/fixtures/glossary/government.tsv",
+    ]);
+    assert!(glossary.status.success());
+    assert!(String::from_utf8(glossary.stderr)
+        .unwrap()
+        .contains("--glossary pairs English and Spanish terms, and the lists are de,fr"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn pairs_without_evidence_are_not_scored_as_certain() {
+    let aligner = Aligner::new();
+    // Same length, nothing in common, languages without tables: only the length agrees.
+    let pairs = aligner
+        .align_sentence_lists(
+            &["Der Hund schläft im Garten."],
+            "de",
+            &["Le ministre signe le traité."],
+            "fr",
+        )
+        .unwrap();
+    assert_eq!(pairs.len(), 1);
+    assert!(pairs[0].score <= 0.625, "{}", pairs[0].score);
+    // A name and a number in common: well supported.
+    let pairs = aligner
+        .align_sentence_lists(
+            &["Die Sitzung fand am 9. Oktober 2023 in Mulhouse statt."],
+            "de",
+            &["La réunion s'est tenue le 9 octobre 2023 à Mulhouse."],
+            "fr",
+        )
+        .unwrap();
+    assert!(pairs[0].score > 0.9, "{}", pairs[0].score);
 }

@@ -5,12 +5,14 @@
 //! `"langs": "es,en"` and `"doc_date": "YYYY-MM-DD"`. Relative paths are relative to the
 //! manifest's folder (to the working folder when the manifest is standard input). Each pair
 //! gives one line: `{"id": …, "report": {…}}`, the `paridad.report.v1` report `check --format
-//! json` prints (with `"warnings"` when its languages looked wrong), or `{"id": …, "error":
-//! "…"}`. A failing pair never stops the batch. Lines are read and checked a chunk at a time,
-//! so memory holds one chunk of pairs, not the manifest.
+//! json` prints (with `"warnings"` when its languages looked wrong or a field is unknown), or
+//! `{"id": …, "error": "…", "line": N}`. A failing pair, or a line that cannot be read, never
+//! stops the batch, and a reader that goes away (`| head`) ends it quietly. Lines are read and
+//! checked a chunk at a time, so memory holds one chunk of pairs, not the manifest.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Write};
+use std::io::{self, BufRead, BufReader, IsTerminal, Write};
+use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -22,6 +24,9 @@ use serde_json::Value;
 
 use super::{finish_output, Failure, Versions};
 
+/// The fields a manifest line may have.
+const KNOWN_FIELDS: [&str; 5] = ["id", "en", "es", "langs", "doc_date"];
+
 /// Pairs read and checked at a time, per worker thread.
 const CHUNK_PER_THREAD: usize = 4;
 
@@ -29,8 +34,8 @@ const CHUNK_PER_THREAD: usize = 4;
 struct Entry {
     /// Line number in the manifest, from 1.
     line: usize,
-    /// The line's text.
-    text: String,
+    /// The line's text, or why it could not be read.
+    text: Result<String, String>,
 }
 
 /// A pair checked.
@@ -47,6 +52,8 @@ struct Checked<'a> {
 struct Failed<'a> {
     id: &'a Value,
     error: String,
+    /// The manifest line, from 1.
+    line: usize,
 }
 
 /// What the batch needs besides the manifest.
@@ -93,17 +100,36 @@ pub(crate) fn run(
         checked: 0,
         failed: 0,
     };
-    let mut lines = reader.lines().enumerate();
-    loop {
+    let mut reader = reader;
+    let mut number = 0;
+    'chunks: loop {
         let mut entries = Vec::with_capacity(chunk);
-        for (i, line) in lines.by_ref() {
-            let text = line.map_err(fail)?;
-            if !text.trim().is_empty() {
-                entries.push(Entry { line: i + 1, text });
-            }
-            if entries.len() == chunk {
+        while entries.len() < chunk {
+            let mut bytes = Vec::new();
+            if reader.read_until(b'\n', &mut bytes).map_err(fail)? == 0 {
                 break;
             }
+            number += 1;
+            // A line that is not UTF-8 is that entry's error, not the batch's.
+            let text = match String::from_utf8(bytes) {
+                Ok(text) => Ok(text),
+                Err(e) => Err(format!(
+                    "manifest line {number}: not UTF-8 (byte {})",
+                    e.utf8_error().valid_up_to() + 1
+                )),
+            };
+            let text = text.map(|t| {
+                let t = if number == 1 {
+                    t.trim_start_matches('\u{feff}')
+                } else {
+                    &t
+                };
+                t.trim_end_matches(['\n', '\r']).to_string()
+            });
+            if text.as_ref().is_ok_and(|t| t.trim().is_empty()) {
+                continue;
+            }
+            entries.push(Entry { line: number, text });
         }
         if entries.is_empty() {
             break;
@@ -120,7 +146,13 @@ pub(crate) fn run(
             } else {
                 totals.failed += 1;
             }
-            finish_output(writeln!(out, "{line}"))?;
+            if let Err(e) = writeln!(out, "{line}") {
+                if e.kind() == io::ErrorKind::BrokenPipe {
+                    // The reader has gone (`paridad batch … | head`): nothing more is wanted.
+                    break 'chunks;
+                }
+                return Err(Failure(format!("writing the output: {e}")));
+            }
             progress.inc(1);
         }
     }
@@ -132,7 +164,11 @@ pub(crate) fn run(
 /// A progress bar on standard error (drawn only when it is a terminal): with a length when
 /// the manifest is a file, a counter for standard input.
 fn progress_bar(manifest: &Path) -> ProgressBar {
-    let total = (manifest.as_os_str() != "-")
+    // Counting reads the manifest twice: only for a regular file, and a bar someone sees.
+    let countable = io::stderr().is_terminal()
+        && manifest.as_os_str() != "-"
+        && std::fs::metadata(manifest).is_ok_and(|m| m.is_file());
+    let total = countable
         .then(|| File::open(manifest).ok())
         .flatten()
         .map(|f| {
@@ -159,21 +195,35 @@ fn progress_bar(manifest: &Path) -> ProgressBar {
 /// The output line of one manifest entry, and whether it was checked.
 fn check_entry(entry: &Entry, base: &Path, settings: &Settings<'_>) -> (String, bool) {
     let null = Value::Null;
-    let value: Value = match serde_json::from_str(&entry.text) {
+    let line = entry.line;
+    let text = match &entry.text {
+        Ok(text) => text,
+        Err(e) => return failed(&null, e.clone(), line),
+    };
+    let value: Value = match serde_json::from_str(text) {
         Ok(value) => value,
-        Err(e) => return failed(&null, format!("manifest line {}: {e}", entry.line)),
+        Err(e) => return failed(&null, format!("manifest line {line}: {e}"), line),
     };
     let id = value.get("id").unwrap_or(&null);
-    match check_pair(&value, id, entry.line, base, settings) {
-        Ok(line) => (line, true),
-        Err(message) => failed(id, message),
+    // The library promises not to panic; should it all the same, one pair fails, not the batch.
+    let checked = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        check_pair(&value, id, line, base, settings)
+    }));
+    match checked {
+        Ok(Ok(output)) => (output, true),
+        Ok(Err(message)) => failed(id, message, line),
+        Err(_) => failed(
+            id,
+            format!("manifest line {line}: paridad failed on this pair (a bug: please report it)"),
+            line,
+        ),
     }
 }
 
-fn failed(id: &Value, error: String) -> (String, bool) {
-    let line = serde_json::to_string(&Failed { id, error })
-        .unwrap_or_else(|_| r#"{"id":null,"error":"unprintable"}"#.to_string());
-    (line, false)
+fn failed(id: &Value, error: String, line: usize) -> (String, bool) {
+    let output = serde_json::to_string(&Failed { id, error, line })
+        .unwrap_or_else(|_| format!(r#"{{"id":null,"error":"unprintable","line":{line}}}"#));
+    (output, false)
 }
 
 /// Checks the pair a manifest line names and returns its output line.
@@ -209,11 +259,23 @@ fn check_pair(
     let date = match field("doc_date")? {
         Some(s) => Some(
             s.parse::<Date>()
-                .map_err(|e| format!("manifest line {line}: doc_date {s:?}: {e}"))?,
+                .map_err(|e| format!("manifest line {line}: doc_date: {e}"))?,
         ),
         None => None,
     };
-    let versions = Versions::read(&en, &es, field("langs")?, false).map_err(|f| f.0)?;
+    let versions = Versions::read(&en, &es, field("langs")?, false)
+        .map_err(|f| format!("manifest line {line}: {}", f.0))?;
+    let mut warnings = versions.doubts.clone();
+    if let Some(object) = value.as_object() {
+        for key in object.keys() {
+            if !KNOWN_FIELDS.contains(&key.as_str()) {
+                warnings.push(format!(
+                    "manifest line {line}: unknown field {key:?} left aside (known: {})",
+                    KNOWN_FIELDS.join(", ")
+                ));
+            }
+        }
+    }
     let (en_doc, es_doc) = versions.parse().map_err(|f| f.0)?;
     let checker = match date {
         Some(date) => settings.checker.clone().doc_date(date),
@@ -230,7 +292,7 @@ fn check_pair(
     serde_json::to_string(&Checked {
         id,
         report,
-        warnings: &versions.doubts,
+        warnings: &warnings,
     })
     .map_err(|e| format!("writing the report: {e}"))
 }

@@ -5,8 +5,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod batch;
+mod output;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use output::with_output;
 use paridad::{Document, Lang};
 
 /// Checks whether two language versions of an official document say the same thing.
@@ -71,9 +73,9 @@ enum Command {
         /// A glossary added to the built-in one, for every pair (repeatable).
         #[arg(long, value_name = "FILE")]
         glossary: Vec<PathBuf>,
-        /// Worker threads (default: one per core).
-        #[arg(long, value_name = "N")]
-        jobs: Option<usize>,
+        /// Worker threads, 1 to 1024 (default: one per core).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1024))]
+        jobs: Option<u16>,
         /// Write the lines to FILE instead of standard output.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
@@ -218,30 +220,28 @@ fn main() -> ExitCode {
         Command::Align {
             en,
             es,
-            sentences: true,
-            glossary,
-            langs,
-            format,
-            out: path,
-            strict_lang: _,
-        } => with_output(path.as_ref(), &mut out, |mut out| {
-            align_sentence_lists(&en, &es, &glossary, langs.as_deref(), format, &mut out)
-        })
-        .map(|()| Outcome::Clean),
-        Command::Align {
-            en,
-            es,
-            sentences: false,
+            sentences,
             glossary,
             langs,
             format,
             out: path,
             strict_lang,
-        } => with_output(path.as_ref(), &mut out, |mut out| {
-            let langs = langs.as_deref();
-            align(&en, &es, &glossary, langs, format, strict_lang, &mut out)
-        })
-        .map(|()| Outcome::Clean),
+        } => {
+            let inputs: Vec<&Path> = [&en, &es]
+                .into_iter()
+                .chain(&glossary)
+                .map(PathBuf::as_path)
+                .collect();
+            with_output(path.as_ref(), &inputs, &mut out, |mut out| {
+                let langs = langs.as_deref();
+                if sentences {
+                    align_sentence_lists(&en, &es, &glossary, langs, format, strict_lang, &mut out)
+                } else {
+                    align(&en, &es, &glossary, langs, format, strict_lang, &mut out)
+                }
+            })
+            .map(|()| Outcome::Clean)
+        }
         Command::Check(args) => check(&args, &mut out),
         Command::Batch {
             manifest,
@@ -264,7 +264,7 @@ fn main() -> ExitCode {
 fn batch(
     manifest: &Path,
     glossaries: &[PathBuf],
-    jobs: Option<usize>,
+    jobs: Option<u16>,
     out_path: Option<&PathBuf>,
     stdout: &mut io::StdoutLock<'_>,
 ) -> Result<Outcome, Failure> {
@@ -272,9 +272,14 @@ fn batch(
     let settings = batch::Settings {
         checker: &paridad::Checker::with_glossary(&glossary),
         glossaries: glossaries.iter().map(|p| p.display().to_string()).collect(),
-        jobs,
+        jobs: jobs.map(usize::from),
     };
-    let totals = with_output(out_path, stdout, |out| batch::run(manifest, &settings, out))?;
+    let inputs: Vec<&Path> = std::iter::once(manifest)
+        .chain(glossaries.iter().map(PathBuf::as_path))
+        .collect();
+    let totals = with_output(out_path, &inputs, stdout, |out| {
+        batch::run(manifest, &settings, out)
+    })?;
     eprintln!(
         "paridad: batch {}: {} pairs checked, {} failed",
         manifest.display(),
@@ -473,49 +478,77 @@ fn align(
     strict_lang: bool,
     out: &mut impl Write,
 ) -> Result<(), Failure> {
+    /// What a document alignment can be written as.
+    enum Written {
+        Text,
+        Json,
+        Tmx,
+    }
+    let format = match format.unwrap_or(AlignFormat::Text) {
+        AlignFormat::Text => Written::Text,
+        AlignFormat::Json => Written::Json,
+        AlignFormat::Tmx => Written::Tmx,
+        AlignFormat::Beads | AlignFormat::Tsv => {
+            return Err(Failure(
+                "--format beads and tsv are for sentence lists: add --sentences".to_string(),
+            ))
+        }
+    };
     let glossary = read_glossaries(glossaries)?;
     let versions = Versions::read(first, second, langs, strict_lang)?;
     versions.warn();
     let (en, es) = versions.parse()?;
-    let format = format.unwrap_or(AlignFormat::Text);
-    if matches!(format, AlignFormat::Beads | AlignFormat::Tsv) {
-        return Err(Failure(
-            "--format beads and tsv are for sentence lists: add --sentences".to_string(),
-        ));
-    }
     let alignment = paridad::Aligner::with_glossary(&glossary).align(&en, &es);
     let written = match format {
-        AlignFormat::Json => write_json(
+        Written::Text => paridad::report::write_text(out, &alignment, &en, &es),
+        Written::Json => write_json(
             out,
             &paridad::report::AlignmentReport::new(&alignment, &en, &es),
         ),
-        AlignFormat::Tmx => paridad::report::write_tmx(out, &alignment, &en, &es),
-        AlignFormat::Text | AlignFormat::Beads | AlignFormat::Tsv => {
-            paridad::report::write_text(out, &alignment, &en, &es)
-        }
+        Written::Tmx => paridad::report::write_tmx(out, &alignment, &en, &es),
     };
     finish_output(written)
 }
 
 /// `paridad align --sentences`: two files of one sentence a line, in any two languages.
+/// Without `--langs`, a list whose language is detected as English or Spanish is read as such;
+/// one that is not detected keeps its default (English first, Spanish second).
 fn align_sentence_lists(
     first: &PathBuf,
     second: &PathBuf,
     glossaries: &[PathBuf],
     langs: Option<&str>,
     format: Option<AlignFormat>,
+    strict: bool,
     out: &mut impl Write,
 ) -> Result<(), Failure> {
-    let (lang_a, lang_b) = match langs {
+    /// What a sentence-list alignment can be written as.
+    enum Written {
+        Beads,
+        Tsv,
+        Json,
+    }
+    let format = match format.unwrap_or(AlignFormat::Beads) {
+        AlignFormat::Beads => Written::Beads,
+        AlignFormat::Tsv => Written::Tsv,
+        AlignFormat::Json => Written::Json,
+        AlignFormat::Text | AlignFormat::Tmx => {
+            return Err(Failure(
+                "--sentences writes beads, tsv or json: --format text and tmx need documents"
+                    .to_string(),
+            ))
+        }
+    };
+    let given = match langs {
         Some(given) => match given.split(',').collect::<Vec<_>>()[..] {
-            [a, b] => (a, b),
+            [a, b] => Some((a.to_string(), b.to_string())),
             _ => {
                 return Err(Failure(format!(
                     "--langs {given:?}: expected two language codes, as en,es or de,fr"
                 )))
             }
         },
-        None => ("en", "es"),
+        None => None,
     };
     let glossary = read_glossaries(glossaries)?;
     let (text_a, text_b) = (read_input(first)?, read_input(second)?);
@@ -524,34 +557,65 @@ fn align_sentence_lists(
         if list.iter().all(|s| s.trim().is_empty()) {
             return Err(Failure(format!(
                 "{}: the sentence list is empty",
-                path.display()
+                shown_path(path).display()
             )));
         }
     }
+    let (lang_a, lang_b) = given.unwrap_or_else(|| {
+        let detected = |text: &str, default: Lang| Lang::detect(text).unwrap_or(default);
+        let (a, b) = (detected(&text_a, Lang::En), detected(&text_b, Lang::Es));
+        (a.code().to_string(), b.code().to_string())
+    });
+    let mut doubts = Vec::new();
+    if langs.is_none() && lang_a == lang_b {
+        doubts.push(format!(
+            "both {} and {} read as {lang_a}",
+            shown_path(first).display(),
+            shown_path(second).display()
+        ));
+    }
+    // `en`, `eng`, `en-GB`, `english`, and the same for Spanish.
+    let english_or_spanish = |given: &str| {
+        let primary = given.split(['-', '_']).next().unwrap_or_default();
+        given.parse::<Lang>().is_ok()
+            || matches!(
+                primary.to_ascii_lowercase().as_str(),
+                "en" | "es" | "eng" | "spa"
+            )
+    };
+    let glossary_applies = english_or_spanish(&lang_a) && english_or_spanish(&lang_b);
+    if !glossaries.is_empty() && !glossary_applies {
+        doubts.push(format!(
+            "--glossary pairs English and Spanish terms, and the lists are {lang_a},{lang_b}: it is not used"
+        ));
+    }
+    if let Some(doubt) = doubts.first().filter(|_| strict) {
+        return Err(Failure(format!("{doubt} (--strict-lang)")));
+    }
+    for doubt in &doubts {
+        eprintln!("paridad: warning: {doubt}; going on");
+    }
     let pairs = paridad::Aligner::with_glossary(&glossary)
-        .align_sentence_lists(&list_a, lang_a, &list_b, lang_b)
+        .align_sentence_lists(&list_a, &lang_a, &list_b, &lang_b)
         .map_err(|e| Failure(format!("--langs: {e}")))?;
-    let written = match format.unwrap_or(AlignFormat::Beads) {
-        AlignFormat::Beads => paridad::report::write_beads(out, &pairs),
-        AlignFormat::Tsv => paridad::report::write_bead_table(out, &pairs, &list_a, &list_b),
-        AlignFormat::Json => write_json(
+    let written = match format {
+        Written::Beads => paridad::report::write_beads(out, &pairs),
+        Written::Tsv => paridad::report::write_bead_table(out, &pairs, &list_a, &list_b),
+        Written::Json => write_json(
             out,
             &paridad::report::AlignmentReport::from_sentence_lists(&pairs, &list_a, &list_b),
         ),
-        AlignFormat::Text | AlignFormat::Tmx => {
-            return Err(Failure(
-                "--sentences writes beads, tsv or json: --format text and tmx need documents"
-                    .to_string(),
-            ))
-        }
     };
     finish_output(written)
 }
 
 /// The lines of a sentence-list file, one sentence each (a line break at the end of the file
-/// ends the last line; `\r\n` is one break).
+/// ends the last line; `\r\n` is one break; a byte-order mark is not text).
 fn sentence_lines(text: &str) -> Vec<&str> {
-    text.lines().collect()
+    text.strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .lines()
+        .collect()
 }
 
 fn check(args: &CheckArgs, stdout: &mut io::StdoutLock<'_>) -> Result<Outcome, Failure> {
@@ -604,7 +668,13 @@ fn check(args: &CheckArgs, stdout: &mut io::StdoutLock<'_>) -> Result<Outcome, F
     let mut report =
         paridad::report::CheckReport::new(&check, &en, &es, [&paths[0], &paths[1]], options);
     report.summary.hidden = hidden;
-    with_output(args.out.as_ref(), stdout, |mut out| {
+    let inputs: Vec<&Path> = [&args.en, &args.es]
+        .into_iter()
+        .chain(&args.glossary)
+        .chain(&args.baseline)
+        .map(PathBuf::as_path)
+        .collect();
+    with_output(args.out.as_ref(), &inputs, stdout, |mut out| {
         use paridad::report::{self, Separator};
         let out = &mut out;
         let written = match args.format {
@@ -683,37 +753,6 @@ fn write_baseline(path: &PathBuf, baseline: &paridad::Baseline) -> Result<(), Fa
         .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
     text.push('\n');
     std::fs::write(path, text).map_err(|e| Failure(format!("{}: {e}", path.display())))
-}
-
-/// Runs `write` on the file `path` (created or truncated) when given, else on standard output.
-fn with_output<T>(
-    path: Option<&PathBuf>,
-    stdout: &mut io::StdoutLock<'_>,
-    write: impl FnOnce(&mut dyn Write) -> Result<T, Failure>,
-) -> Result<T, Failure> {
-    let Some(path) = path else {
-        return write(stdout);
-    };
-    // Written beside the target and renamed into place at the end, so that a failure (bad
-    // input found late, a full disk) leaves an existing file as it was.
-    let name = path
-        .file_name()
-        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
-    let partial = path.with_file_name(format!(".{name}.paridad-partial"));
-    let failed = |e: io::Error| Failure(format!("{}: {e}", path.display()));
-    let result = (|| {
-        let file = std::fs::File::create(&partial).map_err(failed)?;
-        let mut out = io::BufWriter::new(file);
-        let value = write(&mut out)?;
-        out.flush().map_err(failed)?;
-        drop(out);
-        std::fs::rename(&partial, path).map_err(failed)?;
-        Ok(value)
-    })();
-    if result.is_err() {
-        std::fs::remove_file(&partial).ok();
-    }
-    result
 }
 
 /// Pretty JSON and a final newline.
