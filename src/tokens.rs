@@ -103,8 +103,9 @@ pub(crate) fn tokens_in(text: &str, tables: &Tables) -> Vec<Token> {
             }
         }
         let mut word = &text[start..end];
+        let mut acronym = is_acronym(word);
         // Upper-case pieces joined by hyphens form one acronym (`T-MEC`).
-        if is_acronym(word) || is_caps(word) {
+        if acronym || is_caps(word) {
             while bytes.get(end) == Some(&b'-') {
                 let rest = &text[end + 1..];
                 let next_len = rest
@@ -121,9 +122,10 @@ pub(crate) fn tokens_in(text: &str, tables: &Tables) -> Vec<Token> {
                 }
                 end = new_end;
                 word = &text[start..end];
+                acronym = is_acronym(word);
             }
         }
-        if is_acronym(word) {
+        if acronym {
             let key: String = fold(word)
                 .to_uppercase()
                 .chars()
@@ -202,10 +204,19 @@ fn is_caps(word: &str) -> bool {
 /// followed by a plural `s` (`SMEs`).
 fn is_acronym(word: &str) -> bool {
     let body = word.strip_suffix('s').unwrap_or(word);
-    let caps = body.chars().filter(|c| c.is_uppercase()).count();
-    let has_digit = body.chars().any(|c| c.is_ascii_digit());
-    let lower = body.chars().any(char::is_lowercase);
-    !lower && (caps >= 2 || (caps == 1 && has_digit))
+    let (mut caps, mut digit) = (0, false);
+    // One pass, left at the first lower-case letter: most words have one second.
+    for c in body.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_uppercase() {
+            caps += 1;
+        } else if c.is_ascii_digit() {
+            digit = true;
+        }
+    }
+    caps >= 2 || (caps == 1 && digit)
 }
 
 /// Digits without thousands separators, `.` as the decimal mark: `1,000.5` and `1.000,5` →
