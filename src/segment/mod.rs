@@ -382,8 +382,10 @@ impl<'t> Builder<'t, '_> {
         let numbered_paragraph = self.is_numbered_paragraph(i, c);
         let owned;
         let c = if let (true, Some(title)) = (numbered_paragraph, c.title) {
+            // The heading keeps the label and the markup after it (`2. **`), so nothing is lost.
+            let markup = self.text[c.label_span.end..title.start].trim_end();
             owned = Candidate {
-                heading: Span::new(c.heading.start, c.label_span.end),
+                heading: Span::new(c.heading.start, c.label_span.end + markup.len()),
                 title: None,
                 body: Some(Span::new(title.start, c.heading.end)),
                 ..c.clone()

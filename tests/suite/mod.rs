@@ -5,6 +5,7 @@ mod check;
 mod cli;
 mod exchange;
 mod fixtures;
+mod fuzzed;
 mod glossaries;
 mod gold;
 mod hostile;
