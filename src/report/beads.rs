@@ -5,7 +5,8 @@ use std::io::{self, Write};
 
 use crate::align::SentencePair;
 
-use super::{AlignmentReport, PairEntry, SectionEntry};
+use super::table::{defuse_formula, one_line};
+use super::{escape_controls, AlignmentReport, PairEntry, SectionEntry};
 
 /// Writes one bead a line, `[first indexes]:[second indexes]:score`, 0-based, covering every
 /// sentence of both lists in order: the format vecalign's scorer reads (`[0]:[0, 1]:0.93`,
@@ -45,7 +46,10 @@ fn index_list(idx: &[usize]) -> String {
 /// Writes one bead a line as five tab-separated columns: the first list's indexes and the
 /// second's (comma-separated, empty when none), the score, and the two sides' sentences
 /// joined by one space. Tabs and line breaks inside a sentence become spaces, so every line
-/// has exactly five columns.
+/// has exactly five columns; other control characters are shown escaped
+/// ([`escape_controls`](super::escape_controls)), and a sentence a spreadsheet could read as
+/// a formula (one starting with `=`, `+`, `-` or `@`, also after white space) gets a `'`
+/// before it, as in [`write_table`](super::write_table).
 ///
 /// ```
 /// use paridad::{report::write_bead_table, Aligner};
@@ -80,16 +84,17 @@ pub fn write_bead_table(
             numbers(&pair.en),
             numbers(&pair.es),
             pair.score,
-            one_line(&joined(first, &pair.en)),
-            one_line(&joined(second, &pair.es)),
+            cell(&joined(first, &pair.en)),
+            cell(&joined(second, &pair.es)),
         )?;
     }
     Ok(())
 }
 
-/// `text` with tabs and line breaks made spaces.
-fn one_line(text: &str) -> String {
-    text.replace(['\t', '\n', '\r'], " ")
+/// `text` as a TSV cell: tabs and line breaks made spaces, other control characters escaped,
+/// and a `'` before it when a spreadsheet could read it as a formula.
+fn cell(text: &str) -> String {
+    defuse_formula(escape_controls(&one_line(text)).into_owned().into()).into_owned()
 }
 
 /// Sentences `idx` of `list`, joined by one space.

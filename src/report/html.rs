@@ -73,9 +73,12 @@ pub fn write_html(
     page.write(out)
 }
 
-/// Escapes `text` for HTML text and attribute values (`&`, `<`, `>`, `"`, `'`).
+/// Escapes `text` for HTML text and attribute values (`&`, `<`, `>`, `"`, `'`); control
+/// characters other than tabs and line breaks, which HTML does not allow, are shown as
+/// [`escape_controls`](super::escape_controls) shows them (`\u{1b}`).
 fn escape_html(text: &str) -> Cow<'_, str> {
-    if !text.contains(['&', '<', '>', '"', '\'']) {
+    let control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    if !text.contains(['&', '<', '>', '"', '\'']) && !text.contains(control) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -86,6 +89,7 @@ fn escape_html(text: &str) -> Cow<'_, str> {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            c if control(c) => super::push_escaped(&mut out, c),
             c => out.push(c),
         }
     }
@@ -806,6 +810,10 @@ mod tests {
             Cow::Borrowed("plain año")
         ));
         assert_eq!(escape_html(""), "");
+        assert_eq!(
+            escape_html("a\u{1b}]0;t\u{7}\u{0}\u{9b}\tb\r\n"),
+            "a\\u{1b}]0;t\\u{7}\\u{0}\\u{9b}\tb\r\n"
+        );
     }
 
     fn page_of(en: &str, es: &str) -> String {

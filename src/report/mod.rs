@@ -8,6 +8,7 @@ mod table;
 mod tmx;
 mod xliff;
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -21,6 +22,66 @@ pub use table::{write_table, Separator};
 pub use tmx::write_check_tmx;
 pub use tmx::write_tmx;
 pub use xliff::write_xliff;
+
+/// `text` with its control characters shown as escapes, so that text read from a document
+/// cannot drive the terminal that displays it (set the window title, clear the screen, write
+/// the clipboard).
+///
+/// Every character of Unicode's `Cc` category is escaped as `\u{HEX}` (lower-case hex, as
+/// Rust writes it): the C0 controls, DEL and the C1 controls U+0080–U+009F, except a tab, a
+/// line feed, and a carriage return right before a line feed (a CRLF line break). ESC becomes
+/// `\u{1b}`, a lone carriage return `\u{d}`. Text without such characters is borrowed as it
+/// is. The text and tab-separated writers of this module ([`write_text`],
+/// [`write_check_text`], [`write_table`], [`write_bead_table`]) pass all document text
+/// (sentences, titles, evidence, messages) through it; a program printing text it did not
+/// write (a file name, an error message) should do the same.
+///
+/// ```
+/// use paridad::report::escape_controls;
+///
+/// assert_eq!(escape_controls("plain año\tand\r\nlines"), "plain año\tand\r\nlines");
+/// assert_eq!(escape_controls("\u{1b}]0;title\u{7}x\u{9b}2J"), r"\u{1b}]0;title\u{7}x\u{9b}2J");
+/// assert_eq!(escape_controls("over\rwrite"), r"over\u{d}write");
+/// ```
+pub fn escape_controls(text: &str) -> Cow<'_, str> {
+    escape_controls_keeping(text, false)
+}
+
+/// [`escape_controls`], also keeping every carriage return when `keep_cr` (RFC 4180 CSV
+/// quotes line breaks of either kind).
+pub(crate) fn escape_controls_keeping(text: &str, keep_cr: bool) -> Cow<'_, str> {
+    let kept = |c: char, next: Option<char>| match c {
+        '\t' | '\n' => true,
+        '\r' => keep_cr || next == Some('\n'),
+        _ => !c.is_control(),
+    };
+    let mut chars = text.char_indices().peekable();
+    let first = loop {
+        match chars.next() {
+            None => return Cow::Borrowed(text),
+            Some((i, c)) if !kept(c, chars.peek().map(|&(_, n)| n)) => break i,
+            Some(_) => {}
+        }
+    };
+    let mut out = String::with_capacity(text.len() + 16);
+    out.push_str(&text[..first]);
+    let mut chars = text[first..].chars().peekable();
+    while let Some(c) = chars.next() {
+        if kept(c, chars.peek().copied()) {
+            out.push(c);
+        } else {
+            push_escaped(&mut out, c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Appends `c` to `out` as `\u{HEX}`, lower-case hex.
+pub(crate) fn push_escaped(out: &mut String, c: char) {
+    use std::fmt::Write as _;
+    // Writing to a `String` cannot fail.
+    let _ = write!(out, "\\u{{{:x}}}", c as u32);
+}
 
 /// An alignment with the text of both sides: the record `paridad align --format json` prints.
 ///
@@ -136,6 +197,7 @@ pub(crate) fn joined(doc: &Document<'_>, idx: &[usize]) -> String {
 
 /// Writes the alignment for people: each section pair with its ids, titles and score, then
 /// its sentence pairs, English above Spanish, with their scores; `-` marks a missing side.
+/// Control characters in the documents' text are shown escaped ([`escape_controls`]).
 pub fn write_text(
     out: &mut impl Write,
     alignment: &Alignment,
@@ -148,8 +210,10 @@ pub fn write_text(
             writeln!(out)?;
         }
         let side = |id: Option<&str>, title: Option<&str>| match (id, title) {
-            (Some(id), Some(t)) if !t.is_empty() => format!("{id} {t}"),
-            (Some(id), _) => id.to_string(),
+            (Some(id), Some(t)) if !t.is_empty() => {
+                format!("{} {}", escape_controls(id), escape_controls(t))
+            }
+            (Some(id), _) => escape_controls(id).into_owned(),
             _ => "-".to_string(),
         };
         writeln!(
@@ -162,13 +226,13 @@ pub fn write_text(
         )?;
         for p in &s.pairs {
             let shape = format!("{}-{}", p.en_idx.len(), p.es_idx.len());
-            let text = |t: &str| {
+            fn text(t: &str) -> Cow<'_, str> {
                 if t.is_empty() {
-                    "-".to_string()
+                    Cow::Borrowed("-")
                 } else {
-                    t.to_string()
+                    escape_controls(t)
                 }
-            };
+            }
             writeln!(out, "  [{:.2}] {shape:<3} en: {}", p.score, text(&p.en))?;
             writeln!(out, "              es: {}", text(&p.es))?;
         }
@@ -352,6 +416,8 @@ pub struct TextOptions {
 
 /// Writes a check for people: per section pair with divergences, each divergence with its
 /// severity, kind, message and both sides' evidence with line:column; then a summary line.
+/// Control characters in titles, messages and evidence are shown escaped
+/// ([`escape_controls`]); line breaks inside evidence are kept.
 pub fn write_check_text(
     out: &mut impl Write,
     check: &crate::Check,
@@ -361,7 +427,9 @@ pub fn write_check_text(
     write_check_text_with(out, check, en, es, &TextOptions::default())
 }
 
-/// [`write_check_text`] with colours and the count of findings a baseline hid.
+/// [`write_check_text`] with colours and the count of findings a baseline hid. The only
+/// escape sequences in the output are the colours' own (`ESC [ … m`), and only with
+/// [`TextOptions::colour`].
 pub fn write_check_text_with(
     out: &mut impl Write,
     check: &crate::Check,
@@ -384,7 +452,8 @@ pub fn write_check_text_with(
         let title = |doc: &Document<'_>, idx: Option<usize>| match idx {
             Some(i) => {
                 let sec = &doc.sections()[i];
-                format!("{} {}", sec.id(), sec.title()).trim().to_string()
+                let head = format!("{} {}", sec.id(), sec.title());
+                escape_controls(head.trim()).into_owned()
             }
             None => "-".to_string(),
         };
@@ -402,12 +471,13 @@ pub fn write_check_text_with(
                 "  {} {:<9} {}",
                 paint(code, &severity),
                 d.kind.name(),
-                d.message
+                escape_controls(&d.message)
             )?;
             for (side, evidence) in [("en", &d.en), ("es", &d.es)] {
                 if let Some(e) = evidence {
                     let at = format!("{side} {}:{}", e.line, e.column);
-                    writeln!(out, "          {}  {}", paint("2", &at), e.text)?;
+                    let text = escape_controls(&e.text);
+                    writeln!(out, "          {}  {text}", paint("2", &at))?;
                 }
             }
         }

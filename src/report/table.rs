@@ -7,6 +7,8 @@ use crate::check::Check;
 use crate::divergence::Divergence;
 use crate::document::Document;
 
+use super::{escape_controls, escape_controls_keeping};
+
 /// The field separator of a table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Separator {
@@ -51,6 +53,14 @@ const HEADER: [&str; 7] = ["id", "section", "kind", "severity", "en", "es", "mes
 /// registration has none): a tab, CR or LF inside a field becomes a space, and records end
 /// with LF. Both are UTF-8 without a byte order mark (a spreadsheet should be told the
 /// encoding when it asks).
+///
+/// Both are made safe to open in a spreadsheet and to print on a terminal. A field a
+/// spreadsheet could read as a formula gets a `'` before it, as OWASP's CSV-injection
+/// guidance says: one that starts with `=`, `+`, `-`, `@`, a tab or a carriage return (or
+/// the full-width `＝`, `＋`, `－`, `＠`), also after white space; a spreadsheet then shows the
+/// text as written, and a program reading the table sees the `'`. Control characters other
+/// than tabs and line breaks are shown escaped, as [`escape_controls`](super::escape_controls)
+/// does (`\u{1b}` for ESC).
 ///
 /// ```
 /// use paridad::{report::{write_table, Separator}, Checker, Document, Lang};
@@ -126,17 +136,49 @@ fn write_row<S: AsRef<str>>(
     out.write_all(separator.line_end().as_bytes())
 }
 
-/// One field as written: quoted per RFC 4180 for CSV when it must be; tabs and line breaks
-/// turned into spaces for TSV.
+/// One field as written: other control characters than tabs and line breaks escaped, a
+/// formula defused, then quoted per RFC 4180 for CSV when it must be; for TSV, tabs and line
+/// breaks turned into spaces first.
 fn field(s: &str, separator: Separator) -> Cow<'_, str> {
     match separator {
-        Separator::Comma if s.contains([',', '"', '\r', '\n']) => {
-            Cow::Owned(format!("\"{}\"", s.replace('"', "\"\"")))
+        Separator::Comma => {
+            let s = defuse_formula(escape_controls_keeping(s, true));
+            if s.contains([',', '"', '\r', '\n']) {
+                Cow::Owned(format!("\"{}\"", s.replace('"', "\"\"")))
+            } else {
+                s
+            }
         }
-        Separator::Tab if s.contains(['\t', '\r', '\n']) => {
-            Cow::Owned(s.replace(['\t', '\r', '\n'], " "))
-        }
-        _ => Cow::Borrowed(s),
+        Separator::Tab => defuse_formula(escape_controls(&one_line(s)).into_owned().into()),
+    }
+}
+
+/// `text` with tabs and line breaks made spaces, so that it fits one TSV field.
+pub(crate) fn one_line(text: &str) -> Cow<'_, str> {
+    if text.contains(['\t', '\r', '\n']) {
+        Cow::Owned(text.replace(['\t', '\r', '\n'], " "))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// The characters that make a spreadsheet read a cell as a formula when they open it:
+/// OWASP's list (`=`, `+`, `-`, `@`, tab, carriage return) and the full-width forms of the
+/// first four, which some spreadsheets take for them.
+const FORMULA_STARTS: [char; 10] = [
+    '=', '+', '-', '@', '\t', '\r', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
+];
+
+/// `cell` with a `'` before it when a spreadsheet could read it as a formula: when it starts
+/// with one of [`FORMULA_STARTS`], also after white space (some spreadsheets trim it on
+/// import). The `'` is what OWASP's CSV-injection guidance prescribes: spreadsheets take the
+/// cell as text and do not show the quote.
+pub(crate) fn defuse_formula(cell: Cow<'_, str>) -> Cow<'_, str> {
+    let at_risk = |s: &str| s.starts_with(FORMULA_STARTS);
+    if at_risk(&cell) || at_risk(cell.trim_start()) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        cell
     }
 }
 
@@ -166,6 +208,44 @@ mod tests {
         assert_eq!(
             written(&["a\tb", "c\r\nd", "\"q\",x"], Separator::Tab),
             "a b\tc  d\t\"q\",x\n"
+        );
+    }
+
+    #[test]
+    fn formulas_are_defused_and_other_cells_kept() {
+        let defused = |s: &'static str| defuse_formula(Cow::Borrowed(s)).into_owned();
+        for (cell, written) in [
+            ("=1+1", "'=1+1"),
+            ("+1", "'+1"),
+            ("-1", "'-1"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+            (" \n =1", "' \n =1"),
+            ("\u{a0}-1", "'\u{a0}-1"),
+            ("\u{ff20}x", "'\u{ff20}x"),
+            ("'=1", "'=1"),
+            ("a=1", "a=1"),
+            ("I.6/-", "I.6/-"),
+            ("", ""),
+            ("   ", "   "),
+        ] {
+            assert_eq!(defused(cell), written, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn controls_are_escaped_in_both_tables() {
+        assert_eq!(
+            written(
+                &["\u{1b}]0;t\u{7}", "=\u{1b}[2J", "a\r\nb"],
+                Separator::Comma
+            ),
+            "\\u{1b}]0;t\\u{7},'=\\u{1b}[2J,\"a\r\nb\"\r\n"
+        );
+        assert_eq!(
+            written(&["\u{1b}]0;t\u{7}", "\u{9b}2J\t=x"], Separator::Tab),
+            "\\u{1b}]0;t\\u{7}\t\\u{9b}2J =x\n"
         );
     }
 

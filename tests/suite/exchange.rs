@@ -28,7 +28,7 @@ fn seed_check() -> (Document<'static>, Document<'static>, Check) {
 }
 
 /// What a writer writes, as text.
-fn render(write: impl FnOnce(&mut Vec<u8>) -> io::Result<()>) -> String {
+pub(super) fn render(write: impl FnOnce(&mut Vec<u8>) -> io::Result<()>) -> String {
     let mut out = Vec::new();
     write(&mut out).expect("writing to a Vec cannot fail");
     String::from_utf8(out).expect("reports are UTF-8")
@@ -607,7 +607,7 @@ fn expected_row(check: &Check, d: &Divergence) -> Vec<String> {
 }
 
 /// The header and the records of a table, read by the `csv` crate.
-fn read_table(text: &str, separator: Separator) -> (Vec<String>, Vec<Vec<String>>) {
+pub(super) fn read_table(text: &str, separator: Separator) -> (Vec<String>, Vec<Vec<String>>) {
     let mut builder = csv::ReaderBuilder::new();
     if separator == Separator::Tab {
         builder.delimiter(b'\t').quoting(false);

@@ -10,6 +10,7 @@ mod glossaries;
 mod gold;
 mod hostile;
 mod html;
+mod injection;
 mod mutations;
 mod props;
 mod robust;
