@@ -12,7 +12,7 @@ use crate::align::{Aligner, Alignment};
 use crate::date::Date;
 use crate::divergence::{stable_id, Divergence, DivergenceKind, Evidence, Severity};
 use crate::document::Document;
-use crate::extract::{extract, Found, NumberForm, Value};
+use crate::extract::{extract, Decimal, Found, NumberForm, Value};
 use crate::glossary::{Glossary, Terminology};
 use crate::lang::{Bound, Lang, Modality};
 use crate::span::{LineCol, Span};
@@ -457,13 +457,13 @@ impl Context<'_, '_, '_> {
         // ordinals among themselves, and an ordinal word alone on one side is an idiom more
         // often than a rank (`primer ministro` for `Prime Minister`).
         for ordinals in [false, true] {
-            let nums = |side: &[Located]| -> Vec<(Located, f64, NumberForm, bool)> {
+            let nums = |side: &[Located]| -> Vec<(Located, Decimal, NumberForm, bool)> {
                 side.iter()
-                    .filter_map(|l| match l.found.value {
+                    .filter_map(|l| match &l.found.value {
                         Value::Number {
                             value, form, word, ..
-                        } if (form == NumberForm::Ordinal) == ordinals => {
-                            Some((l.clone(), value, form, word))
+                        } if (*form == NumberForm::Ordinal) == ordinals => {
+                            Some((l.clone(), value.clone(), *form, *word))
                         }
                         _ => None,
                     })
@@ -471,17 +471,18 @@ impl Context<'_, '_, '_> {
             };
             let (ne, ns) = (nums(en), nums(es));
             let (mut lonely_en, mut lonely_es) =
-                unmatched(&ne, &ns, |a, b| same_number(a.1, b.1) && a.2 == b.2);
+                unmatched(&ne, &ns, |a, b| a.1 == b.1 && a.2 == b.2);
             if ordinals {
                 // A word ordinal counts only against an ordinal the other side has alone.
                 let (en_none, es_none) = (lonely_en.is_empty(), lonely_es.is_empty());
                 lonely_en.retain(|x| !x.3 || !es_none);
                 lonely_es.retain(|x| !x.3 || !en_none);
             }
-            let show = |x: &(Located, f64, NumberForm, bool)| match x.2 {
-                NumberForm::Count => show_number(x.1),
-                NumberForm::Percent => format!("{}%", show_number(x.1)),
-                NumberForm::Ordinal => format!("{} (ordinal)", show_number(x.1)),
+            // Exact, whatever the length: never `inf`, never rounded.
+            let show = |x: &(Located, Decimal, NumberForm, bool)| match x.2 {
+                NumberForm::Count => x.1.to_string(),
+                NumberForm::Percent => format!("{}%", x.1),
+                NumberForm::Ordinal => format!("{} (ordinal)", x.1),
             };
             let n = lonely_en.len().max(lonely_es.len());
             for i in 0..n {
@@ -1571,18 +1572,6 @@ fn unmatched<'v, T>(
         .map(|(y, _)| y)
         .collect();
     (left_a, left_b)
-}
-
-fn same_number(a: f64, b: f64) -> bool {
-    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
-}
-
-fn show_number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
 }
 
 fn lang_name(lang: Lang) -> &'static str {

@@ -5,7 +5,11 @@
 //! Every language fact comes from the language's [`Tables`](crate::lang::Tables); the
 //! extractors only walk the tokens.
 
+mod decimal;
+
 use std::ops::Range;
+
+pub(crate) use decimal::Decimal;
 
 use crate::lang::{Bound, Lang, Modality, Qualifier, Tables};
 use crate::tokens::{fold, tokens, Token, TokenKind};
@@ -24,9 +28,9 @@ pub(crate) enum Value {
     },
     /// A span of years (`2025-2028`).
     Period { from: i32, to: i32 },
-    /// A quantity, written with digits or words.
+    /// A quantity, written with digits or words, exactly.
     Number {
-        value: f64,
+        value: Decimal,
         qualifier: Option<Qualifier>,
         /// Written as a word (`four`, `cuatro`, `first`) rather than digits.
         word: bool,
@@ -132,6 +136,19 @@ impl<'s> Words<'s> {
             }
         }
         best
+    }
+
+    /// The scale word or phrase of `table` at token `i`: a phrase by its folded words, or one
+    /// word by its singular key (the table lists `millon` for `millones`).
+    fn scale_at(&self, i: usize, table: &[(&'static str, f64)]) -> Option<(usize, f64)> {
+        if let Some((len, scale, _)) = self.table_at(i, table) {
+            return Some((len, scale));
+        }
+        let key = &self.toks.get(i)?.key;
+        table
+            .iter()
+            .find(|(phrase, _)| phrase == key)
+            .map(|&(_, scale)| (1, scale))
     }
 
     fn span(&self, first: usize, last: usize) -> Range<usize> {
@@ -313,10 +330,12 @@ fn numbers(w: &Words<'_>, tables: &Tables, used: &mut [bool], out: &mut Vec<Foun
         }
         let t = &w.toks[i];
         let mut form = NumberForm::Count;
-        let (mut value, word, mut last) = if t.kind == TokenKind::Number {
-            match t.key.parse::<f64>() {
-                Ok(v) => (v, false, i),
-                Err(_) => {
+        // Digits give a decimal of any length; words a whole number (`words`), summed and
+        // multiplied exactly below.
+        let (mut value, mut words, word, mut last) = if t.kind == TokenKind::Number {
+            match Decimal::parse(&t.key) {
+                Some(v) => (v, 0, false, i),
+                None => {
                     i += 1;
                     continue;
                 }
@@ -324,45 +343,44 @@ fn numbers(w: &Words<'_>, tables: &Tables, used: &mut [bool], out: &mut Vec<Foun
         } else if let Some(v) = digit_ordinal(&w.folded[i], tables) {
             // `1st`, `1º`, `1er`: digits glued to an ordinal ending.
             form = NumberForm::Ordinal;
-            (v, false, i)
-        } else if let Some(&(_, v)) = tables
-            .ordinal_words
-            .iter()
-            .find(|(word, _)| *word == w.folded[i])
-        {
+            (v, 0, false, i)
+        } else if let Some(v) = table_value(tables.ordinal_words, &w.folded[i]) {
             form = NumberForm::Ordinal;
-            (v, true, i)
-        } else if let Some(&(_, v)) = tables
-            .number_words
-            .iter()
-            .find(|(word, _)| *word == w.folded[i])
-        {
+            (Decimal::from_u64(0), v, true, i)
+        } else if let Some(v) = table_value(tables.number_words, &w.folded[i]) {
             // `los dos` is `both`: not a count to compare.
-            if v == 2.0 && i > 0 && ARTICLES.contains(&w.folded[i - 1].as_str()) {
+            if v == 2 && i > 0 && ARTICLES.contains(&w.folded[i - 1].as_str()) {
                 i += 1;
                 continue;
             }
-            (v, true, i)
+            (Decimal::from_u64(0), v, true, i)
         } else {
             i += 1;
             continue;
         };
-        // Number words in a row: `twenty five`, `cien mil`.
+        // Number words in a row: `twenty five`, `cien mil`; a run that would pass 2^64 ends
+        // before the word that would pass it.
         while word && last + 1 < n {
-            let Some(&(_, v)) = tables
-                .number_words
-                .iter()
-                .find(|(x, _)| *x == w.folded[last + 1])
-            else {
+            let Some(v) = table_value(tables.number_words, &w.folded[last + 1]) else {
                 break;
             };
-            value = if v >= 100.0 { value * v } else { value + v };
+            let next = if v >= 100 {
+                words.checked_mul(v)
+            } else {
+                words.checked_add(v)
+            };
+            let Some(next) = next else { break };
+            words = next;
             last += 1;
         }
-        // A scale word after it: `1.5 billion`, `mil millones`.
-        if let Some((len, scale, _)) = w.table_at(last + 1, tables.scale_words) {
-            if !(word && scale <= 1000.0) {
-                value *= scale;
+        if word {
+            value = Decimal::from_u64(words);
+        }
+        // A scale word after it: `1.5 billion`, `mil millones`, `2,5 billones`.
+        if let Some((len, scale)) = w.scale_at(last + 1, tables.scale_words) {
+            let scale = whole(scale);
+            if !(word && scale <= 1000) {
+                value = value.times(scale);
                 last += len;
             }
         }
@@ -417,7 +435,7 @@ fn numbers(w: &Words<'_>, tables: &Tables, used: &mut [bool], out: &mut Vec<Foun
 }
 
 /// The value of an ordinal written with digits and an ending (`1st`, `2º`, `3er`), folded.
-fn digit_ordinal(folded: &str, tables: &Tables) -> Option<f64> {
+fn digit_ordinal(folded: &str, tables: &Tables) -> Option<Decimal> {
     let digits = folded.len()
         - folded
             .trim_start_matches(|c: char| c.is_ascii_digit())
@@ -429,8 +447,23 @@ fn digit_ordinal(folded: &str, tables: &Tables) -> Option<f64> {
     tables
         .ordinal_suffixes
         .contains(&ending)
-        .then(|| number.parse().ok())
+        .then(|| Decimal::parse(number))
         .flatten()
+}
+
+/// The value `table` gives `word`, as the whole number it is.
+fn table_value(table: &[(&str, f64)], word: &str) -> Option<u64> {
+    table
+        .iter()
+        .find(|(x, _)| *x == word)
+        .map(|&(_, v)| whole(v))
+}
+
+/// A value of a language's number tables, which are whole numbers below 2^64 written as `f64`
+/// (`2.0`, `1e12`): exact as a `u64`.
+fn whole(v: f64) -> u64 {
+    // `as` saturates; the tables hold whole numbers well inside the range.
+    v as u64
 }
 
 /// Roman numerals up to 39 (`II`, `IV`, `XII`) are numbering, not acronyms.
@@ -681,9 +714,9 @@ mod tests {
         );
     }
 
-    fn num(value: f64, qualifier: Option<Qualifier>, word: bool) -> Value {
+    fn num(value: &str, qualifier: Option<Qualifier>, word: bool) -> Value {
         Value::Number {
-            value,
+            value: Decimal::parse(value).unwrap(),
             qualifier,
             word,
             form: NumberForm::Count,
@@ -701,18 +734,28 @@ mod tests {
             from: 2025,
             to: 2028
         }));
-        assert!(v.contains(&&num(4.0, None, true)));
-        assert!(v.contains(&&num(50.0, Some(Qualifier::More), false)));
-        assert!(v.contains(&&num(1200.0, None, false)));
+        assert!(v.contains(&&num("4", None, true)));
+        assert!(v.contains(&&num("50", Some(Qualifier::More), false)));
+        assert!(v.contains(&&num("1200", None, false)));
         let es = values(
             "cuatro pilares, más de 50 años, 1.200 trabajadores y 3 mil millones de dólares",
             Lang::Es,
         );
         let v: Vec<&Value> = es.iter().map(|(v, _)| v).collect();
-        assert!(v.contains(&&num(4.0, None, true)));
-        assert!(v.contains(&&num(50.0, Some(Qualifier::More), false)));
-        assert!(v.contains(&&num(1200.0, None, false)));
-        assert!(v.contains(&&num(3e9, None, false)), "{v:?}");
+        assert!(v.contains(&&num("4", None, true)));
+        assert!(v.contains(&&num("50", Some(Qualifier::More), false)));
+        assert!(v.contains(&&num("1200", None, false)));
+        assert!(v.contains(&&num("3000000000", None, false)), "{v:?}");
+        // A plural scale word scales by its singular: `2,5 millones`.
+        let es = values("2,5 millones de dólares y 0,1 billones", Lang::Es);
+        let v: Vec<&Value> = es.iter().map(|(v, _)| v).collect();
+        assert_eq!(
+            v,
+            [
+                &num("2500000", None, false),
+                &num("100000000000", None, false)
+            ]
+        );
         // `los dos países` means both countries.
         assert!(values("los dos países", Lang::Es).is_empty());
     }
@@ -750,11 +793,13 @@ mod tests {
 
     #[test]
     fn ordinals_and_percentages() {
-        let numbers = |text: &str, lang: Lang| -> Vec<(f64, NumberForm, String)> {
+        let numbers = |text: &str, lang: Lang| -> Vec<(String, NumberForm, String)> {
             values(text, lang)
                 .into_iter()
                 .filter_map(|(v, t)| match v {
-                    Value::Number { value, form, .. } => Some((value, form, t.to_string())),
+                    Value::Number { value, form, .. } => {
+                        Some((value.to_string(), form, t.to_string()))
+                    }
                     _ => None,
                 })
                 .collect()
@@ -766,10 +811,10 @@ mod tests {
                 Lang::En
             ),
             [
-                (3.0, Ordinal, "3rd".into()),
-                (50.0, Percent, "50%".into()),
-                (2.0, Ordinal, "second".into()),
-                (12.0, Percent, "12 percent".into()),
+                ("3".into(), Ordinal, "3rd".into()),
+                ("50".into(), Percent, "50%".into()),
+                ("2".into(), Ordinal, "second".into()),
+                ("12".into(), Percent, "12 percent".into()),
             ]
         );
         assert_eq!(
@@ -778,11 +823,11 @@ mod tests {
                 Lang::Es
             ),
             [
-                (3.0, Ordinal, "3.ª".into()),
-                (1.0, Ordinal, "1er".into()),
-                (50.0, Percent, "50\u{a0}%".into()),
-                (12.0, Percent, "12 por ciento".into()),
-                (40.0, Count, "40".into()),
+                ("3".into(), Ordinal, "3.ª".into()),
+                ("1".into(), Ordinal, "1er".into()),
+                ("50".into(), Percent, "50\u{a0}%".into()),
+                ("12".into(), Percent, "12 por ciento".into()),
+                ("40".into(), Count, "40".into()),
             ]
         );
     }

@@ -425,13 +425,7 @@ fn percentages_and_ordinals_compare_by_value_and_form() {
     let en = Document::parse(&en_text, paridad::Lang::En).unwrap();
     let numbers = |es_text: &str| -> Vec<String> {
         let es = Document::parse(es_text, paridad::Lang::Es).unwrap();
-        Checker::new()
-            .check(&en, &es)
-            .divergences
-            .into_iter()
-            .filter(|d| d.kind == DivergenceKind::Number)
-            .map(|d| d.message)
-            .collect()
+        messages_of(&en, &es, DivergenceKind::Number)
     };
     let same =
         with("En su tercer año, una relación bilateral resiliente con 50 por ciento más comercio");

@@ -12,6 +12,7 @@ mod hostile;
 mod html;
 mod injection;
 mod mutations;
+mod numbers;
 mod props;
 mod robust;
 mod seeds;

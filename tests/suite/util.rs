@@ -1,6 +1,6 @@
 //! Shared helpers: the seeds, and sentence lookups.
 
-use paridad::{Document, Lang};
+use paridad::{Checker, DivergenceKind, Document, Lang};
 
 pub const EN: &str = include_str!("../../seeds/2025-2028.en.txt");
 pub const ES: &str = include_str!("../../seeds/2025-2028.es.txt");
@@ -14,6 +14,17 @@ pub fn en() -> Document<'static> {
 
 pub fn es() -> Document<'static> {
     Document::parse(ES, Lang::Es).expect("the Spanish seed parses")
+}
+
+/// The messages of the divergences of `kind` that a check of `en` against `es` finds.
+pub fn messages_of(en: &Document<'_>, es: &Document<'_>, kind: DivergenceKind) -> Vec<String> {
+    Checker::new()
+        .check(en, es)
+        .divergences
+        .into_iter()
+        .filter(|d| d.kind == kind)
+        .map(|d| d.message)
+        .collect()
 }
 
 /// The sentence texts of one section.

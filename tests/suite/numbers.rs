@@ -1,0 +1,125 @@
+//! Numbers are compared and shown exactly, whatever their length: integers above 2^53, which a
+//! `f64` cannot tell apart, numbers of 100,000 digits, long decimals; never `inf` or `NaN`.
+//! Each case edits the number of the seed pair's first sentence (`over 81 years`, `más de 81
+//! años`) on one side or both.
+
+use paridad::{DivergenceKind, Document, Lang};
+
+use super::util::{messages_of, EN, ES};
+
+/// The number messages of the seed pair with `81 years` written `en en_unit` in English and
+/// `81 años` written `es es_unit` in Spanish.
+fn number_messages(en: &str, en_unit: &str, es: &str, es_unit: &str) -> Vec<String> {
+    let edit = |text: &str, old: &str, new: String| {
+        assert_eq!(text.matches(old).count(), 1, "{old:?} once in the seed");
+        text.replace(old, &new)
+    };
+    let en_text = edit(EN, "over 81 years of", format!("over {en} {en_unit} of"));
+    let es_text = edit(ES, "más de 81 años de", format!("más de {es} {es_unit} de"));
+    assert!(en_text.contains(&format!(" {en} {en_unit} of diplomatic")));
+    let en = Document::parse(&en_text, Lang::En).unwrap();
+    let es = Document::parse(&es_text, Lang::Es).unwrap();
+    messages_of(&en, &es, DivergenceKind::Number)
+}
+
+/// [`number_messages`] with the seed's units.
+fn messages(en: &str, es: &str) -> Vec<String> {
+    number_messages(en, "years", es, "años")
+}
+
+fn differs(en: &str, es: &str) -> Vec<String> {
+    vec![format!(
+        "the number differs: {en} in English, {es} in Spanish"
+    )]
+}
+
+#[test]
+fn the_seed_number_is_the_control() {
+    assert!(messages("81", "81").is_empty());
+    assert_eq!(messages("81", "82"), differs("81", "82"));
+}
+
+#[test]
+fn integers_above_two_to_the_53_are_told_apart() {
+    // 2^53 + 1 rounds to 2^53 as an f64.
+    assert_eq!(
+        messages("9007199254740993", "9007199254740992"),
+        differs("9007199254740993", "9007199254740992")
+    );
+    assert!(messages("9007199254740993", "9007199254740993").is_empty());
+    // Digit groups in both conventions, 20 digits: past u64 too.
+    assert_eq!(
+        messages("18,446,744,073,709,551,617", "18.446.744.073.709.551.616"),
+        differs("18446744073709551617", "18446744073709551616")
+    );
+    assert!(messages("18,446,744,073,709,551,617", "18.446.744.073.709.551.617").is_empty());
+}
+
+#[test]
+fn close_large_numbers_are_not_taken_for_equal() {
+    // Within a billionth of each other: equal to a relative tolerance, not to the reader.
+    assert_eq!(
+        messages("12,345,678,901", "12.345.678.905"),
+        differs("12345678901", "12345678905")
+    );
+    // Decimals that an f64 reads as one number.
+    assert_eq!(
+        messages("0.1000000000000000001", "0,1"),
+        differs("0.1000000000000000001", "0.1")
+    );
+}
+
+#[test]
+fn numbers_of_100_000_digits_are_compared_exactly_and_shown_whole() {
+    let long = "9".repeat(100_000);
+    let mut last_differs = long.clone();
+    last_differs.replace_range(99_999.., "8");
+    assert!(messages(&long, &long).is_empty());
+    let found = messages(&long, &last_differs);
+    assert_eq!(found, differs(&long, &last_differs));
+    assert!(!found[0].contains("inf") && !found[0].contains("NaN"));
+    // A number of 100,000 digits times a scale word stays exact as well.
+    let one_and_zeros = format!("1{}", "0".repeat(100_000));
+    assert_eq!(
+        number_messages(&one_and_zeros, "million years", "1", "años"),
+        differs(&format!("{one_and_zeros}000000"), "1")
+    );
+}
+
+#[test]
+fn one_value_in_another_notation_is_equal() {
+    for (en, es) in [
+        ("1.10", "1,1"),
+        ("1.1", "1,10"),
+        ("3,000,000", "3.000.000"),
+        ("3,000,000.50", "3.000.000,5"),
+        ("0.30", "0,3"),
+    ] {
+        assert!(messages(en, es).is_empty(), "{en} against {es}");
+    }
+    // Percentages and scale words, exactly: 0.1 million is 100,000 (an f64 makes it
+    // 100000.00000000001), 1.5 billion is mil quinientos millones.
+    for (en, en_unit, es, es_unit) in [
+        ("12.5", "%", "12,5", "%"),
+        ("12.50", "percent", "12,5", "por ciento"),
+        ("0.1", "million", "100.000", "años"),
+        ("1.5", "billion", "1.500.000.000", "años"),
+        ("1.5", "billion", "1.500", "millones"),
+        ("1.5", "billion", "1,5", "mil millones"),
+        ("2.5", "trillion", "2,5", "billones"),
+    ] {
+        let found = number_messages(en, en_unit, es, es_unit);
+        assert!(
+            found.is_empty(),
+            "{en} {en_unit} against {es} {es_unit}: {found:?}"
+        );
+    }
+    assert_eq!(
+        number_messages("12.5", "%", "12,6", "%"),
+        differs("12.5%", "12.6%")
+    );
+    assert_eq!(
+        number_messages("0.1", "million", "100.001", "años"),
+        differs("100000", "100001")
+    );
+}
