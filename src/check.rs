@@ -12,7 +12,7 @@ use crate::align::{Aligner, Alignment};
 use crate::date::Date;
 use crate::divergence::{stable_id, Divergence, DivergenceKind, Evidence, Severity};
 use crate::document::Document;
-use crate::extract::{extract, Decimal, Found, NumberForm, Value};
+use crate::extract::{extract, Found, NumberForm, Value};
 use crate::glossary::{Glossary, Terminology};
 use crate::lang::{Bound, Lang, Modality};
 use crate::span::{LineCol, Span};
@@ -453,23 +453,26 @@ impl Context<'_, '_, '_> {
     }
 
     fn numbers(&self, p: usize, en: &[Located], es: &[Located], out: &mut Vec<Draft>) {
+        /// A number of one side: where, its value, its form, and whether written as a word.
+        type NumberAt<'l> = (&'l Located, &'l crate::extract::Decimal, NumberForm, bool);
+        /// The numbers of `side`: ordinals only, or all but ordinals.
+        fn nums(side: &[Located], ordinals: bool) -> Vec<NumberAt<'_>> {
+            side.iter()
+                .filter_map(|l| match &l.found.value {
+                    Value::Number {
+                        value, form, word, ..
+                    } if (*form == NumberForm::Ordinal) == ordinals => {
+                        Some((l, value, *form, *word))
+                    }
+                    _ => None,
+                })
+                .collect()
+        }
         // Counts and percentages are compared with each other (`50%` against `50` differs);
         // ordinals among themselves, and an ordinal word alone on one side is an idiom more
         // often than a rank (`primer ministro` for `Prime Minister`).
         for ordinals in [false, true] {
-            let nums = |side: &[Located]| -> Vec<(Located, Decimal, NumberForm, bool)> {
-                side.iter()
-                    .filter_map(|l| match &l.found.value {
-                        Value::Number {
-                            value, form, word, ..
-                        } if (*form == NumberForm::Ordinal) == ordinals => {
-                            Some((l.clone(), value.clone(), *form, *word))
-                        }
-                        _ => None,
-                    })
-                    .collect()
-            };
-            let (ne, ns) = (nums(en), nums(es));
+            let (ne, ns) = (nums(en, ordinals), nums(es, ordinals));
             let (mut lonely_en, mut lonely_es) =
                 unmatched(&ne, &ns, |a, b| a.1 == b.1 && a.2 == b.2);
             if ordinals {
@@ -479,7 +482,7 @@ impl Context<'_, '_, '_> {
                 lonely_es.retain(|x| !x.3 || !en_none);
             }
             // Exact, whatever the length: never `inf`, never rounded.
-            let show = |x: &(Located, Decimal, NumberForm, bool)| match x.2 {
+            let show = |x: &NumberAt<'_>| match x.2 {
                 NumberForm::Count => x.1.to_string(),
                 NumberForm::Percent => format!("{}%", x.1),
                 NumberForm::Ordinal => format!("{} (ordinal)", x.1),
