@@ -1,10 +1,12 @@
 //! The CSV and TSV tables of a fuzzed check, read back by the `csv` crate: a header and one
 //! record of seven fields per divergence, holding the divergence's id, kind, severity,
-//! evidence and message (in TSV with tabs and line breaks turned into spaces).
+//! evidence and message (in TSV with tabs and line breaks turned into spaces; control
+//! characters other than those escaped; a field a spreadsheet could read as a formula after a
+//! `'`), and no field a spreadsheet would read as a formula.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use paridad::report::{write_table, Separator};
+use paridad::report::{escape_controls, write_table, Separator};
 use paridad::Checker;
 use paridad_fuzz::with_documents;
 
@@ -30,9 +32,21 @@ fuzz_target!(|data: &[u8]| {
                 check.divergences.len() + 1,
                 "{separator:?} records"
             );
-            let clean = |s: &str| match separator {
-                Separator::Comma => s.to_string(),
-                _ => s.replace(['\t', '\r', '\n'], " "),
+            // CSV keeps every carriage return: escape the pieces between them.
+            let clean = |s: &str| {
+                let shown = match separator {
+                    Separator::Comma => s
+                        .split('\r')
+                        .map(|piece| escape_controls(piece).into_owned())
+                        .collect::<Vec<_>>()
+                        .join("\r"),
+                    _ => escape_controls(&s.replace(['\t', '\r', '\n'], " ")).into_owned(),
+                };
+                if formula(&shown) {
+                    format!("'{shown}")
+                } else {
+                    shown
+                }
             };
             for (record, d) in records[1..].iter().zip(&check.divergences) {
                 assert_eq!(record.len(), 7, "{separator:?} fields");
@@ -49,7 +63,20 @@ fuzz_target!(|data: &[u8]| {
                 ];
                 let got = [0, 2, 3, 4, 5, 6].map(|k| record[k].to_string());
                 assert_eq!(got, expected, "{separator:?} record");
+                assert!(
+                    record.iter().all(|field| !formula(field)),
+                    "{separator:?} formula"
+                );
             }
         }
     });
 });
+
+/// Whether a spreadsheet could read `field` as a formula: it starts with `=`, `+`, `-`, `@`, a
+/// tab or a carriage return (or their full-width forms), also after white space.
+fn formula(field: &str) -> bool {
+    let starts = [
+        '=', '+', '-', '@', '\t', '\r', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
+    ];
+    field.starts_with(starts) || field.trim_start().starts_with(starts)
+}

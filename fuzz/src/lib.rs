@@ -241,6 +241,19 @@ pub fn assert_check(check: &Check, en: &Document<'_>, es: &Document<'_>) {
     let sections = &check.alignment.sections;
     for d in &check.divergences {
         assert!(!d.id.is_empty() && !d.message.is_empty());
+        if d.kind == paridad::DivergenceKind::Number {
+            // Values shown exactly, in plain digits: never `inf`, `NaN` or an exponent.
+            assert!(!d.message.contains("inf") && !d.message.contains("NaN"));
+            for word in d.message.split_whitespace() {
+                if word.contains(|c: char| c.is_ascii_digit()) {
+                    let value = word.trim_end_matches([',', '%']);
+                    assert!(
+                        value.chars().all(|c| c.is_ascii_digit() || c == '.'),
+                        "number shown as {word:?}"
+                    );
+                }
+            }
+        }
         assert!(
             (0.0..=1.0).contains(&d.confidence),
             "confidence {}",

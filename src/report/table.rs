@@ -163,8 +163,8 @@ pub(crate) fn one_line(text: &str) -> Cow<'_, str> {
 }
 
 /// The characters that make a spreadsheet read a cell as a formula when they open it:
-/// OWASP's list (`=`, `+`, `-`, `@`, tab, carriage return) and the full-width forms of the
-/// first four, which some spreadsheets take for them.
+/// OWASP's list (`=`, `+`, `-`, `@`, tab, carriage return) and, as a precaution, the
+/// full-width forms of the first four, which an input method may turn into them.
 const FORMULA_STARTS: [char; 10] = [
     '=', '+', '-', '@', '\t', '\r', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
 ];
