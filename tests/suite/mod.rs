@@ -12,6 +12,7 @@ mod hostile;
 mod html;
 mod mutations;
 mod props;
+mod reliability;
 mod robust;
 mod seeds;
 mod sentences;
