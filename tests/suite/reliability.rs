@@ -507,3 +507,22 @@ fn documents_from_a_pipe_give_the_report_a_file_gives() {
     assert_eq!(a["sections"], b["sections"]);
     assert_eq!(a["summary"], b["summary"]);
 }
+
+#[test]
+fn standard_input_is_read_once() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for args in [
+        &["check", "-", "-"][..],
+        &["check", EN, "-", "--glossary", "-"],
+        &["align", "-", ES, "--glossary", "-"],
+    ] {
+        let stdin = File::open(root.join(ES)).unwrap();
+        let out = run(root, args, Stdio::from(stdin));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("standard input (-) given twice"),
+            "{stderr}"
+        );
+    }
+}

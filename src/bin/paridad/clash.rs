@@ -106,8 +106,8 @@ impl Files {
             .collect()
     }
 
-    /// Refuses a run that would write over a file it reads, write one file twice, or write two
-    /// things to standard output.
+    /// Refuses a run that would write over a file it reads, write one file twice, write two
+    /// things to standard output, or read standard input twice.
     pub(crate) fn refuse_clashes(&self) -> Result<(), Failure> {
         let to_stdout: Vec<&str> = self
             .writes
@@ -118,6 +118,17 @@ impl Files {
         if let [first, second, ..] = to_stdout[..] {
             return Err(Failure(format!(
                 "{second} - and {first} would both write to standard output: give one of them a file; nothing written"
+            )));
+        }
+        let from_stdin: Vec<&str> = self
+            .reads
+            .iter()
+            .filter(|(_, p)| p.as_os_str() == "-")
+            .map(|(role, _)| role.as_str())
+            .collect();
+        if let [first, second, ..] = from_stdin[..] {
+            return Err(Failure(format!(
+                "standard input (-) given twice, as {first} and as {second}: it can be read once; give one of them a file"
             )));
         }
         let written = self.written();
