@@ -35,6 +35,10 @@ enum ErrorKind {
         likely: &'static str,
     },
     Io(std::io::Error),
+    TooLarge {
+        limit: u64,
+        role: crate::input::InputRole,
+    },
     Setting(String),
     Format {
         what: &'static str,
@@ -72,6 +76,10 @@ impl Error {
 
     pub(crate) fn io(err: std::io::Error) -> Error {
         Error::new(ErrorKind::Io(err))
+    }
+
+    pub(crate) fn too_large(limit: u64, role: crate::input::InputRole) -> Error {
+        Error::new(ErrorKind::TooLarge { limit, role })
     }
 
     /// An error about a setting or argument (an unknown language code, a bad option value).
@@ -122,6 +130,19 @@ impl Error {
     /// True when reading a file failed (missing, a directory, no permission …).
     pub fn is_io(&self) -> bool {
         matches!(self.kind, ErrorKind::Io(_))
+    }
+
+    /// True when an input was larger than its size limit ([`crate::InputLimits`]).
+    pub fn is_too_large(&self) -> bool {
+        matches!(self.kind, ErrorKind::TooLarge { .. })
+    }
+
+    /// For an input larger than its size limit, the limit in bytes and what the input was.
+    pub fn size_limit(&self) -> Option<(u64, crate::input::InputRole)> {
+        match self.kind {
+            ErrorKind::TooLarge { limit, role } => Some((limit, role)),
+            _ => None,
+        }
     }
 
     /// True when a setting or argument was invalid.
@@ -199,6 +220,11 @@ impl fmt::Display for Error {
                 _ if err.raw_os_error() == Some(21) => write!(f, "is a directory, not a file"),
                 _ => write!(f, "{}", lower_first(&err.to_string())),
             },
+            ErrorKind::TooLarge { limit, role } => write!(
+                f,
+                "larger than {}, the size limit for a {role}",
+                crate::input::format_size(*limit)
+            ),
             ErrorKind::Setting(msg) => write!(f, "{msg}"),
             ErrorKind::Format {
                 what,

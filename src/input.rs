@@ -1,9 +1,354 @@
-//! Reading documents: UTF-8 checking with a useful error.
+//! Reading inputs: one bounded reader for every file paridad reads, UTF-8 checking with a
+//! useful error.
+//!
+//! [`read_text`] looks at the first block of an input before reading on: an input whose start
+//! is not text (binary data, UTF-16 without a byte-order mark) is refused there, so `/dev/zero`
+//! costs one block, not all memory. It then reads on to a size limit, which depends on what the
+//! input is for ([`InputRole`], [`InputLimits`]): an input larger than its limit is refused with
+//! an error naming the limit, having read at most the limit and one byte more. Pipes and
+//! standard input are read the same way, within the same bound.
 
+use std::fmt;
+use std::io::{self, BufRead, Read};
 use std::path::Path;
 
 use crate::error::Error;
 use crate::span::LineCol;
+
+/// How many bytes [`read_text`] looks at before it reads on.
+const FIRST_BLOCK: usize = 64 * 1024;
+
+const MIB: u64 = 1024 * 1024;
+
+/// What an input is for; each role has its own size limit ([`InputLimits`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum InputRole {
+    /// A version of a document, or a sentence list (default limit 512 MiB).
+    Document,
+    /// A glossary or dictionary (default limit 256 MiB).
+    Glossary,
+    /// A baseline of reviewed findings (default limit 256 MiB).
+    Baseline,
+    /// One line of a batch manifest (default limit 1 MiB).
+    ManifestLine,
+}
+
+impl InputRole {
+    /// Every role, in the order the CLI lists them.
+    pub const ALL: [InputRole; 4] = [
+        InputRole::Document,
+        InputRole::Glossary,
+        InputRole::Baseline,
+        InputRole::ManifestLine,
+    ];
+
+    /// The role's name in messages and in `--max-input-size ROLE=SIZE`: `document`,
+    /// `glossary`, `baseline`, `manifest-line`.
+    pub fn name(self) -> &'static str {
+        match self {
+            InputRole::Document => "document",
+            InputRole::Glossary => "glossary",
+            InputRole::Baseline => "baseline",
+            InputRole::ManifestLine => "manifest-line",
+        }
+    }
+
+    /// The size limit of the role when none is set, in bytes.
+    pub const fn default_limit(self) -> u64 {
+        match self {
+            InputRole::Document => 512 * MIB,
+            InputRole::Glossary | InputRole::Baseline => 256 * MIB,
+            InputRole::ManifestLine => MIB,
+        }
+    }
+}
+
+impl fmt::Display for InputRole {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl std::str::FromStr for InputRole {
+    type Err = Error;
+
+    /// A role by its [`name`](InputRole::name); `dictionary` is a glossary, `manifest` a
+    /// manifest line.
+    fn from_str(s: &str) -> Result<InputRole, Error> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "document" | "documents" => Ok(InputRole::Document),
+            "glossary" | "glossaries" | "dictionary" | "dictionaries" => Ok(InputRole::Glossary),
+            "baseline" | "baselines" => Ok(InputRole::Baseline),
+            "manifest-line" | "manifest" => Ok(InputRole::ManifestLine),
+            _ => Err(Error::setting(format!(
+                "unknown input {s:?}: expected document, glossary, baseline or manifest-line"
+            ))),
+        }
+    }
+}
+
+/// The size limit of each [`InputRole`], in bytes.
+///
+/// ```
+/// use paridad::{InputLimits, InputRole};
+///
+/// let mut limits = InputLimits::default();
+/// assert_eq!(limits.get(InputRole::Document), 512 * 1024 * 1024);
+/// limits.set(InputRole::Document, 2048);
+/// let err = paridad::read_text(&[b'a'; 4096][..], limits.get(InputRole::Document), InputRole::Document)
+///     .unwrap_err();
+/// assert!(err.is_too_large());
+/// assert_eq!(err.to_string(), "larger than 2 KiB, the size limit for a document");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputLimits {
+    limits: [u64; 4],
+}
+
+impl Default for InputLimits {
+    fn default() -> InputLimits {
+        InputLimits {
+            limits: InputRole::ALL.map(InputRole::default_limit),
+        }
+    }
+}
+
+impl InputLimits {
+    fn index(role: InputRole) -> usize {
+        match role {
+            InputRole::Document => 0,
+            InputRole::Glossary => 1,
+            InputRole::Baseline => 2,
+            InputRole::ManifestLine => 3,
+        }
+    }
+
+    /// The limit of `role`, in bytes.
+    pub fn get(&self, role: InputRole) -> u64 {
+        self.limits[InputLimits::index(role)]
+    }
+
+    /// Sets the limit of `role`, in bytes.
+    pub fn set(&mut self, role: InputRole, bytes: u64) -> &mut InputLimits {
+        self.limits[InputLimits::index(role)] = bytes;
+        self
+    }
+
+    /// Sets every role's limit to `bytes`.
+    pub fn set_all(&mut self, bytes: u64) -> &mut InputLimits {
+        self.limits = [bytes; 4];
+        self
+    }
+}
+
+/// Parses a size: a number of bytes, optionally with a unit, `K`/`KiB`, `M`/`MiB`, `G`/`GiB`,
+/// `T`/`TiB` (powers of 1024; `KB`, `MB`, `GB` mean the same), case aside: `512M`, `1.5GiB`,
+/// `100000`.
+///
+/// ```
+/// assert_eq!(paridad::parse_size("512M")?, 512 * 1024 * 1024);
+/// assert_eq!(paridad::parse_size("1.5 KiB")?, 1536);
+/// assert!(paridad::parse_size("lots").is_err());
+/// # Ok::<(), paridad::Error>(())
+/// ```
+pub fn parse_size(given: &str) -> Result<u64, Error> {
+    let bad = || {
+        Error::setting(format!(
+            "size {given:?}: expected a number of bytes, optionally with K, M, G or T (KiB, MiB, GiB, TiB)"
+        ))
+    };
+    let s = given.trim();
+    let split = s
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(s.len());
+    let (number, unit) = s.split_at(split);
+    let scale: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        "t" | "tb" | "tib" => 1 << 40,
+        _ => return Err(bad()),
+    };
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    if (whole.is_empty() && fraction.is_empty()) || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad());
+    }
+    let whole: u64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| bad())?
+    };
+    // The fraction in exact integer arithmetic, digit by digit (at most 12 count).
+    let mut part = 0u64;
+    let mut denominator = 1u64;
+    for digit in fraction.bytes().take(12) {
+        part = part * 10 + u64::from(digit - b'0');
+        denominator *= 10;
+    }
+    whole
+        .checked_mul(scale)
+        .and_then(|w| {
+            w.checked_add(
+                u64::try_from(u128::from(part) * u128::from(scale) / u128::from(denominator))
+                    .ok()?,
+            )
+        })
+        .ok_or_else(bad)
+}
+
+/// A size in bytes as people read it, in the units [`parse_size`] reads: `512 MiB`,
+/// `1.5 GiB`, `100 bytes`.
+///
+/// ```
+/// assert_eq!(paridad::format_size(1 << 20), "1 MiB");
+/// ```
+pub fn format_size(bytes: u64) -> String {
+    const UNITS: [(&str, u64); 4] = [
+        ("TiB", 1 << 40),
+        ("GiB", 1 << 30),
+        ("MiB", 1 << 20),
+        ("KiB", 1 << 10),
+    ];
+    for (unit, size) in UNITS {
+        if bytes >= size {
+            let tenths = u128::from(bytes) * 10 / u128::from(size);
+            return if tenths % 10 == 0 {
+                format!("{} {unit}", tenths / 10)
+            } else {
+                format!("{}.{} {unit}", tenths / 10, tenths % 10)
+            };
+        }
+    }
+    if bytes == 1 {
+        "1 byte".to_string()
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// Reads text from `reader`: at most `limit` bytes, refusing what is not text from its first
+/// block on.
+///
+/// The first block (64 KiB, or less at the end of the input) is looked at before anything else
+/// is read: binary data or UTF-16 without a byte-order mark is refused there. The rest is read
+/// up to `limit` bytes; an input with more is refused ([`Error::is_too_large`]) after reading at
+/// most `limit + 1` bytes. The text must be UTF-8; a byte-order mark is kept (the segmenter skips
+/// it). `role` names the input in the size error.
+///
+/// ```
+/// use paridad::{read_text, InputRole};
+///
+/// let text = read_text("Plan de Acción".as_bytes(), 1024, InputRole::Document)?;
+/// assert_eq!(text, "Plan de Acción");
+/// assert!(read_text(std::io::repeat(0), 1 << 30, InputRole::Document).unwrap_err().is_not_text());
+/// # Ok::<(), paridad::Error>(())
+/// ```
+pub fn read_text(reader: impl Read, limit: u64, role: InputRole) -> Result<String, Error> {
+    let mut bounded = reader.take(limit.saturating_add(1));
+    let mut bytes = Vec::new();
+    // The first block: filled before judging, as a pipe may hand it over in pieces.
+    (&mut bounded)
+        .take(FIRST_BLOCK as u64)
+        .read_to_end(&mut bytes)
+        .map_err(Error::io)?;
+    sniff(&bytes)?;
+    bounded.read_to_end(&mut bytes).map_err(Error::io)?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::too_large(limit, role));
+    }
+    String::from_utf8(bytes).map_err(|err| invalid_utf8(err.as_bytes(), err.utf8_error()))
+}
+
+/// Reads the file at `path` as UTF-8 text, within `limit` bytes, as [`read_text`] does; errors
+/// name the file. A directory is refused before it is opened; a named pipe is read like a file.
+pub fn read_file_within(
+    path: impl AsRef<Path>,
+    limit: u64,
+    role: InputRole,
+) -> Result<String, Error> {
+    let path = path.as_ref();
+    let named = |e: Error| e.with_path(path);
+    let file = std::fs::File::open(path).map_err(|e| named(Error::io(e)))?;
+    let meta = file.metadata().map_err(|e| named(Error::io(e)))?;
+    if meta.is_dir() {
+        return Err(named(Error::io(io::Error::from_raw_os_error(21))));
+    }
+    read_text(io::BufReader::with_capacity(FIRST_BLOCK, file), limit, role).map_err(named)
+}
+
+/// Reads the file at `path` as a document: UTF-8 text within the default document limit
+/// (512 MiB, [`InputRole::default_limit`]); errors name the file.
+pub fn read_file(path: impl AsRef<Path>) -> Result<String, Error> {
+    read_file_within(
+        path,
+        InputRole::Document.default_limit(),
+        InputRole::Document,
+    )
+}
+
+/// One line read by [`read_line_within`].
+#[derive(Debug, PartialEq, Eq)]
+pub enum BoundedLine {
+    /// The input has no more lines.
+    End,
+    /// A line within the limit, with its line break if it had one.
+    Line(Vec<u8>),
+    /// A line longer than the limit: it was skipped to its end without being kept, and the
+    /// next call reads the line after it. Holds the line's length in bytes, its break aside.
+    TooLong(u64),
+}
+
+/// Reads one line (to `\n` or the end) of at most `limit` bytes (its break aside) from
+/// `reader`, line break included; a longer line is skipped to its end, keeping nothing of it,
+/// so memory stays within `limit` whatever the input.
+pub fn read_line_within(reader: &mut impl BufRead, limit: u64) -> io::Result<BoundedLine> {
+    let mut line = Vec::new();
+    // Bytes of the line, its break aside.
+    let mut length: u64 = 0;
+    let mut ended = false;
+    loop {
+        let block = match reader.fill_buf() {
+            Ok(block) => block,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if block.is_empty() {
+            break;
+        }
+        let (taken, content) = match block.iter().position(|&b| b == b'\n') {
+            Some(i) => {
+                ended = true;
+                (i + 1, i)
+            }
+            None => (block.len(), block.len()),
+        };
+        length += content as u64;
+        if length <= limit {
+            line.extend_from_slice(&block[..taken]);
+        } else if !line.is_empty() {
+            line = Vec::new();
+        }
+        reader.consume(taken);
+        if ended {
+            break;
+        }
+    }
+    Ok(if length > limit {
+        BoundedLine::TooLong(length)
+    } else if line.is_empty() {
+        BoundedLine::End
+    } else {
+        BoundedLine::Line(line)
+    })
+}
+
+/// Refuses a first block that is not text (binary data, UTF-16 without a byte-order mark).
+/// Formats paridad reads besides text would be told here.
+fn sniff(head: &[u8]) -> Result<(), Error> {
+    not_text(head)
+}
 
 /// Checks that `bytes` are UTF-8 and returns them as text.
 ///
@@ -28,15 +373,6 @@ fn not_text(bytes: &[u8]) -> Result<(), Error> {
         }
         _ => Ok(()),
     }
-}
-
-/// Reads the file at `path` as UTF-8 text; errors name the file.
-pub fn read_file(path: impl AsRef<Path>) -> Result<String, Error> {
-    let path = path.as_ref();
-    let bytes = std::fs::read(path).map_err(|e| Error::io(e).with_path(path))?;
-    not_text(&bytes).map_err(|e| e.with_path(path))?;
-    String::from_utf8(bytes)
-        .map_err(|err| invalid_utf8(err.as_bytes(), err.utf8_error()).with_path(path))
 }
 
 /// The error for `bytes` that are not UTF-8 from `err` on: offset, line, column, likely encoding.
@@ -92,6 +428,117 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("UTF-16"));
+    }
+
+    /// A reader that counts the bytes taken from it.
+    struct Counted<R> {
+        inner: R,
+        taken: u64,
+    }
+
+    impl<R: Read> Read for Counted<R> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = self.inner.read(buf)?;
+            self.taken += n as u64;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn endless_text_stops_one_byte_past_the_limit() {
+        let mut endless = Counted {
+            inner: io::repeat(b'a'),
+            taken: 0,
+        };
+        let limit = 3 * 1024 * 1024 + 7;
+        let err = read_text(&mut endless, limit, InputRole::Glossary).unwrap_err();
+        assert!(err.is_too_large());
+        assert_eq!(err.size_limit(), Some((limit, InputRole::Glossary)));
+        assert_eq!(
+            err.to_string(),
+            "larger than 3 MiB, the size limit for a glossary"
+        );
+        assert_eq!(endless.taken, limit + 1);
+    }
+
+    #[test]
+    fn endless_zeros_are_refused_after_the_first_block() {
+        let mut zeros = Counted {
+            inner: io::repeat(0),
+            taken: 0,
+        };
+        let err = read_text(&mut zeros, u64::MAX, InputRole::Baseline).unwrap_err();
+        assert!(err.is_not_text(), "{err}");
+        assert_eq!(zeros.taken, FIRST_BLOCK as u64);
+    }
+
+    #[test]
+    fn text_at_the_limit_is_read_whole() {
+        let text = "Plan de Acción 2025-2028\n".repeat(1000);
+        let limit = text.len() as u64;
+        assert_eq!(
+            read_text(text.as_bytes(), limit, InputRole::Document).unwrap(),
+            text
+        );
+        assert!(read_text(text.as_bytes(), limit - 1, InputRole::Document)
+            .unwrap_err()
+            .is_too_large());
+        // Text first and binary past the first block is no text either, within the bound.
+        let mut mixed = "a\n".repeat(FIRST_BLOCK).into_bytes();
+        mixed.extend_from_slice(&[0xff; 10]);
+        assert!(read_text(&mixed[..], u64::MAX, InputRole::Document)
+            .unwrap_err()
+            .is_invalid_utf8());
+    }
+
+    #[test]
+    fn long_lines_are_skipped_without_being_kept() {
+        let mut input = Vec::new();
+        input.extend_from_slice(b"{\"id\": 1}\n");
+        input.extend(std::iter::repeat_n(b'x', 5000));
+        input.extend_from_slice(b"\n{\"id\": 3}");
+        let mut reader = io::BufReader::with_capacity(64, &input[..]);
+        let mut lines = Vec::new();
+        loop {
+            match read_line_within(&mut reader, 100).unwrap() {
+                BoundedLine::End => break,
+                line => lines.push(line),
+            }
+        }
+        assert_eq!(
+            lines,
+            [
+                BoundedLine::Line(b"{\"id\": 1}\n".to_vec()),
+                BoundedLine::TooLong(5000),
+                BoundedLine::Line(b"{\"id\": 3}".to_vec()),
+            ]
+        );
+    }
+
+    #[test]
+    fn sizes_read_and_shown() {
+        assert_eq!(parse_size("0").unwrap(), 0);
+        assert_eq!(parse_size("100000").unwrap(), 100_000);
+        assert_eq!(parse_size("512M").unwrap(), 512 << 20);
+        assert_eq!(parse_size("2 GiB").unwrap(), 2 << 30);
+        assert_eq!(parse_size("1.5k").unwrap(), 1536);
+        assert_eq!(parse_size(".5KB").unwrap(), 512);
+        for bad in [
+            "",
+            "M",
+            "-1",
+            "1.2.3",
+            "12 apples",
+            "99999999999999999999",
+            "16777216T",
+        ] {
+            assert!(parse_size(bad).is_err(), "{bad}");
+        }
+        assert_eq!(format_size(512 << 20), "512 MiB");
+        assert_eq!(format_size(1536), "1.5 KiB");
+        assert_eq!(format_size(1), "1 byte");
+        assert_eq!(format_size(1000), "1000 bytes");
+        assert_eq!(format_size(u64::MAX), "16777215.9 TiB");
     }
 
     #[test]

@@ -82,7 +82,10 @@ pub use document::{
 };
 pub use error::Error;
 pub use glossary::{Concept, Glossary, GlossaryFormat};
-pub use input::{decode, read_file};
+pub use input::{
+    decode, format_size, parse_size, read_file, read_file_within, read_line_within, read_text,
+    BoundedLine, InputLimits, InputRole,
+};
 pub use lang::{HeadingKeyword, Lang};
 pub use review::{Baseline, Filter, Reviewed, BASELINE_SCHEMA};
 pub use span::{LineCol, Span};

@@ -362,3 +362,97 @@ pub fn check_extractor(
         );
     }
 }
+
+/// A reader handing `data` over in pieces whose sizes cycle through `pieces`, counting what it
+/// gave.
+struct Pieces<'a> {
+    data: &'a [u8],
+    pieces: &'a [u8],
+    turn: usize,
+    given: usize,
+}
+
+impl std::io::Read for Pieces<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let piece = match self.pieces.get(self.turn % self.pieces.len().max(1)) {
+            Some(&p) => usize::from(p).max(1),
+            None => usize::MAX,
+        };
+        self.turn += 1;
+        let n = piece.min(buf.len()).min(self.data.len() - self.given);
+        buf[..n].copy_from_slice(&self.data[self.given..self.given + n]);
+        self.given += n;
+        Ok(n)
+    }
+}
+
+/// The invariants of [`paridad::read_text`] and [`paridad::read_line_within`] on `data`: the
+/// first two bytes give the limit, the next four the sizes of the pieces the rest comes in.
+pub fn check_bounded_reader(data: &[u8]) {
+    use paridad::{BoundedLine, InputRole};
+    let Some((head, rest)) = data.split_first_chunk::<6>() else {
+        return;
+    };
+    let limit = u64::from(u16::from_le_bytes([head[0], head[1]]));
+    let pieces = &head[2..];
+    let mut reader = Pieces {
+        data: rest,
+        pieces,
+        turn: 0,
+        given: 0,
+    };
+    let read = paridad::read_text(&mut reader, limit, InputRole::Document);
+    assert!(
+        reader.given as u64 <= limit + 1,
+        "took {} bytes with a limit of {limit}",
+        reader.given
+    );
+    match read {
+        Ok(text) => {
+            assert!(rest.len() as u64 <= limit);
+            assert_eq!(text.as_bytes(), rest, "the text read is not the input");
+        }
+        Err(err) if err.is_too_large() => {
+            assert!(rest.len() as u64 > limit, "refused as too large: {err}");
+            assert_eq!(err.size_limit(), Some((limit, InputRole::Document)));
+        }
+        Err(err) => {
+            assert!(
+                err.is_not_text() || err.is_invalid_utf8(),
+                "unexpected error: {err}"
+            );
+            assert!(
+                paridad::decode(&rest[..rest.len().min(limit as usize + 1)]).is_err()
+                    || rest.len() as u64 > limit,
+                "refused a text within the limit: {err}"
+            );
+        }
+    }
+    // Line by line through a small buffer: lines within the limit are the input's lines, a
+    // longer one is reported with its length, and together they account for every byte.
+    let capacity = usize::from(pieces[0]).max(1);
+    let mut lines = std::io::BufReader::with_capacity(capacity, rest);
+    let mut seen = 0usize;
+    let line_limit = limit % 512;
+    loop {
+        match paridad::read_line_within(&mut lines, line_limit).expect("reading a slice") {
+            BoundedLine::End => break,
+            BoundedLine::Line(line) => {
+                let content = line.strip_suffix(b"\n").unwrap_or(&line);
+                assert!(content.len() as u64 <= line_limit);
+                assert_eq!(&rest[seen..seen + line.len()], &line[..]);
+                seen += line.len();
+            }
+            BoundedLine::TooLong(length) => {
+                assert!(length > line_limit);
+                let content = usize::try_from(length).expect("a slice's length");
+                assert!(!rest[seen..seen + content].contains(&b'\n'));
+                seen += content;
+                if rest.get(seen) == Some(&b'\n') {
+                    seen += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(seen, rest.len(), "lines do not cover the input");
+}

@@ -615,7 +615,10 @@ fn out_never_overwrites_an_input_and_keeps_what_it_replaces_intact() {
         ]);
         assert_eq!(run.status.code(), Some(2));
         let stderr = String::from_utf8(run.stderr).unwrap();
-        assert!(stderr.contains("--out names an input"), "{stderr}");
+        assert!(
+            stderr.contains("--out names a file this run reads, the second document"),
+            "{stderr}"
+        );
         assert_eq!(std::fs::read(&es).unwrap(), original);
     }
     // Through a symbolic link to another file, the file it points to is replaced, the link

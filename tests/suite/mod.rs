@@ -14,6 +14,7 @@ mod injection;
 mod mutations;
 mod numbers;
 mod props;
+mod reliability;
 mod robust;
 mod seeds;
 mod sentences;

@@ -11,18 +11,19 @@
 //! checked a chunk at a time, so memory holds one chunk of pairs, not the manifest.
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, IsTerminal, Write};
+use std::io::{self, BufReader, IsTerminal, Read, Write};
 use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 
 use indicatif::{ProgressBar, ProgressStyle};
 use paridad::report::{CheckReport, ReportOptions};
-use paridad::{Checker, Date};
+use paridad::{BoundedLine, Checker, Date, InputRole};
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{finish_output, Failure, Versions};
+use super::clash::{self, Identity};
+use super::{finish_output, limit, Failure, Versions};
 
 /// The fields a manifest line may have.
 const KNOWN_FIELDS: [&str; 5] = ["id", "en", "es", "langs", "doc_date"];
@@ -64,6 +65,23 @@ pub(crate) struct Settings<'a> {
     pub glossaries: Vec<String>,
     /// Worker threads (`None`: one per core).
     pub jobs: Option<usize>,
+    /// The files the batch writes (role, path, identity): a document of the manifest that is
+    /// one of them stops the batch before the file is replaced.
+    pub written: Vec<(String, String, Identity)>,
+}
+
+/// Why a pair gave no report.
+enum PairError {
+    /// This pair fails; the batch goes on.
+    Pair(String),
+    /// The batch stops: a document is a file the batch writes.
+    Batch(String),
+}
+
+impl From<String> for PairError {
+    fn from(message: String) -> PairError {
+        PairError::Pair(message)
+    }
 }
 
 /// Counts of a finished batch.
@@ -80,7 +98,7 @@ pub(crate) fn run(
 ) -> Result<Totals, Failure> {
     let name = manifest.display().to_string();
     let fail = |e: io::Error| Failure(format!("{name}: {e}"));
-    let (reader, base): (Box<dyn BufRead>, PathBuf) = if manifest.as_os_str() == "-" {
+    let (reader, base): (Box<dyn io::BufRead>, PathBuf) = if manifest.as_os_str() == "-" {
         (Box::new(io::stdin().lock()), PathBuf::new())
     } else {
         let file = File::open(manifest).map_err(fail)?;
@@ -102,20 +120,26 @@ pub(crate) fn run(
     };
     let mut reader = reader;
     let mut number = 0;
+    let line_limit = limit(InputRole::ManifestLine);
     'chunks: loop {
         let mut entries = Vec::with_capacity(chunk);
         while entries.len() < chunk {
-            let mut bytes = Vec::new();
-            if reader.read_until(b'\n', &mut bytes).map_err(fail)? == 0 {
-                break;
-            }
+            let bytes = match paridad::read_line_within(&mut reader, line_limit).map_err(fail)? {
+                BoundedLine::End => break,
+                BoundedLine::Line(bytes) => Ok(bytes),
+                BoundedLine::TooLong(length) => Err(length),
+            };
             number += 1;
-            // A line that is not UTF-8 is that entry's error, not the batch's.
-            let text = match String::from_utf8(bytes) {
-                Ok(text) => Ok(text),
-                Err(e) => Err(format!(
+            // A line too long or not UTF-8 is that entry's error, not the batch's.
+            let text = match bytes.map(String::from_utf8) {
+                Ok(Ok(text)) => Ok(text),
+                Ok(Err(e)) => Err(format!(
                     "manifest line {number}: not UTF-8 (byte {})",
                     e.utf8_error().valid_up_to() + 1
+                )),
+                Err(length) => Err(format!(
+                    "manifest line {number}: {length} bytes, larger than {}, the size limit for a manifest line; --max-input-size manifest-line=SIZE raises it",
+                    paridad::format_size(line_limit)
                 )),
             };
             let text = text.map(|t| {
@@ -138,8 +162,8 @@ pub(crate) fn run(
             entries
                 .par_iter()
                 .map(|entry| check_entry(entry, &base, settings))
-                .collect()
-        });
+                .collect::<Result<_, _>>()
+        })?;
         for (line, ok) in results {
             if ok {
                 totals.checked += 1;
@@ -171,13 +195,7 @@ fn progress_bar(manifest: &Path) -> ProgressBar {
     let total = countable
         .then(|| File::open(manifest).ok())
         .flatten()
-        .map(|f| {
-            BufReader::new(f)
-                .lines()
-                .map_while(Result::ok)
-                .filter(|l| !l.trim().is_empty())
-                .count()
-        });
+        .map(count_lines);
     match total {
         Some(n) => {
             let bar = ProgressBar::new(n as u64);
@@ -192,32 +210,58 @@ fn progress_bar(manifest: &Path) -> ProgressBar {
     }
 }
 
-/// The output line of one manifest entry, and whether it was checked.
-fn check_entry(entry: &Entry, base: &Path, settings: &Settings<'_>) -> (String, bool) {
+/// The lines of `file` that hold more than white space, counted a block at a time (a line
+/// is never held whole).
+fn count_lines(file: File) -> usize {
+    let mut reader = BufReader::new(file);
+    let mut block = [0u8; 64 * 1024];
+    let (mut count, mut blank) = (0, true);
+    while let Ok(n @ 1..) = reader.read(&mut block) {
+        for &b in &block[..n] {
+            match b {
+                b'\n' => {
+                    count += usize::from(!blank);
+                    blank = true;
+                }
+                b' ' | b'\t' | b'\r' => {}
+                _ => blank = false,
+            }
+        }
+    }
+    count + usize::from(!blank)
+}
+
+/// The output line of one manifest entry, and whether it was checked; an error stops the batch.
+fn check_entry(
+    entry: &Entry,
+    base: &Path,
+    settings: &Settings<'_>,
+) -> Result<(String, bool), Failure> {
     let null = Value::Null;
     let line = entry.line;
     let text = match &entry.text {
         Ok(text) => text,
-        Err(e) => return failed(&null, e.clone(), line),
+        Err(e) => return Ok(failed(&null, e.clone(), line)),
     };
     let value: Value = match serde_json::from_str(text) {
         Ok(value) => value,
-        Err(e) => return failed(&null, format!("manifest line {line}: {e}"), line),
+        Err(e) => return Ok(failed(&null, format!("manifest line {line}: {e}"), line)),
     };
     let id = value.get("id").unwrap_or(&null);
     // The library promises not to panic; should it all the same, one pair fails, not the batch.
     let checked = std::panic::catch_unwind(AssertUnwindSafe(|| {
         check_pair(&value, id, line, base, settings)
     }));
-    match checked {
+    Ok(match checked {
         Ok(Ok(output)) => (output, true),
-        Ok(Err(message)) => failed(id, message, line),
+        Ok(Err(PairError::Pair(message))) => failed(id, message, line),
+        Ok(Err(PairError::Batch(message))) => return Err(Failure(message)),
         Err(_) => failed(
             id,
             format!("manifest line {line}: paridad failed on this pair (a bug: please report it)"),
             line,
         ),
-    }
+    })
 }
 
 fn failed(id: &Value, error: String, line: usize) -> (String, bool) {
@@ -233,7 +277,7 @@ fn check_pair(
     line: usize,
     base: &Path,
     settings: &Settings<'_>,
-) -> Result<String, String> {
+) -> Result<String, PairError> {
     let field = |name: &str| -> Result<Option<&str>, String> {
         match value.get(name) {
             None | Some(Value::Null) => Ok(None),
@@ -242,9 +286,9 @@ fn check_pair(
         }
     };
     if !value.is_object() || value.get("id").is_none() {
-        return Err(format!(
+        return Err(PairError::Pair(format!(
             "manifest line {line}: expected an object with \"id\", \"en\" and \"es\""
-        ));
+        )));
     }
     let path = |name: &str| -> Result<PathBuf, String> {
         let given = field(name)?.ok_or_else(|| format!("manifest line {line}: no \"{name}\""))?;
@@ -256,6 +300,9 @@ fn check_pair(
         Ok(base.join(given))
     };
     let (en, es) = (path("en")?, path("es")?);
+    for (name, path) in [("en", &en), ("es", &es)] {
+        usable(path, name, line, settings)?;
+    }
     let date = match field("doc_date")? {
         Some(s) => Some(
             s.parse::<Date>()
@@ -276,7 +323,9 @@ fn check_pair(
             }
         }
     }
-    let (en_doc, es_doc) = versions.parse().map_err(|f| f.0)?;
+    let (en_doc, es_doc) = versions
+        .parse()
+        .map_err(|f| format!("manifest line {line}: {}", f.0))?;
     let checker = match date {
         Some(date) => settings.checker.clone().doc_date(date),
         None => settings.checker.clone(),
@@ -294,5 +343,55 @@ fn check_pair(
         report,
         warnings: &warnings,
     })
-    .map_err(|e| format!("writing the report: {e}"))
+    .map_err(|e| PairError::Pair(format!("writing the report: {e}")))
+}
+
+/// Refuses a document that is not a regular file (reading a named pipe would block the batch,
+/// a device could be endless), or that is a file the batch writes (that stops the batch).
+fn usable(path: &Path, field: &str, line: usize, settings: &Settings<'_>) -> Result<(), PairError> {
+    let shown = path.display();
+    let meta = match std::fs::metadata(path) {
+        Ok(meta) => meta,
+        // Missing or unreadable: the read says it in its words.
+        Err(_) => return Ok(()),
+    };
+    if !meta.is_file() {
+        let what = file_type_name(&meta);
+        return Err(PairError::Pair(format!(
+            "manifest line {line}: \"{field}\" {shown}: {what}, not a regular file; a batch reads only regular files"
+        )));
+    }
+    if let Some(id) = clash::identity(path) {
+        if let Some((role, written, _)) = settings.written.iter().find(|(_, _, w)| *w == id) {
+            return Err(PairError::Batch(clash::clash_message(
+                role,
+                written,
+                &format!("the \"{field}\" document of manifest line {line}"),
+                &shown.to_string(),
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// What a file that is not a regular file is, in a message.
+fn file_type_name(meta: &std::fs::Metadata) -> &'static str {
+    let kind = meta.file_type();
+    if kind.is_dir() {
+        return "a directory";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+    }
+    "a special file"
 }

@@ -1,15 +1,17 @@
 //! The `paridad` command line: glue between the arguments, the library and the renderers.
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod batch;
+mod clash;
 mod output;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use clash::Files;
 use output::with_output;
-use paridad::{Document, Lang};
+use paridad::{Document, InputLimits, InputRole, Lang};
 
 /// Checks whether two language versions of an official document say the same thing.
 #[derive(Parser)]
@@ -17,6 +19,37 @@ use paridad::{Document, Lang};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The size limit of inputs: SIZE for every kind, or KIND=SIZE for one (document,
+    /// glossary, baseline, manifest-line), as bytes or with K, M, G (powers of 1024);
+    /// repeatable. Defaults: document=512M, glossary=256M, baseline=256M, manifest-line=1M.
+    #[arg(long, global = true, value_name = "[KIND=]SIZE")]
+    max_input_size: Vec<String>,
+}
+
+/// The size limits of this run's inputs, set once from `--max-input-size`.
+static LIMITS: std::sync::OnceLock<InputLimits> = std::sync::OnceLock::new();
+
+/// The size limit for inputs of `role`.
+fn limit(role: InputRole) -> u64 {
+    LIMITS.get_or_init(InputLimits::default).get(role)
+}
+
+/// The limits `--max-input-size` gives, in order (a later one wins).
+fn parse_limits(given: &[String]) -> Result<InputLimits, Failure> {
+    let mut limits = InputLimits::default();
+    for item in given {
+        let bad = |e: paridad::Error| Failure(format!("--max-input-size {item:?}: {e}"));
+        match item.split_once('=') {
+            Some((role, size)) => {
+                let role: InputRole = role.parse().map_err(bad)?;
+                limits.set(role, paridad::parse_size(size).map_err(bad)?);
+            }
+            None => {
+                limits.set_all(paridad::parse_size(item).map_err(bad)?);
+            }
+        }
+    }
+    Ok(limits)
 }
 
 #[derive(Subcommand)]
@@ -213,42 +246,12 @@ impl From<paridad::Error> for Failure {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut out = io::stdout().lock();
-    let result = match cli.command {
-        Command::Segment { file, lang, format } => {
-            segment(&file, lang.as_deref(), format, &mut out).map(|()| Outcome::Clean)
+    let result = match parse_limits(&cli.max_input_size) {
+        Ok(limits) => {
+            LIMITS.get_or_init(|| limits);
+            run(cli.command, &mut out)
         }
-        Command::Align {
-            en,
-            es,
-            sentences,
-            glossary,
-            langs,
-            format,
-            out: path,
-            strict_lang,
-        } => {
-            let inputs: Vec<&Path> = [&en, &es]
-                .into_iter()
-                .chain(&glossary)
-                .map(PathBuf::as_path)
-                .collect();
-            with_output(path.as_ref(), &inputs, &mut out, |mut out| {
-                let langs = langs.as_deref();
-                if sentences {
-                    align_sentence_lists(&en, &es, &glossary, langs, format, strict_lang, &mut out)
-                } else {
-                    align(&en, &es, &glossary, langs, format, strict_lang, &mut out)
-                }
-            })
-            .map(|()| Outcome::Clean)
-        }
-        Command::Check(args) => check(&args, &mut out),
-        Command::Batch {
-            manifest,
-            glossary,
-            jobs,
-            out: path,
-        } => batch(&manifest, &glossary, jobs, path.as_ref(), &mut out),
+        Err(failure) => Err(failure),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
@@ -260,6 +263,66 @@ fn main() -> ExitCode {
     }
 }
 
+/// Runs one command.
+fn run(command: Command, out: &mut io::StdoutLock<'_>) -> Result<Outcome, Failure> {
+    match command {
+        Command::Segment { file, lang, format } => {
+            segment(&file, lang.as_deref(), format, out).map(|()| Outcome::Clean)
+        }
+        Command::Align {
+            en,
+            es,
+            sentences,
+            glossary,
+            langs,
+            format,
+            out: path,
+            strict_lang,
+        } => {
+            let mut files = documents(&en, &es);
+            for g in &glossary {
+                files.read("--glossary", g);
+            }
+            files
+                .write(report_role(path.as_deref()), path.as_deref())
+                .refuse_clashes()?;
+            with_output(path.as_ref(), out, |mut out| {
+                let langs = langs.as_deref();
+                if sentences {
+                    align_sentence_lists(&en, &es, &glossary, langs, format, strict_lang, &mut out)
+                } else {
+                    align(&en, &es, &glossary, langs, format, strict_lang, &mut out)
+                }
+            })
+            .map(|()| Outcome::Clean)
+        }
+        Command::Check(args) => check(&args, out),
+        Command::Batch {
+            manifest,
+            glossary,
+            jobs,
+            out: path,
+        } => batch(&manifest, &glossary, jobs, path.as_ref(), out),
+    }
+}
+
+/// The role of the report in messages: `--out`, or the report on standard output.
+fn report_role(out: Option<&Path>) -> &'static str {
+    match out {
+        Some(path) if path.as_os_str() != "-" => "--out",
+        _ => "the report",
+    }
+}
+
+/// The files of a run that reads two documents.
+fn documents(first: &Path, second: &Path) -> Files {
+    let mut files = Files::default();
+    files
+        .read("the first document", first)
+        .read("the second document", second);
+    files
+}
+
 /// `paridad batch`: every pair of the manifest checked; a summary line on standard error.
 fn batch(
     manifest: &Path,
@@ -268,18 +331,22 @@ fn batch(
     out_path: Option<&PathBuf>,
     stdout: &mut io::StdoutLock<'_>,
 ) -> Result<Outcome, Failure> {
+    let mut files = Files::default();
+    files.read("the manifest", manifest);
+    for g in glossaries {
+        files.read("--glossary", g);
+    }
+    let out_path_ref = out_path.map(PathBuf::as_path);
+    files.write(report_role(out_path_ref), out_path_ref);
+    files.refuse_clashes()?;
     let glossary = read_glossaries(glossaries)?;
     let settings = batch::Settings {
         checker: &paridad::Checker::with_glossary(&glossary),
         glossaries: glossaries.iter().map(|p| p.display().to_string()).collect(),
         jobs: jobs.map(usize::from),
+        written: files.written(),
     };
-    let inputs: Vec<&Path> = std::iter::once(manifest)
-        .chain(glossaries.iter().map(PathBuf::as_path))
-        .collect();
-    let totals = with_output(out_path, &inputs, stdout, |out| {
-        batch::run(manifest, &settings, out)
-    })?;
+    let totals = with_output(out_path, stdout, |out| batch::run(manifest, &settings, out))?;
     eprintln!(
         "paridad: batch {}: {} pairs checked, {} failed",
         manifest.display(),
@@ -298,17 +365,28 @@ fn shown_path(path: &Path) -> &Path {
     }
 }
 
-/// Reads a document from a path, or standard input for `-`.
-fn read_input(path: &PathBuf) -> Result<String, Failure> {
-    if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| Failure(format!("<stdin>: {e}")))?;
-        let text = paridad::decode(&bytes).map_err(|e| e.with_path("<stdin>"))?;
-        return Ok(text.to_owned());
-    }
-    Ok(paridad::read_file(path)?)
+/// Reads a document from a path, or standard input for `-`, within the document size limit.
+fn read_input(path: &Path) -> Result<String, Failure> {
+    read_bounded(path, InputRole::Document)
+}
+
+/// Reads the input of `role` at `path` (standard input for `-`) within its size limit; an input
+/// over it is refused with the way to raise it.
+fn read_bounded(path: &Path, role: InputRole) -> Result<String, Failure> {
+    let limit = limit(role);
+    let read = if path.as_os_str() == "-" {
+        paridad::read_text(io::stdin().lock(), limit, role).map_err(|e| e.with_path("<stdin>"))
+    } else {
+        paridad::read_file_within(path, limit, role)
+    };
+    read.map_err(|e| {
+        let raise = if e.is_too_large() {
+            format!("; --max-input-size {}=SIZE raises it", role.name())
+        } else {
+            String::new()
+        };
+        Failure(format!("{e}{raise}"))
+    })
 }
 
 fn parse_lang(given: Option<&str>, text: &str) -> Result<Lang, Failure> {
@@ -324,6 +402,11 @@ fn segment(
     format: Format,
     out: &mut impl Write,
 ) -> Result<(), Failure> {
+    let mut files = Files::default();
+    files
+        .read("the document", path)
+        .write("standard output", None);
+    files.refuse_clashes()?;
     let text = read_input(path)?;
     let lang = parse_lang(lang, &text)?;
     let doc = Document::parse(&text, lang).map_err(|e| e.with_path(path))?;
@@ -338,7 +421,7 @@ fn segment(
 fn read_glossaries(paths: &[PathBuf]) -> Result<paridad::Glossary, Failure> {
     let mut glossary = paridad::Glossary::new();
     for path in paths {
-        let text = paridad::read_file(path)?;
+        let text = read_bounded(path, InputRole::Glossary)?;
         // By extension; an unknown one is TBX when it reads as XML, TSV otherwise.
         let format = paridad::GlossaryFormat::from_path(path).unwrap_or_else(|| {
             if text.trim_start().starts_with('<') {
@@ -627,7 +710,19 @@ fn check(args: &CheckArgs, stdout: &mut io::StdoutLock<'_>) -> Result<Outcome, F
         None => None,
     };
     let filter = parse_filter(args)?;
-    let baseline = args.baseline.as_ref().map(read_baseline).transpose()?;
+    let mut files = documents(&args.en, &args.es);
+    for g in &args.glossary {
+        files.read("--glossary", g);
+    }
+    if let Some(b) = &args.baseline {
+        files.read("--baseline", b);
+    }
+    files.write(report_role(args.out.as_deref()), args.out.as_deref());
+    if let Some(path) = &args.write_baseline {
+        files.write("--write-baseline", Some(path));
+    }
+    files.refuse_clashes()?;
+    let baseline = args.baseline.as_deref().map(read_baseline).transpose()?;
     let glossary = read_glossaries(&args.glossary)?;
     let versions = Versions::read(&args.en, &args.es, args.langs.as_deref(), args.strict_lang)?;
     versions.warn();
@@ -642,7 +737,7 @@ fn check(args: &CheckArgs, stdout: &mut io::StdoutLock<'_>) -> Result<Outcome, F
         let mut reviewed = baseline.clone().unwrap_or_default();
         reviewed.schema = paridad::BASELINE_SCHEMA.to_string();
         reviewed.record(&check);
-        write_baseline(path, &reviewed)?;
+        write_baseline(path, &reviewed, stdout)?;
     }
     let hidden = baseline.as_ref().map_or(0, |b| b.hide(&mut check));
     let colour = match args.color {
@@ -668,13 +763,7 @@ fn check(args: &CheckArgs, stdout: &mut io::StdoutLock<'_>) -> Result<Outcome, F
     let mut report =
         paridad::report::CheckReport::new(&check, &en, &es, [&paths[0], &paths[1]], options);
     report.summary.hidden = hidden;
-    let inputs: Vec<&Path> = [&args.en, &args.es]
-        .into_iter()
-        .chain(&args.glossary)
-        .chain(&args.baseline)
-        .map(PathBuf::as_path)
-        .collect();
-    with_output(args.out.as_ref(), &inputs, stdout, |mut out| {
+    with_output(args.out.as_ref(), stdout, |mut out| {
         use paridad::report::{self, Separator};
         let out = &mut out;
         let written = match args.format {
@@ -728,8 +817,8 @@ fn parse_filter(args: &CheckArgs) -> Result<paridad::Filter, Failure> {
     Ok(filter)
 }
 
-fn read_baseline(path: &PathBuf) -> Result<paridad::Baseline, Failure> {
-    let text = paridad::read_file(path)?;
+fn read_baseline(path: &Path) -> Result<paridad::Baseline, Failure> {
+    let text = read_bounded(path, InputRole::Baseline)?;
     let baseline: paridad::Baseline = serde_json::from_str(&text).map_err(|e| {
         Failure(format!(
             "{}: not a paridad baseline (line {}): {e}",
@@ -748,11 +837,17 @@ fn read_baseline(path: &PathBuf) -> Result<paridad::Baseline, Failure> {
     Ok(baseline)
 }
 
-fn write_baseline(path: &PathBuf, baseline: &paridad::Baseline) -> Result<(), Failure> {
-    let mut text = serde_json::to_string_pretty(baseline)
-        .map_err(|e| Failure(format!("{}: {e}", path.display())))?;
-    text.push('\n');
-    std::fs::write(path, text).map_err(|e| Failure(format!("{}: {e}", path.display())))
+/// Writes the baseline to `path` (standard output for `-`), replacing the file only when the
+/// whole baseline is written.
+fn write_baseline(
+    path: &PathBuf,
+    baseline: &paridad::Baseline,
+    stdout: &mut io::StdoutLock<'_>,
+) -> Result<(), Failure> {
+    let path = (path.as_os_str() != "-").then_some(path);
+    with_output(path, stdout, |mut out| {
+        finish_output(write_json(&mut out, baseline))
+    })
 }
 
 /// Pretty JSON and a final newline.

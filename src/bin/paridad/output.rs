@@ -7,10 +7,10 @@ use std::path::{Path, PathBuf};
 
 use super::Failure;
 
-/// Runs `write` on standard output, or, with `path`, on a file that replaces `path` when
+/// Runs `write` on standard output (no `path`, or `-`), or, with `path`, on a file that replaces `path` when
 /// `write` succeeds: a failure (bad input found late, a full disk) leaves an existing file as
-/// it was. `inputs` are the files the command reads: `--out` naming one of them is refused
-/// before any work, so a report never overwrites its own source.
+/// it was. (That `path` is none of the run's inputs is checked before, by
+/// [`Files::refuse_clashes`](super::clash::Files::refuse_clashes).)
 ///
 /// The new file is written beside the target (through a symbolic link, beside the file it
 /// points to) and renamed over it, with the old file's permissions. What is not a regular file
@@ -18,21 +18,14 @@ use super::Failure;
 /// second file.
 pub(crate) fn with_output<T>(
     path: Option<&PathBuf>,
-    inputs: &[&Path],
     stdout: &mut io::StdoutLock<'_>,
     write: impl FnOnce(&mut dyn Write) -> Result<T, Failure>,
 ) -> Result<T, Failure> {
-    let Some(path) = path else {
+    // `-` is standard output, as it is standard input where a file is read.
+    let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
         return write(stdout);
     };
     let failed = |e: io::Error| Failure(format!("{}: {e}", path.display()));
-    if let Some(input) = inputs.iter().find(|input| same_file(input, path)) {
-        return Err(Failure(format!(
-            "{}: --out names an input ({}); give another file",
-            path.display(),
-            input.display()
-        )));
-    }
     let existing = fs::metadata(path).ok();
     if existing.as_ref().is_some_and(|m| !m.is_file()) {
         if existing.as_ref().is_some_and(fs::Metadata::is_dir) {
@@ -96,26 +89,4 @@ fn partial_name(target: &Path) -> PathBuf {
         keep -= 1;
     }
     target.with_file_name(format!(".{}{suffix}", &name[..keep]))
-}
-
-/// Whether `a` and `b` name the same existing file (through links too).
-fn same_file(a: &Path, b: &Path) -> bool {
-    if a.as_os_str() == "-" || b.as_os_str() == "-" {
-        return false;
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        if let (Ok(x), Ok(y)) = (fs::metadata(a), fs::metadata(b)) {
-            return x.dev() == y.dev() && x.ino() == y.ino();
-        }
-        false
-    }
-    #[cfg(not(unix))]
-    {
-        match (fs::canonicalize(a), fs::canonicalize(b)) {
-            (Ok(x), Ok(y)) => x == y,
-            _ => false,
-        }
-    }
 }

@@ -1,0 +1,528 @@
+//! Users' files are never lost and no input is read without bound (issue 12, sections 1 and 2):
+//! every path a run writes is compared by identity with every path it reads before anything is
+//! written, and every input is read through one bounded reader.
+
+use std::fs::{self, File};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const EN: &str = "seeds/2025-2028.en.txt";
+const ES: &str = "seeds/2025-2028.es.txt";
+
+/// A fresh folder holding copies of the two seed versions (`en.txt`, `es.txt`) and a glossary
+/// (`g.tsv`).
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("paridad-rel-{name}-{}", std::process::id()));
+    fs::remove_dir_all(&dir).ok();
+    fs::create_dir_all(&dir).expect("a scratch folder");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    fs::copy(root.join(EN), dir.join("en.txt")).unwrap();
+    fs::copy(root.join(ES), dir.join("es.txt")).unwrap();
+    fs::write(dir.join("g.tsv"), "supply chain\tcadena de suministro\n").unwrap();
+    dir
+}
+
+/// Runs paridad in `dir` with `stdin` (nothing when `None`) and standard output captured.
+fn run(dir: &Path, args: &[&str], stdin: Stdio) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_paridad"))
+        .current_dir(dir)
+        .args(args)
+        .stdin(stdin)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .expect("the binary runs")
+}
+
+/// The bytes of every file in `dir`, by name.
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<_> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, fs::read(&p).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Asserts that the run was refused with exit 2, one line on standard error holding every
+/// `words`, nothing on standard output, and `dir` exactly as `before`.
+fn assert_refused(out: &Output, words: &[&str], dir: &Path, before: &[(String, Vec<u8>)]) {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    for w in words {
+        assert!(stderr.contains(w), "{w:?} not in {stderr}");
+    }
+    assert!(out.stdout.is_empty());
+    assert_eq!(snapshot(dir), before, "files changed: {stderr}");
+}
+
+#[test]
+fn write_baseline_never_replaces_an_input() {
+    let dir = scratch("baseline-input");
+    let before = snapshot(&dir);
+    for (target, role) in [
+        ("es.txt", "the second document"),
+        ("en.txt", "the first document"),
+        ("g.tsv", "--glossary"),
+    ] {
+        let out = run(
+            &dir,
+            &[
+                "check",
+                "en.txt",
+                "es.txt",
+                "--glossary",
+                "g.tsv",
+                "--write-baseline",
+                target,
+            ],
+            Stdio::null(),
+        );
+        assert_refused(&out, &["--write-baseline", role, target], &dir, &before);
+    }
+    // The baseline read, written back by the same run, is refused too (not a clash worth
+    // losing reviews over).
+    let out = run(
+        &dir,
+        &["check", "en.txt", "es.txt", "--write-baseline", "b.json"],
+        Stdio::null(),
+    );
+    assert!(out.status.success());
+    let with_baseline = snapshot(&dir);
+    let out = run(
+        &dir,
+        &[
+            "check",
+            "en.txt",
+            "es.txt",
+            "--baseline",
+            "b.json",
+            "--out",
+            "b.json",
+        ],
+        Stdio::null(),
+    );
+    assert_refused(&out, &["--out", "--baseline"], &dir, &with_baseline);
+    fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn out_and_write_baseline_naming_one_file_are_refused() {
+    let dir = scratch("out-baseline");
+    fs::write(dir.join("kept.json"), "reviews of last week\n").unwrap();
+    let before = snapshot(&dir);
+    // One file that exists, one that does not yet, one named two ways.
+    for (out_path, baseline_path) in [
+        ("kept.json", "kept.json"),
+        ("new.json", "new.json"),
+        ("new.json", "./new.json"),
+    ] {
+        let out = run(
+            &dir,
+            &[
+                "check",
+                "en.txt",
+                "es.txt",
+                "--out",
+                out_path,
+                "--write-baseline",
+                baseline_path,
+            ],
+            Stdio::null(),
+        );
+        assert_refused(&out, &["--out", "--write-baseline"], &dir, &before);
+    }
+    fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn links_to_an_input_are_the_input() {
+    let dir = scratch("links");
+    fs::hard_link(dir.join("es.txt"), dir.join("hard.txt")).unwrap();
+    std::os::unix::fs::symlink(dir.join("es.txt"), dir.join("soft.txt")).unwrap();
+    fs::create_dir(dir.join("sub")).unwrap();
+    let before = snapshot(&dir);
+    for target in ["hard.txt", "soft.txt", "sub/../es.txt"] {
+        for option in ["--out", "--write-baseline"] {
+            let out = run(
+                &dir,
+                &["check", "en.txt", "es.txt", option, target],
+                Stdio::null(),
+            );
+            assert_refused(&out, &[option, "the second document"], &dir, &before);
+        }
+    }
+    fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn standard_input_and_output_are_compared_by_the_files_they_are() {
+    let dir = scratch("stdio");
+    let before = snapshot(&dir);
+    // `check EN - --out es.txt < es.txt`: standard input is es.txt.
+    let stdin = File::open(dir.join("es.txt")).unwrap();
+    let out = run(
+        &dir,
+        &["check", "en.txt", "-", "--out", "es.txt"],
+        Stdio::from(stdin),
+    );
+    assert_refused(&out, &["--out", "standard input"], &dir, &before);
+    // `check EN ES >> es.txt`: standard output is es.txt, opened to append.
+    let appended = fs::OpenOptions::new()
+        .append(true)
+        .open(dir.join("es.txt"))
+        .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_paridad"))
+        .current_dir(&dir)
+        .args(["check", "en.txt", "es.txt"])
+        .stdout(Stdio::from(appended))
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("standard output is a file this run reads"));
+    assert_eq!(snapshot(&dir), before);
+    fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn dash_is_standard_output_wherever_a_file_is_written() {
+    let dir = scratch("dash");
+    // `--out -` is standard output: the report is printed, no file `-` appears.
+    let out = run(
+        &dir,
+        &["check", "en.txt", "es.txt", "--out", "-"],
+        Stdio::null(),
+    );
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("11 divergences"));
+    assert!(!dir.join("-").exists());
+    // `--write-baseline -` with the report in a file: the baseline is printed.
+    let out = run(
+        &dir,
+        &[
+            "check",
+            "en.txt",
+            "es.txt",
+            "--out",
+            "report.txt",
+            "--write-baseline",
+            "-",
+        ],
+        Stdio::null(),
+    );
+    assert!(out.status.success());
+    let baseline: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(baseline["schema"], "paridad.baseline.v1");
+    assert_eq!(baseline["findings"].as_array().unwrap().len(), 11);
+    assert!(!dir.join("-").exists());
+    // Both on standard output would mix them: refused.
+    let before = snapshot(&dir);
+    let out = run(
+        &dir,
+        &["check", "en.txt", "es.txt", "--write-baseline", "-"],
+        Stdio::null(),
+    );
+    assert_refused(
+        &out,
+        &["--write-baseline -", "the report", "standard output"],
+        &dir,
+        &before,
+    );
+    fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_batch_never_writes_over_a_document_of_its_manifest() {
+    let dir = scratch("batch-out");
+    let manifest = "{\"id\": \"a\", \"en\": \"en.txt\", \"es\": \"en.txt\"}\n\
+                    {\"id\": \"b\", \"en\": \"en.txt\", \"es\": \"es.txt\"}\n";
+    fs::write(dir.join("m.jsonl"), manifest).unwrap();
+    let before = snapshot(&dir);
+    let out = run(
+        &dir,
+        &["batch", "m.jsonl", "--out", "es.txt"],
+        Stdio::null(),
+    );
+    assert_refused(&out, &["--out", "manifest line 2", "es.txt"], &dir, &before);
+    // The manifest on standard input.
+    let stdin = File::open(dir.join("m.jsonl")).unwrap();
+    let out = run(&dir, &["batch", "-", "--out", "es.txt"], Stdio::from(stdin));
+    assert_refused(&out, &["--out", "manifest line 2"], &dir, &before);
+    // The manifest itself, given on standard input.
+    let stdin = File::open(dir.join("m.jsonl")).unwrap();
+    let out = run(
+        &dir,
+        &["batch", "-", "--out", "m.jsonl"],
+        Stdio::from(stdin),
+    );
+    assert_refused(
+        &out,
+        &["--out", "the manifest", "standard input"],
+        &dir,
+        &before,
+    );
+    fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn endless_inputs_are_refused_without_reading_them_whole() {
+    let dir = scratch("endless");
+    // A run that read /dev/zero whole would never end; each is refused at its first block.
+    for args in [
+        &["check", "en.txt", "es.txt", "--baseline", "/dev/zero"][..],
+        &["check", "/dev/zero", "es.txt"],
+        &["check", "en.txt", "es.txt", "--glossary", "/dev/zero"],
+        &["segment", "/dev/zero"],
+        &["align", "--sentences", "/dev/zero", "es.txt"],
+    ] {
+        let out = run(&dir, args, Stdio::null());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert_eq!(
+            stderr.trim(),
+            "paridad: /dev/zero: not text: control bytes from byte 0; the file is binary data, and paridad reads UTF-8 text",
+            "{args:?}"
+        );
+    }
+    fs::remove_dir_all(&dir).ok();
+}
+
+/// Feeds endless text (`Plan de Acción` lines) into a run's standard input; returns the run and
+/// how many bytes it took before it closed the pipe.
+fn endless_text_into(args: &[&str]) -> (Output, u64) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_paridad"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let line = "México y Canadá fortalecerán su cooperación en el Plan de Acción.\n".repeat(64);
+        let mut written = 0u64;
+        // Stops when paridad closes the pipe; bounded in case it never does.
+        while written < (1 << 30) {
+            match stdin.write_all(line.as_bytes()) {
+                Ok(()) => written += line.len() as u64,
+                Err(_) => break,
+            }
+        }
+        written
+    });
+    let out = child.wait_with_output().unwrap();
+    (out, writer.join().unwrap())
+}
+
+#[test]
+fn a_pipe_is_read_to_its_limit_and_no_further() {
+    let (out, written) = endless_text_into(&["check", EN, "-", "--max-input-size", "document=2M"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(
+        stderr.trim(),
+        "paridad: <stdin>: larger than 2 MiB, the size limit for a document; --max-input-size document=SIZE raises it"
+    );
+    // What was written is what was read, plus at most what the pipe and one write hold.
+    assert!(written < (2 << 20) + (1 << 20), "{written} bytes taken");
+    // The same limit for every kind at once, and a file over it.
+    let out = run(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        &["check", EN, ES, "--max-input-size", "10K"],
+        Stdio::null(),
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim(),
+        "paridad: seeds/2025-2028.en.txt: larger than 10 KiB, the size limit for a document; --max-input-size document=SIZE raises it"
+    );
+}
+
+#[test]
+fn limits_can_be_raised_and_bad_ones_are_one_line() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // A glossary limit below the glossary's size refuses it; a document limit above the
+    // seeds' lets the check run.
+    let dir = scratch("limits");
+    let out = run(
+        root,
+        &[
+            "check",
+            EN,
+            ES,
+            "--glossary",
+            dir.join("g.tsv").to_str().unwrap(),
+            "--max-input-size",
+            "glossary=10",
+            "--max-input-size",
+            "document=1M",
+        ],
+        Stdio::null(),
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr.contains(
+            "larger than 10 bytes, the size limit for a glossary; --max-input-size glossary=SIZE"
+        ),
+        "{stderr}"
+    );
+    let out = run(
+        root,
+        &["check", EN, ES, "--max-input-size", "document=1M"],
+        Stdio::null(),
+    );
+    assert!(out.status.success());
+    for bad in ["lots", "document=", "pages=1M", "-5"] {
+        let out = run(
+            root,
+            &["segment", ES, &format!("--max-input-size={bad}")],
+            Stdio::null(),
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{bad}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.starts_with("paridad: --max-input-size"), "{stderr}");
+    }
+    fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_named_pipe_or_device_in_a_manifest_fails_its_line_alone() {
+    let dir = scratch("batch-fifo");
+    let made = Command::new("mkfifo")
+        .arg(dir.join("fifo.txt"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    fs::create_dir(dir.join("folder")).unwrap();
+    let manifest = [
+        r#"{"id": 1, "en": "en.txt", "es": "es.txt"}"#,
+        r#"{"id": 2, "en": "en.txt", "es": "fifo.txt"}"#,
+        r#"{"id": 3, "en": "/dev/zero", "es": "es.txt"}"#,
+        r#"{"id": 4, "en": "en.txt", "es": "folder"}"#,
+        r#"{"id": 5, "en": "en.txt", "es": "es.txt"}"#,
+    ]
+    .join("\n");
+    fs::write(dir.join("m.jsonl"), manifest).unwrap();
+    // Nobody ever opens the pipe's other end: a batch that opened it would wait for ever.
+    let out = run(&dir, &["batch", "m.jsonl", "--jobs", "1"], Stdio::null());
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 5);
+    assert!(lines[0]["report"].is_object());
+    assert!(lines[4]["report"].is_object());
+    for (line, what) in [
+        (&lines[1], "a named pipe"),
+        (&lines[2], "a device"),
+        (&lines[3], "a directory"),
+    ] {
+        let error = line["error"].as_str().unwrap();
+        assert!(
+            error.contains(&format!("{what}, not a regular file")),
+            "{error}"
+        );
+    }
+    assert_eq!(lines[1]["line"], 2);
+    fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn an_overlong_manifest_line_fails_alone_and_is_not_kept() {
+    let dir = scratch("batch-long");
+    let long = format!(
+        r#"{{"id": 2, "en": "en.txt", "es": "es.txt", "note": "{}"}}"#,
+        "x".repeat(3 << 20)
+    );
+    let manifest = format!(
+        "{}\n{long}\n{}\n",
+        r#"{"id": 1, "en": "en.txt", "es": "es.txt"}"#,
+        r#"{"id": 3, "en": "en.txt", "es": "es.txt"}"#
+    );
+    fs::write(dir.join("m.jsonl"), manifest).unwrap();
+    let out = run(&dir, &["batch", "m.jsonl"], Stdio::null());
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["id"], 1);
+    assert_eq!(lines[2]["id"], 3);
+    let error = lines[1]["error"].as_str().unwrap();
+    assert!(
+        error.starts_with(
+            "manifest line 2: 3145781 bytes, larger than 1 MiB, the size limit for a manifest line"
+        ),
+        "{error}"
+    );
+    // A lower limit for the line, given on the command line.
+    let out = run(
+        &dir,
+        &["batch", "m.jsonl", "--max-input-size", "manifest-line=20"],
+        Stdio::null(),
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().filter(|l| l.contains("\"error\"")).count(), 3);
+    fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn documents_from_a_pipe_give_the_report_a_file_gives() {
+    // `paridad check EN <(cat ES)` reads a pipe: here /dev/stdin, a pipe from cat.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let from_file = run(root, &["check", EN, ES, "--format", "json"], Stdio::null());
+    let mut cat = Command::new("cat")
+        .arg(ES)
+        .current_dir(root)
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pipe = cat.stdout.take().unwrap();
+    let from_pipe = run(
+        root,
+        &["check", EN, "/dev/stdin", "--format", "json"],
+        Stdio::from(pipe),
+    );
+    cat.wait().unwrap();
+    assert!(from_pipe.status.success());
+    let (a, b): (serde_json::Value, serde_json::Value) = (
+        serde_json::from_slice(&from_file.stdout).unwrap(),
+        serde_json::from_slice(&from_pipe.stdout).unwrap(),
+    );
+    assert_eq!(a["sections"], b["sections"]);
+    assert_eq!(a["summary"], b["summary"]);
+}
+
+#[test]
+fn standard_input_is_read_once() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for args in [
+        &["check", "-", "-"][..],
+        &["check", EN, "-", "--glossary", "-"],
+        &["align", "-", ES, "--glossary", "-"],
+    ] {
+        let stdin = File::open(root.join(ES)).unwrap();
+        let out = run(root, args, Stdio::from(stdin));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("standard input (-) given twice"),
+            "{stderr}"
+        );
+    }
+}
