@@ -335,3 +335,45 @@ fn json_and_xml_reports_escape_controls_their_own_way() {
         .any(|p| p["es"].as_str().is_some_and(|t| t.starts_with(IN_A_PAIR)));
     assert!(read_back, "a JSON parser reads the sentence back whole");
 }
+
+#[test]
+fn the_cli_shows_controls_in_file_names_and_json_escaped() {
+    let dir = std::env::temp_dir().join(format!("paridad-inject-cli-{}", std::process::id()));
+    std::fs::remove_dir_all(&dir).ok();
+    std::fs::create_dir_all(&dir).unwrap();
+    // A file name that clears the screen and sets the window title, and holds a line break.
+    let hostile = "plan\u{1b}[2J\u{1b}]0;pwned\u{7}\n.txt";
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_paridad"))
+            .current_dir(&dir)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["segment", hostile]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr,
+        "paridad: plan\\u{1b}[2J\\u{1b}]0;pwned\\u{7}\\u{a}.txt: no such file\n"
+    );
+    // In the JSON report, C0 controls are escaped by JSON itself, and DEL and C1 too.
+    std::fs::write(dir.join("es.txt"), ES.replace(ANCHOR, IN_A_PAIR)).unwrap();
+    let en_path = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/2025-2028.en.txt");
+    let out = run(&["check", en_path, "es.txt", "--format", "json"]);
+    assert!(out.status.success());
+    let json = String::from_utf8(out.stdout).unwrap();
+    let raw: Vec<char> = json
+        .chars()
+        .filter(|&c| c.is_control() && c != '\n')
+        .collect();
+    assert!(raw.is_empty(), "raw controls in the JSON: {raw:?}");
+    assert!(
+        json.contains(r"81\u009b2J años\u007f"),
+        "DEL and C1 escaped"
+    );
+    // Read back, the text is the document's.
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(report.to_string().contains("81\u{9b}2J años\u{7f}"));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -257,7 +257,7 @@ fn main() -> ExitCode {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::Failed) => ExitCode::from(1),
         Err(Failure(message)) => {
-            eprintln!("paridad: {message}");
+            say(&format!("paridad: {message}"));
             ExitCode::from(2)
         }
     }
@@ -346,14 +346,34 @@ fn batch(
         jobs: jobs.map(usize::from),
         written: files.written(),
     };
-    let totals = with_output(out_path, stdout, |out| batch::run(manifest, &settings, out))?;
-    eprintln!(
+    let totals = with_output(out_path, stdout, |out| {
+        let mut out = output::EscapedC1::new(out);
+        let totals = batch::run(manifest, &settings, &mut out)?;
+        finish_output(out.finish())?;
+        Ok(totals)
+    })?;
+    say(&format!(
         "paridad: batch {}: {} pairs checked, {} failed",
         manifest.display(),
         totals.checked,
         totals.failed
-    );
+    ));
     Ok(Outcome::Clean)
+}
+
+/// Says one line on standard error, with every control character in it (from a file name or
+/// a document, line breaks and tabs included) shown escaped, so that nothing read reaches the
+/// terminal raw and the line stays one line.
+fn say(line: &str) {
+    eprintln!("{}", one_line(line));
+}
+
+/// `text` with its control characters shown escaped (`\u{1b}`), line breaks and tabs too.
+fn one_line(text: &str) -> String {
+    paridad::report::escape_controls(text)
+        .replace('\n', "\\u{a}")
+        .replace('\r', "\\u{d}")
+        .replace('\t', "\\u{9}")
 }
 
 /// A path as messages name it: `<stdin>` for `-`.
@@ -539,7 +559,7 @@ impl Versions {
     /// Says the language doubts on standard error.
     fn warn(&self) {
         for doubt in &self.doubts {
-            eprintln!("paridad: warning: {doubt}; going on");
+            say(&format!("paridad: warning: {doubt}; going on"));
         }
     }
 
@@ -676,7 +696,7 @@ fn align_sentence_lists(
         return Err(Failure(format!("{doubt} (--strict-lang)")));
     }
     for doubt in &doubts {
-        eprintln!("paridad: warning: {doubt}; going on");
+        say(&format!("paridad: warning: {doubt}; going on"));
     }
     let pairs = paridad::Aligner::with_glossary(&glossary)
         .align_sentence_lists(&list_a, &lang_a, &list_b, &lang_b)
@@ -852,8 +872,10 @@ fn write_baseline(
 
 /// Pretty JSON and a final newline.
 fn write_json(out: &mut impl Write, value: &impl serde::Serialize) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
-    writeln!(out)
+    let mut out = output::EscapedC1::new(out);
+    serde_json::to_writer_pretty(&mut out, value)?;
+    writeln!(out)?;
+    out.finish()
 }
 
 /// A closed pipe (`paridad … | head`) is not an error.

@@ -90,3 +90,100 @@ fn partial_name(target: &Path) -> PathBuf {
     }
     target.with_file_name(format!(".{}{suffix}", &name[..keep]))
 }
+
+/// A writer of JSON that also escapes DEL and the C1 controls (U+007F to U+009F), which JSON
+/// lets through raw: serde_json escapes only C0, and a report printed on a terminal must not
+/// carry controls from the documents. Inside JSON these characters can only stand in strings,
+/// where `\u007f` means the same, so the JSON read back is unchanged.
+pub(crate) struct EscapedC1<W: Write> {
+    inner: W,
+    /// A 0xC2 byte waiting for the next one (C1 controls are 0xC2 0x80–0x9F in UTF-8).
+    lead: bool,
+}
+
+impl<W: Write> EscapedC1<W> {
+    pub(crate) fn new(inner: W) -> EscapedC1<W> {
+        EscapedC1 { inner, lead: false }
+    }
+
+    /// Writes a 0xC2 still waiting and flushes.
+    pub(crate) fn finish(mut self) -> io::Result<()> {
+        if std::mem::take(&mut self.lead) {
+            self.inner.write_all(&[0xC2])?;
+        }
+        self.inner.flush()
+    }
+}
+
+impl<W: Write> Write for EscapedC1<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut plain = 0;
+        for (i, &b) in buf.iter().enumerate() {
+            let escaped = if std::mem::take(&mut self.lead) {
+                if (0x80..=0x9F).contains(&b) {
+                    Some(u32::from(b))
+                } else {
+                    // Not a C1 control: the lead byte goes out as it was, before this one.
+                    self.inner.write_all(&[0xC2])?;
+                    None
+                }
+            } else {
+                None
+            };
+            match (escaped, b) {
+                (Some(code), _) => {
+                    // The lead byte was the one before: nothing plain stands between.
+                    write!(self.inner, "\\u{code:04x}")?;
+                    plain = i + 1;
+                }
+                (None, 0x7F) => {
+                    self.inner.write_all(&buf[plain..i])?;
+                    self.inner.write_all(b"\\u007f")?;
+                    plain = i + 1;
+                }
+                (None, 0xC2) => {
+                    self.inner.write_all(&buf[plain..i])?;
+                    self.lead = true;
+                    plain = i + 1;
+                }
+                _ => {}
+            }
+        }
+        self.inner.write_all(&buf[plain..])?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `text` written through [`EscapedC1`] in pieces of `piece` bytes.
+    fn escaped(text: &str, piece: usize) -> String {
+        let mut bytes = Vec::new();
+        let mut out = EscapedC1::new(&mut bytes);
+        for chunk in text.as_bytes().chunks(piece) {
+            out.write_all(chunk).unwrap();
+        }
+        out.finish().unwrap();
+        String::from_utf8(bytes).unwrap()
+    }
+
+    #[test]
+    fn del_and_c1_are_escaped_whatever_the_pieces() {
+        // U+0085 and U+009B are C1 controls (0xC2 0x85, 0xC2 0x9B); U+00E1 (á, 0xC3 0xA1) and
+        // U+00A9 (©, 0xC2 0xA9) are letters and signs that share or neighbour their bytes.
+        let json = "{\"t\": \"M\u{e9}xico \u{9b}2J \u{85}\u{7f} \u{a9} Canad\u{e1}\u{c2}\"}";
+        for piece in [1, 2, 3, 7, 100] {
+            let out = escaped(json, piece);
+            assert_eq!(
+                out, "{\"t\": \"M\u{e9}xico \\u009b2J \\u0085\\u007f \u{a9} Canad\u{e1}\u{c2}\"}",
+                "pieces of {piece}"
+            );
+        }
+    }
+}
