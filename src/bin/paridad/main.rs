@@ -79,6 +79,10 @@ enum Command {
         /// Write the lines to FILE instead of standard output.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Each line is `N<TAB>{…}`, N its line number in the whole manifest (as a cluster
+        /// sends a shard of it): records and messages give N as the line.
+        #[arg(long)]
+        numbered: bool,
     },
 }
 
@@ -248,7 +252,15 @@ fn main() -> ExitCode {
             glossary,
             jobs,
             out: path,
-        } => batch(&manifest, &glossary, jobs, path.as_ref(), &mut out),
+            numbered,
+        } => batch(
+            &manifest,
+            &glossary,
+            jobs,
+            numbered,
+            path.as_ref(),
+            &mut out,
+        ),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
@@ -265,6 +277,7 @@ fn batch(
     manifest: &Path,
     glossaries: &[PathBuf],
     jobs: Option<u16>,
+    numbered: bool,
     out_path: Option<&PathBuf>,
     stdout: &mut io::StdoutLock<'_>,
 ) -> Result<Outcome, Failure> {
@@ -273,6 +286,7 @@ fn batch(
         checker: &paridad::Checker::with_glossary(&glossary),
         glossaries: glossaries.iter().map(|p| p.display().to_string()).collect(),
         jobs: jobs.map(usize::from),
+        numbered,
     };
     let inputs: Vec<&Path> = std::iter::once(manifest)
         .chain(glossaries.iter().map(PathBuf::as_path))
