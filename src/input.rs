@@ -288,6 +288,9 @@ pub fn read_file(path: impl AsRef<Path>) -> Result<String, Error> {
     )
 }
 
+/// How many bytes of a line over its limit [`read_line_within`] keeps.
+pub const LINE_HEAD: usize = 64;
+
 /// One line read by [`read_line_within`].
 #[derive(Debug, PartialEq, Eq)]
 pub enum BoundedLine {
@@ -295,14 +298,19 @@ pub enum BoundedLine {
     End,
     /// A line within the limit, with its line break if it had one.
     Line(Vec<u8>),
-    /// A line longer than the limit: it was skipped to its end without being kept, and the
-    /// next call reads the line after it. Holds the line's length in bytes, its break aside.
-    TooLong(u64),
+    /// A line longer than the limit: it was skipped to its end, keeping only its first bytes,
+    /// and the next call reads the line after it.
+    TooLong {
+        /// The line's length in bytes, its break aside.
+        length: u64,
+        /// Its first [`LINE_HEAD`] bytes at most (enough for a record number before a tab).
+        head: Vec<u8>,
+    },
 }
 
 /// Reads one line (to `\n` or the end) of at most `limit` bytes (its break aside) from
-/// `reader`, line break included; a longer line is skipped to its end, keeping nothing of it,
-/// so memory stays within `limit` whatever the input.
+/// `reader`, line break included; a longer line is skipped to its end, keeping only its first
+/// [`LINE_HEAD`] bytes, so memory stays within `limit` whatever the input.
 pub fn read_line_within(reader: &mut impl BufRead, limit: u64) -> io::Result<BoundedLine> {
     let mut line = Vec::new();
     // Bytes of the line, its break aside.
@@ -327,8 +335,13 @@ pub fn read_line_within(reader: &mut impl BufRead, limit: u64) -> io::Result<Bou
         length += content as u64;
         if length <= limit {
             line.extend_from_slice(&block[..taken]);
-        } else if !line.is_empty() {
-            line = Vec::new();
+        } else if line.len() < LINE_HEAD || line.capacity() > 2 * LINE_HEAD {
+            // Over the limit: only the head is kept, in a buffer of its own size.
+            let mut head = std::mem::take(&mut line);
+            head.extend_from_slice(&block[..content.min(LINE_HEAD)]);
+            head.truncate(LINE_HEAD);
+            head.shrink_to(LINE_HEAD);
+            line = head;
         }
         reader.consume(taken);
         if ended {
@@ -336,7 +349,7 @@ pub fn read_line_within(reader: &mut impl BufRead, limit: u64) -> io::Result<Bou
         }
     }
     Ok(if length > limit {
-        BoundedLine::TooLong(length)
+        BoundedLine::TooLong { length, head: line }
     } else if line.is_empty() {
         BoundedLine::End
     } else {
@@ -509,7 +522,10 @@ mod tests {
             lines,
             [
                 BoundedLine::Line(b"{\"id\": 1}\n".to_vec()),
-                BoundedLine::TooLong(5000),
+                BoundedLine::TooLong {
+                    length: 5000,
+                    head: vec![b'x'; LINE_HEAD],
+                },
                 BoundedLine::Line(b"{\"id\": 3}".to_vec()),
             ]
         );

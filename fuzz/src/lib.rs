@@ -443,10 +443,12 @@ pub fn check_bounded_reader(data: &[u8]) {
                 assert_eq!(&rest[seen..seen + line.len()], &line[..]);
                 seen += line.len();
             }
-            BoundedLine::TooLong(length) => {
+            BoundedLine::TooLong { length, head } => {
                 assert!(length > line_limit);
                 let content = usize::try_from(length).expect("a slice's length");
                 assert!(!rest[seen..seen + content].contains(&b'\n'));
+                let kept = content.min(paridad::LINE_HEAD);
+                assert_eq!(head, &rest[seen..seen + kept], "the head of a long line");
                 seen += content;
                 if rest.get(seen) == Some(&b'\n') {
                     seen += 1;

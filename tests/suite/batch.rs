@@ -195,6 +195,40 @@ fn many_pairs_keep_their_order_whatever_the_threads() {
 }
 
 #[test]
+fn numbered_lines_keep_the_whole_manifests_line_numbers() {
+    // As a cluster sends one shard of a larger manifest: each line with its number and a tab.
+    let seeds = root().join("seeds");
+    let (en, es) = (
+        seeds.join("2025-2028.en.txt"),
+        seeds.join("2025-2028.es.txt"),
+    );
+    let pair = format!(r#"{{"id": "plan", "en": {en:?}, "es": {es:?}}}"#);
+    let missing = format!(r#"{{"id": "gone", "en": {en:?}, "es": "/no/such/es.txt"}}"#);
+    let shard = format!("41\t{pair}\n42\t\n43\t{{not json\n44\t{missing}\n");
+    let out = paridad_in(&root(), &["batch", "--numbered", "-"], Some(&shard));
+    assert_eq!(out.status.code(), Some(0));
+    let got = lines(&out);
+    let numbers: Vec<Option<u64>> = got.iter().map(|r| r["line"].as_u64()).collect();
+    assert_eq!(numbers, [Some(41), Some(43), Some(44)]);
+    assert_eq!(got[0]["report"]["schema"], "paridad.report.v1");
+    let error = |k: usize| got[k]["error"].as_str().unwrap().to_string();
+    assert!(error(1).starts_with("manifest line 43: "), "{}", error(1));
+    assert!(error(2).starts_with("manifest line 44: "), "{}", error(2));
+    // The same lines at the same place of a whole manifest give the same records.
+    let manifest = format!("{}{pair}\n\n{{not json\n{missing}\n", "\n".repeat(40));
+    let whole = paridad_in(&root(), &["batch", "-"], Some(&manifest));
+    assert_eq!(lines(&whole), got);
+    // A line without its number is the caller's mistake: the batch stops, exit 2.
+    let unnumbered = paridad_in(&root(), &["batch", "--numbered", "-"], Some(&pair));
+    assert_eq!(unnumbered.status.code(), Some(2));
+    let stderr = String::from_utf8(unnumbered.stderr).unwrap();
+    assert!(
+        stderr.contains("--numbered: line 1 of the input does not start with a line number"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn a_manifest_that_cannot_be_read_is_one_line_and_exit_2() {
     for (path, says) in [
         ("no/such/manifest.jsonl", "no/such/manifest.jsonl: "),

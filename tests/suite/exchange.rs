@@ -1,11 +1,14 @@
 //! The exchange formats on the seed pair: TMX 1.4b with divergences, XLIFF 2.1 and CSV/TSV.
 //!
-//! Each output is checked by tools that know the format, not by reading our own strings back
-//! with our own code: `xmllint` (Debian package libxml2-utils) for well-formedness and, for
-//! XLIFF, validity against `tests/schemas/xliff21_core_subset.xsd` (the core elements paridad
-//! writes, written from the XLIFF 2.1 specification); quick-xml to read the XML
-//! back; the `csv` crate to read the tables back. What is read back must equal the alignment
-//! and the divergences, computed here from the documents.
+//! Each output is checked by rules that know the format, not by reading our own strings back
+//! with our own code: well-formedness as XML 1.0 defines it and, for XLIFF, validity against
+//! `tests/schemas/xliff21_core_subset.xsd` (the core elements paridad writes, written from the
+//! XLIFF 2.1 specification), both checked here in Rust so that `cargo test` needs no outside
+//! program; quick-xml to read the XML back; the `csv` crate to read the tables back. What is
+//! read back must equal the alignment and the divergences, computed here from the documents.
+//! Two tests ignored by a plain `cargo test` (run by `.ci/run`) give the same documents, and
+//! the same documents broken one way each, to `xmllint` (Debian package libxml2-utils), which
+//! must agree with the Rust checks on every one.
 
 use std::io::{self, Write};
 use std::process::{Command, Stdio};
@@ -55,8 +58,12 @@ fn label(section: &SectionPair, joiner: char) -> String {
 
 const SCHEMAS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/schemas");
 
+/// Why the tests that run xmllint are ignored by a plain `cargo test`.
+const NEEDS_XMLLINT: &str = "needs xmllint: apt-get install libxml2-utils";
+
 /// Runs `xmllint --nonet ARGS -` on `xml` (schema imports are local files, so nothing is
-/// fetched); `Err` holds what xmllint said when it rejects the document.
+/// fetched); `Err` holds what xmllint said when it rejects the document. Panics when xmllint
+/// cannot run: the tests that call it are ignored unless asked for, and then they must run.
 fn xmllint(args: &[&str], xml: &str) -> Result<(), String> {
     let mut child = Command::new("xmllint")
         .arg("--nonet")
@@ -66,9 +73,7 @@ fn xmllint(args: &[&str], xml: &str) -> Result<(), String> {
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap_or_else(|e| {
-            panic!("cannot run xmllint ({e}); install it: apt-get install libxml2-utils")
-        });
+        .unwrap_or_else(|e| panic!("cannot run xmllint ({e}): this test {NEEDS_XMLLINT}"));
     let mut stdin = child.stdin.take().expect("piped stdin");
     let input = xml.to_owned();
     let feeder = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
@@ -84,10 +89,397 @@ fn xmllint(args: &[&str], xml: &str) -> Result<(), String> {
     }
 }
 
-/// Validates `xml` against the XLIFF 2.1 core elements paridad writes.
-fn validate_xliff(xml: &str) -> Result<(), String> {
+/// Validates `xml` with xmllint against the XLIFF 2.1 core elements paridad writes.
+fn xmllint_xliff(xml: &str) -> Result<(), String> {
     let schema = format!("{SCHEMAS}/xliff21_core_subset.xsd");
     xmllint(&["--noout", "--schema", &schema], xml)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Well-formedness and the XLIFF schema's rules, in Rust, so that `cargo test` needs no
+// outside program; the ignored tests at the end check that xmllint agrees.
+
+/// A character XML 1.0 allows (production 2, `Char`).
+fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && !matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+}
+
+/// XML 1.0's `NameStartChar` (production 4).
+fn name_start_char(c: char) -> bool {
+    matches!(c, ':' | 'A'..='Z' | '_' | 'a'..='z'
+        | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{2FF}'
+        | '\u{370}'..='\u{37D}' | '\u{37F}'..='\u{1FFF}' | '\u{200C}'..='\u{200D}'
+        | '\u{2070}'..='\u{218F}' | '\u{2C00}'..='\u{2FEF}' | '\u{3001}'..='\u{D7FF}'
+        | '\u{F900}'..='\u{FDCF}' | '\u{FDF0}'..='\u{FFFD}' | '\u{10000}'..='\u{EFFFF}')
+}
+
+/// XML 1.0's `NameChar` (production 4a).
+fn name_char(c: char) -> bool {
+    name_start_char(c)
+        || matches!(c, '-' | '.' | '0'..='9' | '\u{B7}' | '\u{300}'..='\u{36F}' | '\u{203F}'..='\u{2040}')
+}
+
+/// An XML `Name` (production 5).
+fn xml_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(name_start_char) && chars.all(name_char)
+}
+
+/// Whitespace as XML counts it.
+fn xml_space(text: &str) -> bool {
+    text.chars().all(|c| matches!(c, ' ' | '\t' | '\r' | '\n'))
+}
+
+/// `text` when it has only characters XML allows, else the first one it should not have.
+fn xml_chars(text: &str) -> Result<(), String> {
+    match text.chars().find(|&c| !xml_char(c)) {
+        None => Ok(()),
+        Some(c) => Err(format!("the character {c:?} is not allowed in XML 1.0")),
+    }
+}
+
+/// Whether `xml` is a well-formed XML 1.0 document, checked in Rust: quick-xml reads it with
+/// end names, comments and attributes checked, and what quick-xml leaves to its caller is
+/// checked here: the declaration first if anywhere, one root element with nothing but
+/// whitespace, comments and processing instructions outside it, element and attribute names
+/// that are XML names, only the predefined entities and character references, only characters
+/// XML 1.0 allows (also through references), no `]]>` in text and no `<` in attribute values.
+/// Not checked, since paridad writes none: a DTD's own rules. `Err` says what and where.
+fn well_formed(xml: &str) -> Result<(), String> {
+    let mut reader = Reader::from_str(xml);
+    reader.config_mut().check_comments = true;
+    let (mut depth, mut roots, mut first) = (0usize, 0usize, true);
+    loop {
+        let at = reader.buffer_position();
+        let event = reader
+            .read_event()
+            .map_err(|e| format!("at byte {at}: {e}"))?;
+        let here = |what: String| format!("at byte {at}: {what}");
+        match &event {
+            Event::Decl(_) if !first || at != 0 => {
+                return Err(here("an XML declaration that is not at the start".into()))
+            }
+            Event::Start(e) | Event::Empty(e) => {
+                if depth == 0 {
+                    roots += 1;
+                    if roots > 1 {
+                        return Err(here("a second root element".into()));
+                    }
+                }
+                let qname = e.name();
+                let name = std::str::from_utf8(qname.as_ref()).map_err(|e| here(e.to_string()))?;
+                if !xml_name(name) {
+                    return Err(here(format!("{name:?} is not an XML name")));
+                }
+                for attr in e.attributes() {
+                    let attr = attr.map_err(|e| here(e.to_string()))?;
+                    let key =
+                        std::str::from_utf8(attr.key.as_ref()).map_err(|e| here(e.to_string()))?;
+                    if !xml_name(key) {
+                        return Err(here(format!("{key:?} is not an XML name")));
+                    }
+                    if attr.value.contains(&b'<') {
+                        return Err(here(format!("a `<` in the value of {key}")));
+                    }
+                    let value = attr.unescape_value().map_err(|e| here(e.to_string()))?;
+                    xml_chars(&value).map_err(here)?;
+                }
+                if matches!(event, Event::Start(_)) {
+                    depth += 1;
+                }
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Text(t) => {
+                let raw = std::str::from_utf8(t).map_err(|e| here(e.to_string()))?;
+                if depth == 0 && !xml_space(raw) {
+                    return Err(here("text outside the root element".into()));
+                }
+                if raw.contains("]]>") {
+                    return Err(here("`]]>` in text".into()));
+                }
+                xml_chars(&t.unescape().map_err(|e| here(e.to_string()))?).map_err(here)?;
+            }
+            Event::CData(c) => {
+                if depth == 0 {
+                    return Err(here("character data outside the root element".into()));
+                }
+                xml_chars(std::str::from_utf8(c).map_err(|e| here(e.to_string()))?)
+                    .map_err(here)?;
+            }
+            Event::Comment(c) => {
+                xml_chars(std::str::from_utf8(c).map_err(|e| here(e.to_string()))?)
+                    .map_err(here)?;
+            }
+            Event::DocType(_) if roots > 0 => {
+                return Err(here("a document type after the root element".into()))
+            }
+            Event::Eof if depth > 0 => return Err(here("an element is not closed".into())),
+            Event::Eof if roots == 0 => return Err(here("no root element".into())),
+            Event::Eof => return Ok(()),
+            _ => {}
+        }
+        first = false;
+    }
+}
+
+/// The namespace of XLIFF 2 core.
+const XLIFF_NS: &str = "urn:oasis:names:tc:xliff:document:2.0";
+
+/// The type of an attribute in `tests/schemas/xliff21_core_subset.xsd` (and `xml.xsd`).
+#[derive(Debug, Clone, Copy)]
+enum AttrType {
+    /// `xs:string`: anything.
+    Text,
+    /// `xs:NMTOKEN`.
+    NmToken,
+    /// `xs:language`.
+    Language,
+    /// `xml:lang`: `xs:language` or empty.
+    XmlLang,
+    /// `xml:space`: `default` or `preserve`.
+    XmlSpace,
+    /// `yes` or `no`.
+    YesNo,
+    /// `ltr`, `rtl` or `auto`.
+    Dir,
+    /// A segment's state: `initial`, `translated`, `reviewed` or `final`.
+    State,
+    /// `xs:positiveInteger`.
+    Positive,
+    /// A note's priority: a positive integer up to 10.
+    Priority,
+    /// `source` or `target`.
+    AppliesTo,
+}
+
+/// The value `value` with XML Schema's `collapse` whitespace rule applied, as for every type
+/// here but the ones derived from `xs:string`.
+fn collapsed(value: &str) -> String {
+    value
+        .split([' ', '\t', '\r', '\n'])
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `xs:language`: `[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*`.
+fn language(value: &str) -> bool {
+    let mut parts = value.split('-');
+    let first = parts.next().unwrap_or_default();
+    let ok = |p: &str, f: fn(&char) -> bool| (1..=8).contains(&p.len()) && p.chars().all(|c| f(&c));
+    ok(first, char::is_ascii_alphabetic) && parts.all(|p| ok(p, char::is_ascii_alphanumeric))
+}
+
+/// The value of `xs:positiveInteger` `value`, saturated at `u64::MAX`, if it is one.
+fn positive(value: &str) -> Option<u64> {
+    let digits = value.strip_prefix('+').unwrap_or(value);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n = digits.parse::<u64>().unwrap_or(u64::MAX);
+    (n > 0).then_some(n)
+}
+
+impl AttrType {
+    /// Whether `value` is a value of this type.
+    fn accepts(self, value: &str) -> bool {
+        let token = collapsed(value);
+        match self {
+            AttrType::Text => true,
+            AttrType::NmToken => !token.is_empty() && token.chars().all(name_char),
+            AttrType::Language => language(&token),
+            AttrType::XmlLang => token.is_empty() || language(&token),
+            AttrType::XmlSpace => matches!(token.as_str(), "default" | "preserve"),
+            AttrType::YesNo => matches!(value, "yes" | "no"),
+            AttrType::Dir => matches!(value, "ltr" | "rtl" | "auto"),
+            AttrType::State => matches!(value, "initial" | "translated" | "reviewed" | "final"),
+            AttrType::Positive => positive(&token).is_some(),
+            AttrType::Priority => positive(&token).is_some_and(|n| n <= 10),
+            AttrType::AppliesTo => matches!(value, "source" | "target"),
+        }
+    }
+}
+
+/// An element of the schema: its attributes (name, type, required) and its content, either
+/// text only (`None`) or child elements in sequence, each step a set of names with the least
+/// and most it may occur.
+struct ElementRule {
+    name: &'static str,
+    attrs: &'static [(&'static str, AttrType, bool)],
+    children: Option<&'static [(&'static [&'static str], usize, usize)]>,
+}
+
+/// The attributes `file`, `group` and `unit` share beyond their own.
+macro_rules! structural {
+    ($($own:expr),*) => {
+        &[
+            ("id", AttrType::NmToken, true),
+            $($own,)*
+            ("canResegment", AttrType::YesNo, false),
+            ("translate", AttrType::YesNo, false),
+            ("srcDir", AttrType::Dir, false),
+            ("trgDir", AttrType::Dir, false),
+            ("xml:space", AttrType::XmlSpace, false),
+        ]
+    };
+}
+
+const MANY: usize = usize::MAX;
+
+/// The elements of `tests/schemas/xliff21_core_subset.xsd`, rule for rule.
+const XLIFF_RULES: [ElementRule; 9] = [
+    ElementRule {
+        name: "xliff",
+        attrs: &[
+            ("version", AttrType::Text, true),
+            ("srcLang", AttrType::Language, true),
+            ("trgLang", AttrType::Language, false),
+            ("xml:space", AttrType::XmlSpace, false),
+        ],
+        children: Some(&[(&["file"], 1, MANY)]),
+    },
+    ElementRule {
+        name: "file",
+        attrs: structural!(("original", AttrType::Text, false)),
+        children: Some(&[(&["notes"], 0, 1), (&["unit", "group"], 1, MANY)]),
+    },
+    ElementRule {
+        name: "group",
+        attrs: structural!(
+            ("name", AttrType::Text, false),
+            ("type", AttrType::Text, false)
+        ),
+        children: Some(&[(&["notes"], 0, 1), (&["unit", "group"], 0, MANY)]),
+    },
+    ElementRule {
+        name: "unit",
+        attrs: structural!(
+            ("name", AttrType::Text, false),
+            ("type", AttrType::Text, false)
+        ),
+        children: Some(&[(&["notes"], 0, 1), (&["segment"], 1, MANY)]),
+    },
+    ElementRule {
+        name: "segment",
+        attrs: &[
+            ("id", AttrType::NmToken, false),
+            ("canResegment", AttrType::YesNo, false),
+            ("state", AttrType::State, false),
+            ("subState", AttrType::Text, false),
+        ],
+        children: Some(&[(&["source"], 1, 1), (&["target"], 0, 1)]),
+    },
+    ElementRule {
+        name: "source",
+        attrs: &[
+            ("xml:lang", AttrType::XmlLang, false),
+            ("xml:space", AttrType::XmlSpace, false),
+        ],
+        children: None,
+    },
+    ElementRule {
+        name: "target",
+        attrs: &[
+            ("xml:lang", AttrType::XmlLang, false),
+            ("xml:space", AttrType::XmlSpace, false),
+            ("order", AttrType::Positive, false),
+        ],
+        children: None,
+    },
+    ElementRule {
+        name: "notes",
+        attrs: &[],
+        children: Some(&[(&["note"], 1, MANY)]),
+    },
+    ElementRule {
+        name: "note",
+        attrs: &[
+            ("id", AttrType::NmToken, false),
+            ("category", AttrType::Text, false),
+            ("priority", AttrType::Priority, false),
+            ("appliesTo", AttrType::AppliesTo, false),
+        ],
+        children: None,
+    },
+];
+
+/// Checks `element` and its descendants against [`XLIFF_RULES`]; `path` names it in errors.
+fn xliff_element(element: &Element, path: &str) -> Result<(), String> {
+    let path = format!("{path}/{}", element.name);
+    let rule = XLIFF_RULES
+        .iter()
+        .find(|r| r.name == element.name)
+        .ok_or_else(|| format!("{path}: not an element of the schema"))?;
+    for (name, value) in &element.attrs {
+        if name == "xmlns" {
+            if value != XLIFF_NS {
+                return Err(format!("{path}: in namespace {value:?}, not XLIFF 2's"));
+            }
+            continue;
+        }
+        let (_, ty, _) = rule
+            .attrs
+            .iter()
+            .find(|(n, _, _)| n == name)
+            .ok_or_else(|| format!("{path}: attribute {name} is not allowed"))?;
+        if !ty.accepts(value) {
+            return Err(format!("{path}: {name}={value:?} is not a valid {ty:?}"));
+        }
+    }
+    for (name, _, required) in rule.attrs {
+        if *required && element.attr(name).is_none() {
+            return Err(format!("{path}: attribute {name} is required"));
+        }
+    }
+    let Some(steps) = rule.children else {
+        return match element.children.first() {
+            Some(child) => Err(format!("{path}: holds text only, not <{}>", child.name)),
+            None => Ok(()),
+        };
+    };
+    if !xml_space(&element.text) {
+        return Err(format!("{path}: holds elements only, not text"));
+    }
+    // The content models are deterministic, so reading them greedily is exact.
+    let mut children = element.children.iter().peekable();
+    for (names, least, most) in steps {
+        let mut count = 0;
+        while count < *most
+            && children
+                .peek()
+                .is_some_and(|c| names.contains(&c.name.as_str()))
+        {
+            count += 1;
+            children.next();
+        }
+        if count < *least {
+            return Err(format!("{path}: needs <{}> here", names.join("> or <")));
+        }
+    }
+    if let Some(child) = children.next() {
+        return Err(format!("{path}: <{}> is not expected here", child.name));
+    }
+    element
+        .children
+        .iter()
+        .try_for_each(|child| xliff_element(child, &path))
+}
+
+/// Validates `xml` in Rust as xmllint does against `tests/schemas/xliff21_core_subset.xsd`:
+/// well-formed, an `<xliff>` root in XLIFF 2's namespace (declared on the root, as the default
+/// one), and every element as [`XLIFF_RULES`] says. Stricter than the schema only in
+/// namespace spelling (a prefix, or another root element, is refused), which paridad never
+/// uses.
+fn validate_xliff(xml: &str) -> Result<(), String> {
+    well_formed(xml)?;
+    let root = parse(xml);
+    if root.name != "xliff" || root.attr("xmlns") != Some(XLIFF_NS) {
+        return Err(format!(
+            "the root is <{}>, not XLIFF 2's <xliff>",
+            root.name
+        ));
+    }
+    xliff_element(&root, "")
 }
 
 /// An XML element as quick-xml reads it: qualified name, attributes (unescaped), child
@@ -267,7 +659,7 @@ fn prop<'a>(tu: &'a Element, kind: &str) -> Option<&'a str> {
 fn check_tmx_is_well_formed_tmx_14b() {
     let (en, es, check) = seed_check();
     let tmx = render(|out| write_check_tmx(out, &check, &en, &es));
-    xmllint(&["--noout"], &tmx).unwrap_or_else(|e| panic!("xmllint rejects the TMX: {e}"));
+    well_formed(&tmx).unwrap_or_else(|e| panic!("malformed TMX: {e}"));
     assert_tmx_14b(&parse(&tmx));
 }
 
@@ -357,7 +749,7 @@ fn markup_and_forbidden_characters_survive_as_text() {
     let (en, es) = markup_pair();
     let check = Checker::new().check(&en, &es);
     let tmx = render(|out| write_check_tmx(out, &check, &en, &es));
-    xmllint(&["--noout"], &tmx).unwrap_or_else(|e| panic!("xmllint rejects the TMX: {e}"));
+    well_formed(&tmx).unwrap_or_else(|e| panic!("malformed TMX: {e}"));
     let tmx = parse(&tmx);
     let tu = tmx.one("body").one("tu");
     let segs: Vec<&str> = tu.all("tuv").map(|t| t.one("seg").text.as_str()).collect();
@@ -389,30 +781,26 @@ fn markup_and_forbidden_characters_survive_as_text() {
 fn xliff_validates_against_the_core_schema() {
     let (en, es, check) = seed_check();
     let xliff = render(|out| write_xliff(out, &check, &en, &es));
-    xmllint(&["--noout"], &xliff).unwrap_or_else(|e| panic!("malformed XLIFF: {e}"));
     validate_xliff(&xliff).unwrap_or_else(|e| panic!("invalid XLIFF: {e}"));
 }
 
+/// The Rust checks' verdict on `xml`: valid XLIFF when `xliff`, else well-formed XML.
+fn rust_verdict(xml: &str, xliff: bool) -> Result<(), String> {
+    if xliff {
+        validate_xliff(xml)
+    } else {
+        well_formed(xml)
+    }
+}
+
 #[test]
-fn the_validators_reject_broken_documents() {
-    let (en, es, check) = seed_check();
-    let xliff = render(|out| write_xliff(out, &check, &en, &es));
-    let bad_priority = xliff.replacen(r#"priority="2""#, r#"priority="11""#, 1);
-    assert_ne!(bad_priority, xliff);
-    assert!(
-        validate_xliff(&bad_priority).is_err(),
-        "priority is 1 to 10"
-    );
-    let no_source = xliff.replacen("<source/>", "", 1);
-    assert_ne!(no_source, xliff);
-    assert!(
-        validate_xliff(&no_source).is_err(),
-        "a segment needs a source"
-    );
-    let truncated = &xliff[..xliff.len() / 2];
-    assert!(xmllint(&["--noout"], truncated).is_err());
-    let tmx = render(|out| write_check_tmx(out, &check, &en, &es));
-    assert!(xmllint(&["--noout"], &tmx.replacen("</seg>", "", 1)).is_err());
+fn the_rust_checks_reject_broken_documents() {
+    for (what, xml, xliff) in broken_documents() {
+        assert!(rust_verdict(&xml, xliff).is_err(), "{what}: accepted");
+    }
+    for (what, xml, xliff) in good_documents() {
+        rust_verdict(&xml, xliff).unwrap_or_else(|e| panic!("{what}: {e}"));
+    }
 }
 
 /// Where a divergence's note belongs: on its pair's unit, on its section's group, or on the
@@ -545,16 +933,21 @@ fn xliff_notes_are_the_divergences_in_place() {
     }
 }
 
-#[test]
-fn one_sided_pairs_are_units_too() {
-    // The seed's Spanish dateline has no English counterpart; a Spanish sentence deleted
-    // leaves its English one alone.
+/// The seed pair with one Spanish sentence deleted, which leaves its English one alone (the
+/// seed's Spanish dateline already has no English counterpart).
+fn one_sided_check() -> (Document<'static>, Document<'static>, Check) {
     let deleted = "Asimismo, se llevará a cabo una evaluación conjunta continua para asegurar el \
                    progreso de los resultados alcanzados en los cuatro pilares. ";
     assert_eq!(ES.matches(deleted).count(), 1);
     let es_text: &'static str = Box::leak(ES.replace(deleted, "").into_boxed_str());
     let (en, es) = (en(), Document::parse(es_text, Lang::Es).unwrap());
     let check = Checker::new().check(&en, &es);
+    (en, es, check)
+}
+
+#[test]
+fn one_sided_pairs_are_units_too() {
+    let (en, es, check) = one_sided_check();
     let xliff = render(|out| write_xliff(out, &check, &en, &es));
     validate_xliff(&xliff).unwrap_or_else(|e| panic!("invalid XLIFF: {e}"));
     let xliff = parse(&xliff);
@@ -778,4 +1171,244 @@ fn sections_numbered_differently_or_missing_are_named_by_both_ids() {
         n += 1;
     }
     assert_eq!(n, 2, "the missing and the renumbered section");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The same documents for xmllint: it must accept what the Rust checks accept and reject what
+// they reject. Ignored by a plain `cargo test`; `.ci/run` runs them.
+
+/// Every document the tests above accept: (what, text, whether it is XLIFF).
+fn good_documents() -> Vec<(&'static str, String, bool)> {
+    let (en, es, check) = seed_check();
+    let (markup_en, markup_es) = markup_pair();
+    let markup = Checker::new().check(&markup_en, &markup_es);
+    let (one_en, one_es, one_sided) = one_sided_check();
+    let (re_en, re_es, renumbered) = renumbered_pair();
+    vec![
+        (
+            "seed TMX",
+            render(|o| write_check_tmx(o, &check, &en, &es)),
+            false,
+        ),
+        (
+            "seed plain TMX",
+            render(|o| write_tmx(o, &check.alignment, &en, &es)),
+            false,
+        ),
+        (
+            "markup TMX",
+            render(|o| write_check_tmx(o, &markup, &markup_en, &markup_es)),
+            false,
+        ),
+        (
+            "seed XLIFF",
+            render(|o| write_xliff(o, &check, &en, &es)),
+            true,
+        ),
+        (
+            "markup XLIFF",
+            render(|o| write_xliff(o, &markup, &markup_en, &markup_es)),
+            true,
+        ),
+        (
+            "one-sided XLIFF",
+            render(|o| write_xliff(o, &one_sided, &one_en, &one_es)),
+            true,
+        ),
+        (
+            "renumbered XLIFF",
+            render(|o| write_xliff(o, &renumbered, &re_en, &re_es)),
+            true,
+        ),
+    ]
+}
+
+/// The seed's TMX and XLIFF broken one way each: malformed XML (both), then XLIFF that is
+/// well-formed but breaks a rule of the schema. (what, text, whether it is XLIFF)
+fn broken_documents() -> Vec<(String, String, bool)> {
+    let (en, es, check) = seed_check();
+    let tmx = render(|o| write_check_tmx(o, &check, &en, &es));
+    let xliff = render(|o| write_xliff(o, &check, &en, &es));
+    let once = |text: &str, old: &str, new: &str| {
+        let changed = text.replacen(old, new, 1);
+        assert_ne!(changed, text, "{old:?} is in the document");
+        changed
+    };
+    let decl_end = tmx.find("?>").expect("a declaration") + 2;
+    let malformed = [
+        ("truncated", tmx[..tmx.len() / 2].to_string()),
+        ("an end tag missing", once(&tmx, "</seg>", "")),
+        (
+            "end tags crossed",
+            once(&tmx, "</seg></tuv>", "</tuv></seg>"),
+        ),
+        (
+            "a duplicate attribute",
+            once(&tmx, "<tu>", r#"<tu a="1" a="2">"#),
+        ),
+        (
+            "an attribute without quotes",
+            once(&tmx, r#"version="1.4""#, "version=1.4"),
+        ),
+        ("an undefined entity", once(&tmx, "</seg>", "&nbsp;</seg>")),
+        ("a bare ampersand", once(&tmx, "</seg>", " & </seg>")),
+        ("a forbidden character", once(&tmx, "</seg>", "\u{1}</seg>")),
+        (
+            "a reference to a forbidden character",
+            once(&tmx, "</seg>", "&#1;</seg>"),
+        ),
+        ("`]]>` in text", once(&tmx, "</seg>", "]]></seg>")),
+        (
+            "`<` in an attribute value",
+            once(&tmx, r#"type="x-score""#, r#"type="x<score""#),
+        ),
+        (
+            "an element name that is not a name",
+            once(&tmx, "<tu>", "<1tu>"),
+        ),
+        (
+            "`--` in a comment",
+            format!("{}<!-- a -- b -->{}", &tmx[..decl_end], &tmx[decl_end..]),
+        ),
+        ("a declaration not at the start", format!("\n{tmx}")),
+        ("two root elements", format!("{tmx}<tmx/>")),
+        ("text after the root", format!("{tmx}trailing")),
+    ];
+    let file = r#"<file id="paridad">"#;
+    let invalid = [
+        (
+            "priority 11",
+            once(&xliff, r#"priority="2""#, r#"priority="11""#),
+        ),
+        (
+            "priority 0",
+            once(&xliff, r#"priority="2""#, r#"priority="0""#),
+        ),
+        ("a segment without source", once(&xliff, "<source/>", "")),
+        (
+            "two targets",
+            once(
+                &xliff,
+                "</target></segment>",
+                "</target><target>x</target></segment>",
+            ),
+        ),
+        (
+            "notes after the segment",
+            once(
+                &xliff,
+                "</segment>",
+                "</segment><notes><note>x</note></notes>",
+            ),
+        ),
+        (
+            "notes without a note",
+            once(
+                &xliff,
+                "\">\n        <segment",
+                "\"><notes/>\n        <segment",
+            ),
+        ),
+        (
+            "an unknown state",
+            once(&xliff, r#"state="translated""#, r#"state="done""#),
+        ),
+        (
+            "an unknown attribute",
+            once(&xliff, "<unit id=", r#"<unit colour="red" id="#),
+        ),
+        (
+            "a unit without id",
+            once(&xliff, "<unit id=", "<unit name="),
+        ),
+        (
+            "an unknown element",
+            once(&xliff, "<segment", "<extra/><segment"),
+        ),
+        (
+            "text among elements",
+            once(&xliff, "<segment", "stray<segment"),
+        ),
+        (
+            "an element in a text-only one",
+            once(&xliff, "</target>", "<b>x</b></target>"),
+        ),
+        (
+            "srcLang not a language",
+            once(&xliff, r#"srcLang="en""#, r#"srcLang="en_US""#),
+        ),
+        ("no srcLang", once(&xliff, r#" srcLang="en""#, "")),
+        (
+            "no namespace",
+            once(&xliff, &format!(r#" xmlns="{XLIFF_NS}""#), ""),
+        ),
+        (
+            "another namespace",
+            once(&xliff, XLIFF_NS, "urn:oasis:names:tc:xliff:document:1.2"),
+        ),
+        (
+            "canResegment maybe",
+            once(&xliff, file, r#"<file id="paridad" canResegment="maybe">"#),
+        ),
+        (
+            "xml:space keep",
+            once(&xliff, file, r#"<file id="paridad" xml:space="keep">"#),
+        ),
+        (
+            "an id that is no NMTOKEN",
+            once(&xliff, file, r#"<file id="a b">"#),
+        ),
+        (
+            "target order 0",
+            once(&xliff, "<target>", r#"<target order="0">"#),
+        ),
+        (
+            "appliesTo both",
+            once(
+                &xliff,
+                r#"priority="2""#,
+                r#"priority="2" appliesTo="both""#,
+            ),
+        ),
+        ("a file without units", {
+            let start = xliff.find(file).expect("the file") + file.len();
+            let end = xliff.find("</file>").expect("the file ends");
+            format!("{}{}", &xliff[..start], &xliff[end..])
+        }),
+    ];
+    let mut documents: Vec<(String, String, bool)> = malformed
+        .into_iter()
+        .map(|(what, text)| (format!("malformed: {what}"), text, false))
+        .collect();
+    documents.extend(
+        invalid
+            .into_iter()
+            .map(|(what, text)| (format!("invalid XLIFF: {what}"), text, true)),
+    );
+    documents
+}
+
+#[test]
+#[ignore = "needs xmllint: apt-get install libxml2-utils"]
+fn xmllint_accepts_what_the_rust_checks_accept() {
+    for (what, xml, xliff) in good_documents() {
+        xmllint(&["--noout"], &xml)
+            .unwrap_or_else(|e| panic!("{what}: malformed for xmllint: {e}"));
+        if xliff {
+            xmllint_xliff(&xml).unwrap_or_else(|e| panic!("{what}: invalid for xmllint: {e}"));
+        }
+    }
+}
+
+#[test]
+#[ignore = "needs xmllint: apt-get install libxml2-utils"]
+fn xmllint_rejects_what_the_rust_checks_reject() {
+    for (what, xml, xliff) in broken_documents() {
+        let verdict = if xliff {
+            xmllint_xliff(&xml)
+        } else {
+            xmllint(&["--noout"], &xml)
+        };
+        assert!(verdict.is_err(), "{what}: xmllint accepts it");
+    }
 }

@@ -1,6 +1,8 @@
 //! The HTML report (`check --format html`): every piece of evidence highlighted in its row,
 //! nothing fetched, everything escaped; then, in headless Chromium (driven by
-//! `tests/browser/check_report.mjs`), the counts shown, the filters and hostile text.
+//! `tests/browser/check_report.mjs`), the counts shown, the filters and hostile text: two tests
+//! a plain `cargo test` ignores (they need Chromium, Node and playwright-core), which `.ci/run`
+//! installs and runs, and which fail when run without them.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -264,10 +266,16 @@ fn odd_inputs_do_not_panic() {
     );
 }
 
-/// What the browser test needs: node, playwright-core installed by `npm ci` in
-/// tests/browser, and Chromium. `None` (after a note) when something is missing outside CI; in
-/// CI a missing piece fails the test.
-fn browser() -> Option<PathBuf> {
+/// Why the browser tests are ignored by a plain `cargo test` (`.ci/run` installs all this and
+/// runs them).
+const NEEDS_BROWSER: &str =
+    "needs chromium and playwright-core: apt-get install chromium; npm ci in tests/browser";
+
+/// The browser script, after checking what it needs: node, playwright-core installed by
+/// `npm ci` in tests/browser, and Chromium (`/usr/bin/chromium`, or `PARIDAD_CHROMIUM`).
+/// Panics naming what is missing: these tests are ignored unless asked for, and then they
+/// must run.
+fn browser() -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let chromium = std::env::var_os("PARIDAD_CHROMIUM")
         .map(PathBuf::from)
@@ -285,15 +293,12 @@ fn browser() -> Option<PathBuf> {
     .into_iter()
     .flatten()
     .collect();
-    if missing.is_empty() {
-        return Some(root.join("tests/browser/check_report.mjs"));
-    }
-    let what = missing.join(", ");
-    if std::env::var_os("CI").is_some_and(|v| !v.is_empty()) {
-        panic!("the browser test must run in CI, but these are missing: {what}");
-    }
-    eprintln!("note: browser test skipped, missing: {what}");
-    None
+    assert!(
+        missing.is_empty(),
+        "the browser test cannot run, missing: {}; it {NEEDS_BROWSER}",
+        missing.join(", ")
+    );
+    root.join("tests/browser/check_report.mjs")
 }
 
 /// A fresh temporary directory, removed when dropped.
@@ -340,8 +345,9 @@ fn run_in_browser(name: &str, script: &Path, page: &str, check: &Check, extra: &
 }
 
 #[test]
+#[ignore = "needs chromium and playwright-core: apt-get install chromium; npm ci in tests/browser"]
 fn in_a_browser_counts_agree_and_filters_hide_exactly_their_findings() {
-    let Some(script) = browser() else { return };
+    let script = browser();
     let (page, check) = seed_page();
     // PARIDAD_SCREENSHOT=docs/report.png also writes the screenshot the README shows.
     let shot = std::env::var_os("PARIDAD_SCREENSHOT").map(|p| {
@@ -356,8 +362,9 @@ fn in_a_browser_counts_agree_and_filters_hide_exactly_their_findings() {
 }
 
 #[test]
+#[ignore = "needs chromium and playwright-core: apt-get install chromium; npm ci in tests/browser"]
 fn in_a_browser_hostile_text_shows_literally_and_runs_nothing() {
-    let Some(script) = browser() else { return };
+    let script = browser();
     let (page, check) = hostile_page();
     run_in_browser(
         "html-hostile",

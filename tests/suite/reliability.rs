@@ -526,3 +526,31 @@ fn standard_input_is_read_once() {
         );
     }
 }
+
+#[test]
+fn an_overlong_numbered_line_keeps_its_number() {
+    let dir = scratch("batch-long-numbered");
+    let long = format!(
+        "41\t{{\"id\": 2, \"en\": \"en.txt\", \"es\": \"es.txt\", \"note\": \"{}\"}}",
+        "x".repeat(2 << 20)
+    );
+    let manifest = format!("40\t{{\"id\": 1, \"en\": \"en.txt\", \"es\": \"es.txt\"}}\n{long}\n");
+    fs::write(dir.join("m.jsonl"), manifest).unwrap();
+    let out = run(&dir, &["batch", "--numbered", "m.jsonl"], Stdio::null());
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["line"], 40);
+    assert!(lines[0]["report"].is_object());
+    assert_eq!(lines[1]["line"], 41);
+    let error = lines[1]["error"].as_str().unwrap();
+    assert!(
+        error.starts_with("manifest line 41: 2097208 bytes, larger than 1 MiB"),
+        "{error}"
+    );
+    fs::remove_dir_all(&dir).ok();
+}

@@ -4,11 +4,14 @@
 //! The manifest holds one pair a line: `{"id": …, "en": path, "es": path}`, with optional
 //! `"langs": "es,en"` and `"doc_date": "YYYY-MM-DD"`. Relative paths are relative to the
 //! manifest's folder (to the working folder when the manifest is standard input). Each pair
-//! gives one line: `{"id": …, "report": {…}}`, the `paridad.report.v1` report `check --format
-//! json` prints (with `"warnings"` when its languages looked wrong or a field is unknown), or
-//! `{"id": …, "error": "…", "line": N}`. A failing pair, or a line that cannot be read, never
-//! stops the batch, and a reader that goes away (`| head`) ends it quietly. Lines are read and
-//! checked a chunk at a time, so memory holds one chunk of pairs, not the manifest.
+//! gives one line: `{"id": …, "line": N, "report": {…}}`, the `paridad.report.v1` report `check
+//! --format json` prints (with `"warnings"` when its languages looked wrong or a field is
+//! unknown), or `{"id": …, "error": "…", "line": N}`, `N` the manifest line. With `--numbered`,
+//! each line arrives as `N<TAB>{…}` and `N` is taken from it (a cluster's shard of a larger
+//! manifest keeps the whole manifest's line numbers). A failing pair, or a line that cannot be
+//! read, never stops the batch, and a reader that goes away (`| head`) ends it quietly. Lines
+//! are read and checked a chunk at a time, so memory holds one chunk of pairs, not the
+//! manifest.
 
 use std::fs::File;
 use std::io::{self, BufReader, IsTerminal, Read, Write};
@@ -43,6 +46,8 @@ struct Entry {
 #[derive(Serialize)]
 struct Checked<'a> {
     id: &'a Value,
+    /// The manifest line, from 1.
+    line: usize,
     report: CheckReport<'a>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     warnings: &'a [String],
@@ -68,6 +73,9 @@ pub(crate) struct Settings<'a> {
     /// The files the batch writes (role, path, identity): a document of the manifest that is
     /// one of them stops the batch before the file is replaced.
     pub written: Vec<(String, String, Identity)>,
+    /// Each line starts with its line number in the whole manifest and a tab, as a cluster
+    /// sends a shard of a larger manifest (`--numbered`).
+    pub numbered: bool,
 }
 
 /// Why a pair gave no report.
@@ -127,23 +135,37 @@ pub(crate) fn run(
             let bytes = match paridad::read_line_within(&mut reader, line_limit).map_err(fail)? {
                 BoundedLine::End => break,
                 BoundedLine::Line(bytes) => Ok(bytes),
-                BoundedLine::TooLong(length) => Err(length),
+                BoundedLine::TooLong { length, head } => Err((length, head)),
             };
             number += 1;
+            let start = match &bytes {
+                Ok(bytes) => bytes,
+                Err((_, head)) => head,
+            };
+            let blank = bytes.is_ok() && start.iter().all(u8::is_ascii_whitespace);
+            let (line, prefix) = if settings.numbered && !blank {
+                numbered(start, number)?
+            } else {
+                (number, 0)
+            };
+            let bytes = bytes.map(|mut bytes| {
+                bytes.drain(..prefix);
+                bytes
+            });
             // A line too long or not UTF-8 is that entry's error, not the batch's.
             let text = match bytes.map(String::from_utf8) {
                 Ok(Ok(text)) => Ok(text),
                 Ok(Err(e)) => Err(format!(
-                    "manifest line {number}: not UTF-8 (byte {})",
+                    "manifest line {line}: not UTF-8 (byte {})",
                     e.utf8_error().valid_up_to() + 1
                 )),
-                Err(length) => Err(format!(
-                    "manifest line {number}: {length} bytes, larger than {}, the size limit for a manifest line; --max-input-size manifest-line=SIZE raises it",
+                Err((length, _)) => Err(format!(
+                    "manifest line {line}: {length} bytes, larger than {}, the size limit for a manifest line; --max-input-size manifest-line=SIZE raises it",
                     paridad::format_size(line_limit)
                 )),
             };
             let text = text.map(|t| {
-                let t = if number == 1 {
+                let t = if line == 1 {
                     t.trim_start_matches('\u{feff}')
                 } else {
                     &t
@@ -153,7 +175,7 @@ pub(crate) fn run(
             if text.as_ref().is_ok_and(|t| t.trim().is_empty()) {
                 continue;
             }
-            entries.push(Entry { line: number, text });
+            entries.push(Entry { line, text });
         }
         if entries.is_empty() {
             break;
@@ -183,6 +205,23 @@ pub(crate) fn run(
     progress.finish_and_clear();
     finish_output(out.flush())?;
     Ok(totals)
+}
+
+/// The number `N` a `--numbered` line starts with (`N<TAB>…`), and how many bytes that prefix
+/// takes; `read` counts the lines read, for the message when the number is missing.
+fn numbered(bytes: &[u8], read: usize) -> Result<(usize, usize), Failure> {
+    let tab = bytes.iter().position(|&b| b == b'\t');
+    let number = tab
+        .and_then(|tab| std::str::from_utf8(&bytes[..tab]).ok())
+        .filter(|n| n.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|n| n.parse::<usize>().ok())
+        .filter(|&n| n > 0);
+    match (tab, number) {
+        (Some(tab), Some(number)) => Ok((number, tab + 1)),
+        _ => Err(Failure(format!(
+            "--numbered: line {read} of the input does not start with a line number and a tab"
+        ))),
+    }
 }
 
 /// A progress bar on standard error (drawn only when it is a terminal): with a length when
@@ -340,6 +379,7 @@ fn check_pair(
     let report = CheckReport::new(&check, &en_doc, &es_doc, [&paths[0], &paths[1]], options);
     serde_json::to_string(&Checked {
         id,
+        line,
         report,
         warnings: &warnings,
     })

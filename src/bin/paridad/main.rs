@@ -112,6 +112,10 @@ enum Command {
         /// Write the lines to FILE instead of standard output.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Each line is `N<TAB>{…}`, N its line number in the whole manifest (as a cluster
+        /// sends a shard of it): records and messages give N as the line.
+        #[arg(long)]
+        numbered: bool,
     },
 }
 
@@ -302,7 +306,8 @@ fn run(command: Command, out: &mut io::StdoutLock<'_>) -> Result<Outcome, Failur
             glossary,
             jobs,
             out: path,
-        } => batch(&manifest, &glossary, jobs, path.as_ref(), out),
+            numbered,
+        } => batch(&manifest, &glossary, jobs, numbered, path.as_ref(), out),
     }
 }
 
@@ -328,6 +333,7 @@ fn batch(
     manifest: &Path,
     glossaries: &[PathBuf],
     jobs: Option<u16>,
+    numbered: bool,
     out_path: Option<&PathBuf>,
     stdout: &mut io::StdoutLock<'_>,
 ) -> Result<Outcome, Failure> {
@@ -345,6 +351,7 @@ fn batch(
         glossaries: glossaries.iter().map(|p| p.display().to_string()).collect(),
         jobs: jobs.map(usize::from),
         written: files.written(),
+        numbered,
     };
     let totals = with_output(out_path, stdout, |out| {
         let mut out = output::EscapedC1::new(out);
