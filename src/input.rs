@@ -335,13 +335,16 @@ pub fn read_line_within(reader: &mut impl BufRead, limit: u64) -> io::Result<Bou
         length += content as u64;
         if length <= limit {
             line.extend_from_slice(&block[..taken]);
-        } else if line.len() < LINE_HEAD || line.capacity() > 2 * LINE_HEAD {
+        } else {
             // Over the limit: only the head is kept, in a buffer of its own size.
-            let mut head = std::mem::take(&mut line);
-            head.extend_from_slice(&block[..content.min(LINE_HEAD)]);
-            head.truncate(LINE_HEAD);
-            head.shrink_to(LINE_HEAD);
-            line = head;
+            if line.len() < LINE_HEAD {
+                let more = (LINE_HEAD - line.len()).min(content);
+                line.extend_from_slice(&block[..more]);
+            }
+            if line.len() > LINE_HEAD || line.capacity() > 2 * LINE_HEAD {
+                line.truncate(LINE_HEAD);
+                line.shrink_to(LINE_HEAD);
+            }
         }
         reader.consume(taken);
         if ended {
@@ -529,6 +532,36 @@ mod tests {
                 BoundedLine::Line(b"{\"id\": 3}".to_vec()),
             ]
         );
+    }
+
+    #[test]
+    fn a_long_line_keeps_its_first_bytes_only() {
+        // Found by the `read` fuzz target: a line kept whole up to a limit above the head's
+        // size, then going over it, kept more than the head.
+        for (limit, capacity) in [(100, 64), (100, 7), (0, 3), (63, 64), (64, 1000)] {
+            let mut input: Vec<u8> = (0..300u16).map(|i| b'a' + (i % 26) as u8).collect();
+            input.extend_from_slice(b"\nnext");
+            let mut reader = io::BufReader::with_capacity(capacity, &input[..]);
+            let read = read_line_within(&mut reader, limit).unwrap();
+            assert_eq!(
+                read,
+                BoundedLine::TooLong {
+                    length: 300,
+                    head: input[..LINE_HEAD].to_vec()
+                },
+                "limit {limit}, buffer {capacity}"
+            );
+            let next = read_line_within(&mut reader, limit).unwrap();
+            let expected = if limit >= 4 {
+                BoundedLine::Line(b"next".to_vec())
+            } else {
+                BoundedLine::TooLong {
+                    length: 4,
+                    head: b"next".to_vec(),
+                }
+            };
+            assert_eq!(next, expected);
+        }
     }
 
     #[test]
