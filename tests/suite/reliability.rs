@@ -554,3 +554,139 @@ fn an_overlong_numbered_line_keeps_its_number() {
     );
     fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_link_planted_at_the_old_partial_name_is_never_written_through() {
+    // The partial file was `.NAME.PID.paridad-partial`, opened without O_EXCL: a link planted
+    // there (the PID is the shell's, kept by `exec`) made the run write its report into its
+    // own input and rename the link over the target.
+    let dir = scratch("planted");
+    let before = fs::read(dir.join("es.txt")).unwrap();
+    for option in ["--out", "--write-baseline"] {
+        let script = format!(
+            "ln -s es.txt .out.json.$$.paridad-partial; exec '{}' check en.txt es.txt {option} out.json > /dev/null",
+            env!("CARGO_BIN_EXE_paridad")
+        );
+        let out = Command::new("bash")
+            .current_dir(&dir)
+            .args(["-c", &script])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{option}");
+        assert_eq!(fs::read(dir.join("es.txt")).unwrap(), before, "{option}");
+        let meta = fs::symlink_metadata(dir.join("out.json")).unwrap();
+        assert!(
+            meta.is_file(),
+            "out.json is a file of its own, not the planted link"
+        );
+        for entry in fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.to_string_lossy().ends_with(".paridad-partial") {
+                fs::remove_file(path).unwrap();
+            }
+        }
+        fs::remove_file(dir.join("out.json")).unwrap();
+    }
+    fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_failed_report_records_nothing_as_reviewed() {
+    let dir = scratch("baseline-failed");
+    fs::write(
+        dir.join("bl.json"),
+        "{\"schema\": \"paridad.baseline.v1\", \"findings\": []}\n",
+    )
+    .unwrap();
+    let before = snapshot(&dir);
+    // The report cannot be written (a full disk): the baseline stays as it was.
+    let out = run(
+        &dir,
+        &[
+            "check",
+            "en.txt",
+            "es.txt",
+            "--write-baseline",
+            "bl.json",
+            "--out",
+            "/dev/full",
+        ],
+        Stdio::null(),
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("/dev/full"), "{stderr}");
+    assert_eq!(snapshot(&dir), before);
+    let full = File::create("/dev/full").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_paridad"))
+        .current_dir(&dir)
+        .args(["check", "en.txt", "es.txt", "--write-baseline", "new.json"])
+        .stdout(Stdio::from(full))
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!dir.join("new.json").exists());
+    fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_batch_writing_to_a_redirected_standard_output_writes_nothing_before_it_is_done() {
+    // Standard output appended to a document the manifest lists on its last line: the clash is
+    // found at that line, and the reports of the lines before must not be in the document.
+    let dir = scratch("batch-stdout");
+    fs::copy(dir.join("es.txt"), dir.join("victim.txt")).unwrap();
+    let mut manifest = String::new();
+    for i in 1..=10 {
+        manifest.push_str(&format!(
+            "{{\"id\": \"p{i}\", \"en\": \"en.txt\", \"es\": \"es.txt\"}}\n"
+        ));
+    }
+    manifest.push_str("{\"id\": \"last\", \"en\": \"en.txt\", \"es\": \"victim.txt\"}\n");
+    fs::write(dir.join("m.jsonl"), &manifest).unwrap();
+    let before = snapshot(&dir);
+    for stdin_manifest in [false, true] {
+        let appended = fs::OpenOptions::new()
+            .append(true)
+            .open(dir.join("victim.txt"))
+            .unwrap();
+        let (args, stdin): (&[&str], Stdio) = if stdin_manifest {
+            (
+                &["batch", "-", "--jobs", "1"],
+                Stdio::from(File::open(dir.join("m.jsonl")).unwrap()),
+            )
+        } else {
+            (&["batch", "m.jsonl", "--jobs", "1"], Stdio::null())
+        };
+        let out = Command::new(env!("CARGO_BIN_EXE_paridad"))
+            .current_dir(&dir)
+            .args(args)
+            .stdin(stdin)
+            .stdout(Stdio::from(appended))
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains("manifest line 11"), "{stderr}");
+        assert_eq!(snapshot(&dir), before, "stdin manifest: {stdin_manifest}");
+    }
+    // Redirected to a file of its own, the batch writes every line.
+    let report = File::create(dir.join("reports.jsonl")).unwrap();
+    fs::write(
+        dir.join("m.jsonl"),
+        manifest.replace("victim.txt", "es.txt"),
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_paridad"))
+        .current_dir(&dir)
+        .args(["batch", "m.jsonl"])
+        .stdout(Stdio::from(report))
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let written = fs::read_to_string(dir.join("reports.jsonl")).unwrap();
+    assert_eq!(written.lines().count(), 11);
+    fs::remove_dir_all(&dir).ok();
+}

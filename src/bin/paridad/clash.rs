@@ -70,6 +70,11 @@ fn standard_stream<T>(_stream: T) -> Option<Identity> {
     None
 }
 
+/// Whether standard output is a regular file (`> report.txt`, `>> log`).
+pub(crate) fn stdout_is_file() -> bool {
+    standard_stream(io::stdout()).is_some()
+}
+
 /// The files of one run: what it reads and what it writes, each with its role in messages.
 #[derive(Default)]
 pub(crate) struct Files {

@@ -760,12 +760,14 @@ fn check(args: &CheckArgs, stdout: &mut io::StdoutLock<'_>) -> Result<Outcome, F
     }
     let mut check = checker.check(&en, &es);
     filter.apply(&mut check);
-    if let Some(path) = &args.write_baseline {
+    // The baseline to write, recorded before the baseline read hides anything; written after
+    // the report, so that a run whose report fails records nothing as reviewed.
+    let reviewed = args.write_baseline.as_ref().map(|path| {
         let mut reviewed = baseline.clone().unwrap_or_default();
         reviewed.schema = paridad::BASELINE_SCHEMA.to_string();
         reviewed.record(&check);
-        write_baseline(path, &reviewed, stdout)?;
-    }
+        (path, reviewed)
+    });
     let hidden = baseline.as_ref().map_or(0, |b| b.hide(&mut check));
     let colour = match args.color {
         ColourChoice::Always => true,
@@ -807,6 +809,9 @@ fn check(args: &CheckArgs, stdout: &mut io::StdoutLock<'_>) -> Result<Outcome, F
         };
         finish_output(written)
     })?;
+    if let Some((path, reviewed)) = &reviewed {
+        write_baseline(path, reviewed, stdout)?;
+    }
     let threshold = match args.fail_on {
         FailOn::Error => Some(paridad::Severity::Error),
         FailOn::Warning => Some(paridad::Severity::Warning),

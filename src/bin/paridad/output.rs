@@ -7,15 +7,17 @@ use std::path::{Path, PathBuf};
 
 use super::Failure;
 
-/// Runs `write` on standard output (no `path`, or `-`), or, with `path`, on a file that replaces `path` when
-/// `write` succeeds: a failure (bad input found late, a full disk) leaves an existing file as
-/// it was. (That `path` is none of the run's inputs is checked before, by
+/// Runs `write` on standard output (no `path`, or `-`), or, with `path`, on a file that
+/// replaces `path` when `write` succeeds: a failure (bad input found late, a full disk) leaves
+/// an existing file as it was. (That `path` is none of the run's inputs is checked before, by
 /// [`Files::refuse_clashes`](super::clash::Files::refuse_clashes).)
 ///
-/// The new file is written beside the target (through a symbolic link, beside the file it
-/// points to) and renamed over it, with the old file's permissions. What is not a regular file
-/// (`/dev/null`, a named pipe) is written directly, as is a target whose folder cannot take a
-/// second file.
+/// The new file is created beside the target (through a symbolic link, beside the file it
+/// points to) under a fresh name that no file holds yet (never through a link someone left
+/// there), and renamed over it, with the old file's permissions. What is not a regular file
+/// (`/dev/null`, a named pipe) is written directly. A target whose folder takes no new file,
+/// and standard output redirected to a regular file, get the output only when `write` has
+/// succeeded: it is first written to a spool file in the system's temporary folder.
 pub(crate) fn with_output<T>(
     path: Option<&PathBuf>,
     stdout: &mut io::StdoutLock<'_>,
@@ -23,7 +25,14 @@ pub(crate) fn with_output<T>(
 ) -> Result<T, Failure> {
     // `-` is standard output, as it is standard input where a file is read.
     let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
-        return write(stdout);
+        if !super::clash::stdout_is_file() {
+            return write(stdout);
+        }
+        let failed = |e: io::Error| Failure(format!("standard output: {e}"));
+        return spooled(write, &failed, |spool| {
+            io::copy(spool, stdout)?;
+            stdout.flush()
+        });
     };
     let failed = |e: io::Error| Failure(format!("{}: {e}", path.display()));
     let existing = fs::metadata(path).ok();
@@ -40,11 +49,21 @@ pub(crate) fn with_output<T>(
     } else {
         path.clone()
     };
-    let partial = partial_name(&target);
-    let Ok(file) = File::create(&partial) else {
-        // The folder takes no new file (permissions, a name too long): write in place.
-        let file = File::create(&target).map_err(failed)?;
-        return write_through(file, write, &failed);
+    let folder = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let name = target
+        .file_name()
+        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    let Ok((file, partial)) = create_new_in(folder, &name) else {
+        // The folder takes no new file (permissions, a name too long): the target is written
+        // in place, once the whole output is ready.
+        return spooled(write, &failed, |spool| {
+            let mut file = File::create(&target)?;
+            io::copy(spool, &mut file)?;
+            file.sync_all()
+        });
     };
     let result = (|| {
         let value = write_through(file, write, &failed)?;
@@ -58,6 +77,79 @@ pub(crate) fn with_output<T>(
         fs::remove_file(&partial).ok();
     }
     result
+}
+
+/// Runs `write` on a spool file in the system's temporary folder, then, when it succeeded,
+/// hands the spool, rewound, to `deliver`.
+fn spooled<T>(
+    write: impl FnOnce(&mut dyn Write) -> Result<T, Failure>,
+    failed: &impl Fn(io::Error) -> Failure,
+    deliver: impl FnOnce(&mut File) -> io::Result<()>,
+) -> Result<T, Failure> {
+    let (file, path) = create_new_in(&std::env::temp_dir(), "paridad-spool").map_err(failed)?;
+    // Gone from the folder at once on Unix: the open file lives until it is dropped.
+    #[cfg(unix)]
+    fs::remove_file(&path).ok();
+    let result = (|| {
+        let mut out = io::BufWriter::new(&file);
+        let value = write(&mut out)?;
+        out.flush().map_err(failed)?;
+        drop(out);
+        let mut file = &file;
+        io::Seek::rewind(&mut file).map_err(failed)?;
+        let mut file = file.try_clone().map_err(failed)?;
+        deliver(&mut file).map_err(failed)?;
+        Ok(value)
+    })();
+    #[cfg(not(unix))]
+    fs::remove_file(&path).ok();
+    result
+}
+
+/// Creates a file that did not exist in `folder`, hidden and named after `name` with a random
+/// part (`.NAME.RANDOM.paridad-partial`, shortened to fit the usual 255-byte limit): the name
+/// is never one an existing file or link holds, so nothing is written through a link planted
+/// there (`O_CREAT | O_EXCL`).
+fn create_new_in(folder: &Path, name: &str) -> io::Result<(File, PathBuf)> {
+    create_new_named(folder, name, random_u64)
+}
+
+/// [`create_new_in`] with the random parts drawn from `random`.
+fn create_new_named(
+    folder: &Path,
+    name: &str,
+    mut random: impl FnMut() -> u64,
+) -> io::Result<(File, PathBuf)> {
+    let mut last = io::Error::from(io::ErrorKind::AlreadyExists);
+    for _ in 0..16 {
+        let path = folder.join(partial_name(name, random()));
+        match fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(file) => return Ok((file, path)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = e,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last)
+}
+
+/// A number no one can guess: the standard library's per-process random hash keys, mixed with
+/// the time and a counter.
+fn random_u64() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+    if let Ok(now) = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH) {
+        hasher.write_u128(now.as_nanos());
+    }
+    hasher.write_u32(std::process::id());
+    hasher.finish()
 }
 
 /// Writes through a buffer into `file`, flushed and synced to disk.
@@ -77,18 +169,15 @@ fn write_through<T>(
     Ok(value)
 }
 
-/// A hidden file beside `target`, named after it and this process, shortened to fit the
+/// The name of a partial file for `name`: hidden, with `random` in it, shortened to fit the
 /// usual 255-byte limit of a file name.
-fn partial_name(target: &Path) -> PathBuf {
-    let name = target
-        .file_name()
-        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
-    let suffix = format!(".{}.paridad-partial", std::process::id());
+fn partial_name(name: &str, random: u64) -> String {
+    let suffix = format!(".{random:016x}.paridad-partial");
     let mut keep = name.len().min(255 - 1 - suffix.len());
     while !name.is_char_boundary(keep) {
         keep -= 1;
     }
-    target.with_file_name(format!(".{}{suffix}", &name[..keep]))
+    format!(".{}{suffix}", &name[..keep])
 }
 
 /// A writer of JSON that also escapes DEL and the C1 controls (U+007F to U+009F), which JSON
@@ -171,6 +260,41 @@ mod tests {
         }
         out.finish().unwrap();
         String::from_utf8(bytes).unwrap()
+    }
+
+    #[test]
+    fn a_partial_file_is_never_opened_through_a_name_that_exists() {
+        let dir = std::env::temp_dir().join(format!("paridad-partial-{}", std::process::id()));
+        fs::remove_dir_all(&dir).ok();
+        fs::create_dir_all(&dir).unwrap();
+        let victim = dir.join("plan.es.txt");
+        fs::write(&victim, "México y Canadá").unwrap();
+        // A link planted at the first name drawn, a plain file at the second.
+        std::os::unix::fs::symlink(&victim, dir.join(partial_name("out.json", 1))).unwrap();
+        fs::write(dir.join(partial_name("out.json", 2)), "someone's").unwrap();
+        let mut draws = [1, 2, 3].into_iter();
+        let (mut file, path) =
+            create_new_named(&dir, "out.json", || draws.next().unwrap()).unwrap();
+        assert_eq!(path, dir.join(".out.json.0000000000000003.paridad-partial"));
+        file.write_all(b"{}").unwrap();
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "México y Canadá");
+        assert_eq!(
+            fs::read_to_string(dir.join(partial_name("out.json", 2))).unwrap(),
+            "someone's"
+        );
+        // Sixteen names taken in a row: an error, nothing written.
+        let err = create_new_named(&dir, "out.json", || 1).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
+        assert_ne!(random_u64(), random_u64());
+        fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn partial_names_fit_a_file_name() {
+        let long = "é".repeat(200);
+        let name = partial_name(&long, u64::MAX);
+        assert!(name.len() <= 255, "{}", name.len());
+        assert!(name.starts_with(".é") && name.ends_with(".ffffffffffffffff.paridad-partial"));
     }
 
     #[test]
