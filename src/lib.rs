@@ -85,7 +85,7 @@ pub use glossary::{Concept, Glossary, GlossaryFormat};
 pub use input::{decode, read_file};
 pub use lang::{HeadingKeyword, Lang};
 pub use review::{Baseline, Filter, Reviewed, BASELINE_SCHEMA};
-pub use span::{LineCol, Span};
+pub use span::{LineCol, LineIndex, Span};
 
 // The README's examples are tests too.
 #[cfg(doctest)]

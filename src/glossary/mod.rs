@@ -286,6 +286,9 @@ impl Glossary {
     }
 
     /// Appends lines, grouping them into concepts by shared terms (union–find over terms).
+    ///
+    /// Each term is keyed once: a term is new to its concept when its node (its key in its
+    /// language) is, so the time is linear in the lines, however many synonyms a concept has.
     fn add_lines(&mut self, lines: &[(&str, &str, Option<&str>)]) {
         let mut term_node: HashMap<(bool, String), usize> = HashMap::new();
         let mut parent: Vec<usize> = Vec::new();
@@ -301,26 +304,32 @@ impl Glossary {
             let a = node(false, en, &mut parent);
             let b = node(true, es, &mut parent);
             union(&mut parent, a, b);
-            line_nodes.push(a);
+            line_nodes.push((a, b));
         }
+        drop(term_node);
+        // A node belongs to one concept (its root's), so a node seen once is a term its
+        // concept already lists.
+        let mut listed = vec![false; parent.len()];
+        let mut noted: HashSet<(usize, &str)> = HashSet::new();
         let mut concept_of_root: HashMap<usize, usize> = HashMap::new();
-        let first = self.concepts.len();
-        for ((en, es, note), &a) in lines.iter().zip(&line_nodes) {
+        for ((en, es, note), &(a, b)) in lines.iter().zip(&line_nodes) {
             let root = find(&mut parent, a);
             let index = *concept_of_root.entry(root).or_insert_with(|| {
                 self.concepts.push(Concept::default());
                 self.concepts.len() - 1
             });
             let concept = &mut self.concepts[index];
-            push_unique(&mut concept.en, en, false);
-            push_unique(&mut concept.es, es, true);
+            for (list, term, node) in [(&mut concept.en, en, a), (&mut concept.es, es, b)] {
+                if !term.is_empty() && !std::mem::replace(&mut listed[node], true) {
+                    list.push(term.to_string());
+                }
+            }
             if let Some(note) = note {
-                if !concept.notes.iter().any(|n| n == note) {
+                if noted.insert((index, note)) {
                     concept.notes.push(note.to_string());
                 }
             }
         }
-        debug_assert!(self.concepts.len() >= first);
     }
 }
 
@@ -403,13 +412,6 @@ fn term_key(term: &str, spanish: bool) -> String {
         fold(term)
     } else {
         keys.join(" ")
-    }
-}
-
-fn push_unique(list: &mut Vec<String>, term: &str, spanish: bool) {
-    let key = term_key(term, spanish);
-    if !term.is_empty() && !list.iter().any(|t| term_key(t, spanish) == key) {
-        list.push(term.to_string());
     }
 }
 
@@ -622,21 +624,38 @@ impl Terminology {
                 .collect()
         };
         let user_terms = [terms_of(false), terms_of(true)];
+        // Per language, each key's first term in the caller's order, with its position: a
+        // concept's own terms are looked up by key, not searched for among all the caller's.
+        let user_first = user_terms.each_ref().map(|terms| {
+            let mut first: HashMap<&str, (usize, &String)> = HashMap::new();
+            for (at, (key, term)) in terms.iter().enumerate() {
+                first.entry(key.as_str()).or_insert((at, *term));
+            }
+            first
+        });
         let mut flags = Vec::with_capacity(glossary.len());
         let mut loose = HashMap::new();
         let mut shown = HashMap::new();
         for (i, c) in glossary.concepts.iter().enumerate() {
             let sides = [&c.en, &c.es];
+            // The caller's terms whose key is one of this side's, once per key, in the
+            // caller's order.
             let own = |s: usize| -> Vec<String> {
-                let keys: HashSet<String> = sides[s].iter().map(|t| term_key(t, s == 1)).collect();
-                let mut out: Vec<String> = Vec::new();
+                let mut found: Vec<(usize, &String)> = Vec::new();
                 let mut seen = HashSet::new();
-                for (key, term) in &user_terms[s] {
-                    if keys.contains(key) && seen.insert(key) {
-                        out.push(term.to_string());
+                for t in sides[s] {
+                    let key = term_key(t, s == 1);
+                    if let Some(&hit) = user_first[s].get(key.as_str()) {
+                        if seen.insert(hit.0) {
+                            found.push(hit);
+                        }
                     }
                 }
-                out
+                found.sort_unstable_by_key(|hit| hit.0);
+                found
+                    .into_iter()
+                    .map(|(_, term)| term.to_string())
+                    .collect()
             };
             let own = [own(0), own(1)];
             let named = own.iter().any(|o| !o.is_empty());

@@ -1,6 +1,8 @@
 //! Glossaries as TBX: TBX v3 (ISO 30042:2019, `<tbx>`, `<conceptEntry>`, `<langSec>`,
 //! `<termSec>`) and TBX-Basic 2008 (`<martif>`, `<termEntry>`, `<langSet>`, `<tig>`, `<ntig>`).
 
+use std::collections::HashSet;
+
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
@@ -132,9 +134,20 @@ impl State {
     fn start(&mut self, e: &BytesStart<'_>, at: usize) -> Result<String, Error> {
         let name = local_name(e);
         let fail = |message: String| Err(Error::format(WHAT, at, message));
-        // Attributes are checked on every element: a malformed one is malformed XML.
-        for attr in e.attributes() {
-            attr.map_err(|err| Error::format(WHAT, at, format!("malformed XML: {err}")))?;
+        // Attributes are checked on every element: a malformed one is malformed XML, and so
+        // is one named twice. quick-xml's own duplicate check compares each attribute with
+        // every earlier one (quadratic in an element's attributes); a set is linear.
+        let mut keys = HashSet::new();
+        for attr in e.attributes().with_checks(false) {
+            let attr =
+                attr.map_err(|err| Error::format(WHAT, at, format!("malformed XML: {err}")))?;
+            let key = attr.key.into_inner();
+            if !keys.insert(key) {
+                return fail(format!(
+                    "malformed XML: the attribute {:?} is given twice",
+                    String::from_utf8_lossy(key)
+                ));
+            }
         }
         if self.open.is_empty() {
             if self.root_seen {
@@ -281,7 +294,8 @@ fn local_name(e: &BytesStart<'_>) -> String {
 
 /// The value of attribute `key` (entities decoded), if the element has it.
 fn attribute(e: &BytesStart<'_>, key: &[u8], line: usize) -> Result<Option<String>, Error> {
-    for attr in e.attributes() {
+    // Duplicates were refused when the element opened.
+    for attr in e.attributes().with_checks(false) {
         let attr =
             attr.map_err(|err| Error::format(WHAT, line, format!("malformed XML: {err}")))?;
         if attr.key.as_ref() == key {

@@ -81,6 +81,19 @@ fn malformed_glossaries_are_errors_naming_the_line() {
     let err = parse("x.tbx", &no_lang).unwrap_err();
     assert_eq!(err.line(), Some(line_of(MARTIF, "es-419")), "{err}");
     assert!(err.to_string().contains("without an xml:lang"), "{err}");
+    // TBX-Basic: an attribute given twice (found by paridad, not by quick-xml's quadratic
+    // check), on any element.
+    let twice = MARTIF.replace(
+        "<langSet xml:lang=\"es-419\">",
+        "<langSet xml:lang=\"es-419\" type=\"a\" type=\"b\">",
+    );
+    let err = parse("x.tbx", &twice).unwrap_err();
+    assert_eq!(err.line(), Some(line_of(MARTIF, "es-419")), "{err}");
+    assert!(
+        err.to_string()
+            .ends_with("malformed XML: the attribute \"type\" is given twice"),
+        "{err}"
+    );
     // CSV: a quote opened on the last row and never closed.
     let unterminated = CSV.replace("Prime Minister,primera", "Prime Minister,\"primera");
     let err = parse("x.csv", &unterminated).unwrap_err();
