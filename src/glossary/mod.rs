@@ -76,8 +76,8 @@ impl Glossary {
 
     /// Reads `English<TAB>Spanish[<TAB>note]` lines. Lines that share a term (compared without
     /// case or accents) are synonyms of one concept; `#` starts a comment line; blank lines
-    /// are skipped. A line with fewer than two fields, an empty term or more than three fields
-    /// is an error naming the line.
+    /// are skipped. A line with fewer than two fields, an empty term, a term longer than 1,000
+    /// bytes or more than three fields is an error naming the line.
     pub fn from_tsv(text: &str) -> Result<Glossary, Error> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut lines = Vec::new();
@@ -110,6 +110,8 @@ impl Glossary {
                     "empty term: both the English and the Spanish term are needed",
                 ));
             }
+            check_term_length("glossary", n + 1, en)?;
+            check_term_length("glossary", n + 1, es)?;
             lines.push((en, es, note));
         }
         let mut glossary = Glossary::new();
@@ -163,7 +165,7 @@ impl Glossary {
     ///
     /// Errors name the line: no header with both languages, an unterminated quoted field (the
     /// line where its quote opened), a row with more or fewer fields than the header (often an
-    /// unquoted comma), an empty term, a stray quote.
+    /// unquoted comma), an empty term, a term longer than 1,000 bytes, a stray quote.
     ///
     /// ```
     /// use paridad::Glossary;
@@ -203,7 +205,8 @@ impl Glossary {
     ///
     /// Malformed XML (an unclosed or mismatched tag, an unknown entity, a duplicate attribute),
     /// another root element, a language section without `xml:lang`, a `<term>` outside a
-    /// language section or an empty term is an error naming the line.
+    /// language section, an empty term or a term longer than 1,000 bytes is an error naming the
+    /// line.
     ///
     /// ```
     /// use paridad::Glossary;
@@ -398,6 +401,28 @@ impl FromStr for GlossaryFormat {
             ))),
         }
     }
+}
+
+/// The longest term a glossary may hold, in bytes. Real terms, even the full titles of
+/// treaties, are far shorter; a longer "term" is a broken file (a missing line end or
+/// quote), and matching it would cost memory many times its length.
+pub(crate) const MAX_TERM_BYTES: usize = 1_000;
+
+/// The error for a term of `term` bytes on `line` of a glossary of kind `what`, when it is
+/// longer than [`MAX_TERM_BYTES`].
+pub(crate) fn check_term_length(what: &'static str, line: usize, term: &str) -> Result<(), Error> {
+    if term.len() <= MAX_TERM_BYTES {
+        return Ok(());
+    }
+    Err(Error::format(
+        what,
+        line,
+        format!(
+            "a term of {} bytes: a term may have at most {MAX_TERM_BYTES} bytes (a missing line \
+             end or quote?)",
+            term.len()
+        ),
+    ))
 }
 
 /// Terms are the same when they match the same text: their token keys, case aside

@@ -228,15 +228,25 @@ impl State {
     fn end(&mut self, name: &str) -> Result<(), Error> {
         let depth = self.open.len();
         if let Some(g) = self.gathering.take_if(|g| g.depth == depth) {
-            let text = g.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            // White space collapsed, without a list of the words (a long text has many).
+            let mut text = String::with_capacity(g.text.len());
+            for word in g.text.split_whitespace() {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(word);
+            }
             match g.what {
                 Gather::Term if text.is_empty() => {
                     return Err(Error::format(WHAT, g.line, "empty <term>"));
                 }
-                Gather::Term => match &mut self.group {
-                    Some((_, terms, _)) => terms.push(text),
-                    None => self.add_term(text),
-                },
+                Gather::Term => {
+                    super::check_term_length(WHAT, g.line, &text)?;
+                    match &mut self.group {
+                        Some((_, terms, _)) => terms.push(text),
+                        None => self.add_term(text),
+                    }
+                }
                 Gather::Status => {
                     let status = text.to_lowercase();
                     if UNUSABLE.iter().any(|u| status.contains(u)) {
