@@ -99,11 +99,18 @@ impl Checker {
         // terminology check rather than merged a second time.
         let mut all = Glossary::builtin().clone();
         all.extend(glossary);
-        let terminology =
-            (!glossary.is_empty()).then(|| Arc::new(Terminology::merged(&all, glossary)));
+        let aligner = Aligner::from_glossary(all);
+        // The terminology check reads the aligner's concepts through the aligner's index.
+        let terminology = (!glossary.is_empty()).then(|| {
+            Arc::new(Terminology::merged(
+                aligner.glossary(),
+                aligner.term_index(),
+                glossary,
+            ))
+        });
         Checker {
             terminology,
-            ..Checker::with_aligner(Aligner::from_glossary(all))
+            ..Checker::with_aligner(aligner)
         }
     }
 

@@ -10,7 +10,7 @@ use std::fmt;
 use std::ops::Range;
 use std::path::Path;
 use std::str::FromStr;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
@@ -333,6 +333,14 @@ impl Glossary {
                 }
             }
         }
+        // Most concepts hold one term a side: no room kept for more (a growing list keeps
+        // room for four).
+        for concept in &mut self.concepts {
+            concept.en.shrink_to_fit();
+            concept.es.shrink_to_fit();
+            concept.notes.shrink_to_fit();
+        }
+        self.concepts.shrink_to_fit();
     }
 }
 
@@ -495,7 +503,9 @@ impl TermIndex {
         for list in by_first.values_mut() {
             list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
             list.dedup();
+            list.shrink_to_fit();
         }
+        by_first.shrink_to_fit();
         TermIndex { by_first }
     }
 
@@ -576,8 +586,9 @@ const TERM_GAP: usize = 2;
 pub(crate) struct Terminology {
     /// Per concept: whether it holds a term of the caller's glossary.
     user: Vec<bool>,
-    /// Every concept's terms, by language (English, Spanish).
-    index: [TermIndex; 2],
+    /// Every concept's terms, by language (English, Spanish): the aligner's own index when
+    /// the concepts are the aligner's.
+    index: Arc<[TermIndex; 2]>,
     /// Per concept the caller named, per language, its terms as loose words.
     loose: HashMap<u32, [Vec<Vec<LooseWord>>; 2]>,
     /// Per concept the caller named, per language, the terms to show: the caller's own.
@@ -634,12 +645,16 @@ impl Terminology {
     pub fn new(all: &Glossary, user: &Glossary) -> Terminology {
         let mut glossary = all.clone();
         glossary.extend(user);
-        Terminology::merged(&glossary, user)
+        let index = Arc::new([
+            TermIndex::new(&glossary, Lang::En),
+            TermIndex::new(&glossary, Lang::Es),
+        ]);
+        Terminology::merged(&glossary, index, user)
     }
 
     /// The concepts of `glossary`, which already holds `user`'s terms, and which of them the
-    /// caller named.
-    pub fn merged(glossary: &Glossary, user: &Glossary) -> Terminology {
+    /// caller named; `index` is `glossary`'s, in English and in Spanish.
+    pub fn merged(glossary: &Glossary, index: Arc<[TermIndex; 2]>, user: &Glossary) -> Terminology {
         // The caller's terms in the caller's order, with their keys, per language.
         let terms_of = |spanish: bool| -> Vec<(String, &String)> {
             user.concepts
@@ -704,10 +719,7 @@ impl Terminology {
         }
         Terminology {
             user: flags,
-            index: [
-                TermIndex::new(glossary, Lang::En),
-                TermIndex::new(glossary, Lang::Es),
-            ],
+            index,
             loose,
             shown,
         }
