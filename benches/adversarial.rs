@@ -222,7 +222,7 @@ fn adversarial(c: &mut Criterion) {
     // Sections shuffled between the versions.
     let aligner = Aligner::new();
     for (name, sizes, per) in [
-        ("shuffled sections", [10_000, 20_000], 1),
+        ("shuffled sections", [20_000, 40_000], 1),
         ("shuffled sections of 40 sentences", [500, 1_000], 40),
     ] {
         for n in sizes {
