@@ -1013,4 +1013,35 @@ mod tests {
         assert_eq!(stem("sign", Lang::En).as_deref(), Some("sign"));
         assert!(es("sign", "la próxima firma del acuerdo"));
     }
+
+    #[test]
+    fn synonyms_keep_their_first_spelling_and_order_and_notes_once() {
+        let g = Glossary::from_tsv(
+            "supply chain\tcadena de suministro\tnote A\n\
+             Supply Chains\tcadena de suministro\tnote A\n\
+             supply chain\tCadenas de Suministro\tnote B\n\
+             supply network\tcadena de suministro\n\
+             value chain\tcadena de valor\n",
+        )
+        .unwrap();
+        assert_eq!(g.len(), 2, "{g:?}");
+        let c = &g.concepts()[0];
+        assert_eq!(c.en, ["supply chain", "supply network"]);
+        assert_eq!(c.es, ["cadena de suministro"]);
+        assert_eq!(c.notes, ["note A", "note B"]);
+        assert_eq!(g.concepts()[1].en, ["value chain"]);
+    }
+
+    #[test]
+    fn the_callers_terms_are_shown_in_the_callers_order_once_per_key() {
+        // The built-in concept of the USMCA gains the caller's spellings; they are shown in
+        // the caller's order, the first spelling of each key only.
+        let user = Glossary::from_tsv("USMCA\tT-MEC\nCUSMA\tTMEC\nusmca\tT-MEC\n").unwrap();
+        let t = Terminology::new(Glossary::builtin(), &user);
+        let toks = tokens("the USMCA", Lang::En);
+        let (concept, _, named) = t.find(&toks, Lang::En)[0].clone();
+        assert!(named);
+        assert_eq!(t.shown(concept, Lang::En), ["USMCA", "CUSMA"]);
+        assert_eq!(t.shown(concept, Lang::Es), ["T-MEC"]);
+    }
 }
