@@ -136,7 +136,8 @@ pub struct LineCol {
 
 impl LineCol {
     /// The line and column of byte `offset` in `text` (clamped to the text, and to the previous
-    /// char boundary).
+    /// char boundary). This scans `text` up to `offset`: for many offsets in one text, build a
+    /// [`LineIndex`] once.
     pub fn of(text: &str, offset: usize) -> LineCol {
         let mut offset = offset.min(text.len());
         while !text.is_char_boundary(offset) {
@@ -181,7 +182,7 @@ impl<'t> LineIndex<'t> {
     pub fn new(text: &'t str) -> LineIndex<'t> {
         let bytes = text.as_bytes();
         let line_starts = std::iter::once(0)
-            .chain(memchr_all(bytes).map(|i| i + 1))
+            .chain(newlines(bytes).map(|i| i + 1))
             .collect();
         let mut chars_before_block = Vec::with_capacity(bytes.len() / Self::BLOCK + 1);
         let mut chars = 0;
@@ -228,7 +229,7 @@ impl<'t> LineIndex<'t> {
 }
 
 /// Positions of every `\n` in `bytes`.
-fn memchr_all(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+fn newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
     bytes
         .iter()
         .enumerate()
