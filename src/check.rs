@@ -100,10 +100,10 @@ impl Checker {
         let mut all = Glossary::builtin().clone();
         all.extend(glossary);
         let aligner = Aligner::from_glossary(all);
-        // The terminology check reads the aligner's concepts through the aligner's index.
+        // The terminology check reads the aligner's concepts and index, not copies.
         let terminology = (!glossary.is_empty()).then(|| {
             Arc::new(Terminology::merged(
-                aligner.glossary(),
+                aligner.shared_glossary(),
                 aligner.term_index(),
                 glossary,
             ))

@@ -157,6 +157,11 @@ impl Aligner {
         &self.glossary
     }
 
+    /// The glossary in use, shared.
+    pub(crate) fn shared_glossary(&self) -> Arc<Glossary> {
+        Arc::clone(&self.glossary)
+    }
+
     /// The glossary's terms compiled for matching, in English and in Spanish.
     pub(crate) fn term_index(&self) -> Arc<[TermIndex; 2]> {
         Arc::clone(&self.terms)

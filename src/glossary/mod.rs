@@ -4,7 +4,6 @@
 mod csv;
 mod tbx;
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
@@ -465,9 +464,24 @@ pub(crate) fn union(parent: &mut [usize], a: usize, b: usize) {
 }
 
 /// A glossary compiled for matching in one language: term key sequences by their first key.
+/// Keys are interned: each distinct key is stored once, and a term is a list of small ids, so
+/// a glossary of many short words costs a few bytes per word, not a string each.
 #[derive(Debug, Default)]
 pub(crate) struct TermIndex {
-    by_first: HashMap<String, Vec<(Vec<TermKey>, u32)>>,
+    /// Every key of a term word, with its id.
+    ids: HashMap<String, u32>,
+    /// Terms (their words) with their concept, by the id of their first word; longest first.
+    by_first: HashMap<u32, Vec<IndexedTerm>>,
+}
+
+/// A term's words and its concept.
+type IndexedTerm = (Box<[TermWord]>, u32);
+
+/// A word of a term in a [`TermIndex`]: its key's id, and whether it is an acronym.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct TermWord {
+    id: u32,
+    acronym: bool,
 }
 
 /// A glossary term found in a token sequence.
@@ -484,19 +498,30 @@ pub(crate) struct TermMatch {
 impl TermIndex {
     /// Compiles the terms of `glossary` in `lang`.
     pub fn new(glossary: &Glossary, lang: Lang) -> TermIndex {
-        let mut by_first: HashMap<String, Vec<(Vec<TermKey>, u32)>> = HashMap::new();
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut by_first: HashMap<u32, Vec<IndexedTerm>> = HashMap::new();
         for (i, c) in glossary.concepts.iter().enumerate() {
             let terms = match lang {
                 Lang::En => &c.en,
                 Lang::Es => &c.es,
             };
             for term in terms {
-                let keys: Vec<TermKey> = tokens(term, lang).iter().map(TermKey::of).collect();
-                if let Some(first) = keys.first() {
+                let words: Box<[TermWord]> = tokens(term, lang)
+                    .iter()
+                    .map(|t| {
+                        let k = TermKey::of(t);
+                        let next = ids.len() as u32;
+                        TermWord {
+                            id: *ids.entry(k.key).or_insert(next),
+                            acronym: k.acronym,
+                        }
+                    })
+                    .collect();
+                if let Some(first) = words.first() {
                     by_first
-                        .entry(first.key.clone())
+                        .entry(first.id)
                         .or_default()
-                        .push((keys, i as u32));
+                        .push((words, i as u32));
                 }
             }
         }
@@ -505,35 +530,39 @@ impl TermIndex {
             list.dedup();
             list.shrink_to_fit();
         }
+        ids.shrink_to_fit();
         by_first.shrink_to_fit();
-        TermIndex { by_first }
+        TermIndex { ids, by_first }
     }
 
     /// Longest-first, left-to-right matches of terms over a text's tokens. Words match
     /// whatever their case, so a term also matches in a heading set in capitals; a term
     /// written as an acronym (`WHO`) matches only an acronym, never the word `who`.
     pub fn find(&self, toks: &[Token]) -> Vec<TermMatch> {
+        // Each token's key id (none when no term has its key), and whether it is an acronym.
         // Word and number keys are lower-case already: only acronyms need a new string.
-        let keys: Vec<(Cow<'_, str>, bool)> = toks
+        let keys: Vec<(Option<u32>, bool)> = toks
             .iter()
             .map(|t| match t.kind {
-                TokenKind::Acronym => (Cow::Owned(t.key.to_lowercase()), true),
-                _ => (Cow::Borrowed(t.key.as_str()), false),
+                TokenKind::Acronym => (self.ids.get(&t.key.to_lowercase()).copied(), true),
+                _ => (self.ids.get(t.key.as_str()).copied(), false),
             })
             .collect();
         let mut out = Vec::new();
         let mut i = 0;
         while i < keys.len() {
-            let found = self.by_first.get(keys[i].0.as_ref()).and_then(|cands| {
-                cands.iter().find(|(term, _)| {
-                    keys.get(i..i + term.len()).is_some_and(|window| {
-                        window
-                            .iter()
-                            .zip(term)
-                            .all(|((key, acronym), k)| *key == k.key && (*acronym || !k.acronym))
+            let found = keys[i]
+                .0
+                .and_then(|id| self.by_first.get(&id))
+                .and_then(|cands| {
+                    cands.iter().find(|(term, _)| {
+                        keys.get(i..i + term.len()).is_some_and(|window| {
+                            window.iter().zip(term.iter()).all(|((id, acronym), w)| {
+                                *id == Some(w.id) && (*acronym || !w.acronym)
+                            })
+                        })
                     })
-                })
-            });
+                });
             match found {
                 Some((term, concept)) => {
                     out.push(TermMatch {
@@ -584,14 +613,17 @@ const TERM_GAP: usize = 2;
 /// that hold a term of the caller's glossary are checked.
 #[derive(Debug)]
 pub(crate) struct Terminology {
+    /// The concepts: the aligner's own glossary when they are the aligner's.
+    glossary: Arc<Glossary>,
     /// Per concept: whether it holds a term of the caller's glossary.
     user: Vec<bool>,
     /// Every concept's terms, by language (English, Spanish): the aligner's own index when
     /// the concepts are the aligner's.
     index: Arc<[TermIndex; 2]>,
-    /// Per concept the caller named, per language, its terms as loose words.
-    loose: HashMap<u32, [Vec<Vec<LooseWord>>; 2]>,
-    /// Per concept the caller named, per language, the terms to show: the caller's own.
+    /// Per concept the caller named, per language, its terms as loose words, made the first
+    /// time they are looked for (most concepts of a large glossary never are).
+    loose: HashMap<u32, OnceLock<[Vec<Vec<LooseWord>>; 2]>>,
+    /// Per concept the caller named, per language, the caller's own terms (none: show all).
     shown: HashMap<u32, [Vec<String>; 2]>,
 }
 
@@ -649,12 +681,16 @@ impl Terminology {
             TermIndex::new(&glossary, Lang::En),
             TermIndex::new(&glossary, Lang::Es),
         ]);
-        Terminology::merged(&glossary, index, user)
+        Terminology::merged(Arc::new(glossary), index, user)
     }
 
     /// The concepts of `glossary`, which already holds `user`'s terms, and which of them the
     /// caller named; `index` is `glossary`'s, in English and in Spanish.
-    pub fn merged(glossary: &Glossary, index: Arc<[TermIndex; 2]>, user: &Glossary) -> Terminology {
+    pub fn merged(
+        glossary: Arc<Glossary>,
+        index: Arc<[TermIndex; 2]>,
+        user: &Glossary,
+    ) -> Terminology {
         // The caller's terms in the caller's order, with their keys, per language.
         let terms_of = |spanish: bool| -> Vec<(String, &String)> {
             user.concepts
@@ -703,21 +739,11 @@ impl Terminology {
             if !named {
                 continue;
             }
-            let words = |s: usize| -> Vec<Vec<LooseWord>> {
-                let lang = if s == 0 { Lang::En } else { Lang::Es };
-                sides[s].iter().map(|t| loose_words(t, lang)).collect()
-            };
-            loose.insert(i as u32, [words(0), words(1)]);
-            let show = |s: usize| {
-                if own[s].is_empty() {
-                    sides[s].clone()
-                } else {
-                    own[s].clone()
-                }
-            };
-            shown.insert(i as u32, [show(0), show(1)]);
+            loose.insert(i as u32, OnceLock::new());
+            shown.insert(i as u32, own);
         }
         Terminology {
+            glossary,
             user: flags,
             index,
             loose,
@@ -750,9 +776,18 @@ impl Terminology {
     /// `supplied`). The stem must keep [`STEM_MIN_CHARS`] letters; shorter words, numbers and
     /// acronyms match exactly.
     pub fn named_loosely(&self, concept: u32, toks: &[Token], lang: Lang) -> bool {
-        let Some(terms) = self.loose.get(&concept) else {
+        let (Some(cell), Some(c)) = (
+            self.loose.get(&concept),
+            self.glossary.concepts.get(concept as usize),
+        ) else {
             return false;
         };
+        let terms = cell.get_or_init(|| {
+            let words = |terms: &[String], lang: Lang| -> Vec<Vec<LooseWord>> {
+                terms.iter().map(|t| loose_words(t, lang)).collect()
+            };
+            [words(&c.en, Lang::En), words(&c.es, Lang::Es)]
+        });
         let keys: Vec<TermKey> = toks.iter().map(TermKey::of).collect();
         terms[usize::from(lang == Lang::Es)].iter().any(|term| {
             let Some((first, rest)) = term.split_first() else {
@@ -780,9 +815,17 @@ impl Terminology {
     /// The caller's terms for `concept` in `lang` (all its terms when the caller gave none in
     /// that language).
     pub fn shown(&self, concept: u32, lang: Lang) -> &[String] {
-        self.shown
-            .get(&concept)
-            .map_or(&[][..], |s| &s[usize::from(lang == Lang::Es)])
+        let Some(own) = self.shown.get(&concept) else {
+            return &[];
+        };
+        let own = &own[usize::from(lang == Lang::Es)];
+        if !own.is_empty() {
+            return own;
+        }
+        self.glossary
+            .concepts
+            .get(concept as usize)
+            .map_or(&[][..], |c| if lang == Lang::Es { &c.es } else { &c.en })
     }
 }
 
