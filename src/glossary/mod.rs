@@ -79,7 +79,9 @@ impl Glossary {
     /// bytes or more than three fields is an error naming the line.
     pub fn from_tsv(text: &str) -> Result<Glossary, Error> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut lines = Vec::new();
+        // Tables sized once: growing them frees large blocks, each time making the allocator
+        // sweep every small block freed so far.
+        let mut lines = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
         for (n, line) in text.lines().enumerate() {
             let line = line.trim_end_matches('\r');
             let trimmed = line.trim();
@@ -251,7 +253,10 @@ impl Glossary {
 
     /// Adds the concepts of `other`, merging concepts that share a term.
     pub fn extend(&mut self, other: &Glossary) {
-        let mut lines = Vec::new();
+        let count: usize = (self.concepts.iter().chain(&other.concepts))
+            .map(|c| c.en.len() + c.es.len() + c.notes.len())
+            .sum();
+        let mut lines = Vec::with_capacity(count);
         for c in self.concepts.iter().chain(&other.concepts) {
             // Re-express each concept as lines that share its first terms, so union by term
             // merges concepts across glossaries.
@@ -292,8 +297,8 @@ impl Glossary {
     /// Each term is keyed once: a term is new to its concept when its node (its key in its
     /// language) is, so the time is linear in the lines, however many synonyms a concept has.
     fn add_lines(&mut self, lines: &[(&str, &str, Option<&str>)]) {
-        let mut term_node: HashMap<(bool, String), usize> = HashMap::new();
-        let mut parent: Vec<usize> = Vec::new();
+        let mut term_node: HashMap<(bool, String), usize> = HashMap::with_capacity(2 * lines.len());
+        let mut parent: Vec<usize> = Vec::with_capacity(2 * lines.len());
         let mut node = |spanish: bool, term: &str, parent: &mut Vec<usize>| -> usize {
             let key = (spanish, term_key(term, spanish));
             *term_node.entry(key).or_insert_with(|| {
@@ -313,7 +318,7 @@ impl Glossary {
         // concept already lists.
         let mut listed = vec![false; parent.len()];
         let mut noted: HashSet<(usize, &str)> = HashSet::new();
-        let mut concept_of_root: HashMap<usize, usize> = HashMap::new();
+        let mut concept_of_root: HashMap<usize, usize> = HashMap::with_capacity(lines.len());
         for ((en, es, note), &(a, b)) in lines.iter().zip(&line_nodes) {
             let root = find(&mut parent, a);
             let index = *concept_of_root.entry(root).or_insert_with(|| {
@@ -436,15 +441,27 @@ pub(crate) fn check_term_length(what: &'static str, line: usize, term: &str) -> 
 /// (`T-MEC` and `TMEC`, `memorándum` and `Memorandums`).
 fn term_key(term: &str, spanish: bool) -> String {
     let lang = if spanish { Lang::Es } else { Lang::En };
-    let keys: Vec<String> = tokens(term, lang)
-        .iter()
-        .map(|t| t.key.to_lowercase())
-        .collect();
-    if keys.is_empty() {
-        fold(term)
-    } else {
-        keys.join(" ")
+    let toks = tokens(term, lang);
+    if toks.is_empty() {
+        return fold(term);
     }
+    // The keys in lower case, joined by spaces, without a string for each (the glossary
+    // keys every term several times over).
+    let mut key = String::with_capacity(term.len());
+    for (i, t) in toks.iter().enumerate() {
+        if i > 0 {
+            key.push(' ');
+        }
+        if t.key
+            .bytes()
+            .any(|b| !b.is_ascii_lowercase() && !b.is_ascii_digit())
+        {
+            key.push_str(&t.key.to_lowercase());
+        } else {
+            key.push_str(&t.key);
+        }
+    }
+    key
 }
 
 pub(crate) fn find(parent: &mut [usize], mut x: usize) -> usize {
@@ -498,8 +515,19 @@ pub(crate) struct TermMatch {
 impl TermIndex {
     /// Compiles the terms of `glossary` in `lang`.
     pub fn new(glossary: &Glossary, lang: Lang) -> TermIndex {
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut by_first: HashMap<u32, Vec<IndexedTerm>> = HashMap::new();
+        let terms: usize = glossary
+            .concepts
+            .iter()
+            .map(|c| {
+                if lang == Lang::Es {
+                    c.es.len()
+                } else {
+                    c.en.len()
+                }
+            })
+            .sum();
+        let mut ids: HashMap<String, u32> = HashMap::with_capacity(terms);
+        let mut by_first: HashMap<u32, Vec<IndexedTerm>> = HashMap::with_capacity(terms);
         for (i, c) in glossary.concepts.iter().enumerate() {
             let terms = match lang {
                 Lang::En => &c.en,
@@ -703,15 +731,15 @@ impl Terminology {
         // Per language, each key's first term in the caller's order, with its position: a
         // concept's own terms are looked up by key, not searched for among all the caller's.
         let user_first = user_terms.each_ref().map(|terms| {
-            let mut first: HashMap<&str, (usize, &String)> = HashMap::new();
+            let mut first: HashMap<&str, (usize, &String)> = HashMap::with_capacity(terms.len());
             for (at, (key, term)) in terms.iter().enumerate() {
                 first.entry(key.as_str()).or_insert((at, *term));
             }
             first
         });
         let mut flags = Vec::with_capacity(glossary.len());
-        let mut loose = HashMap::new();
-        let mut shown = HashMap::new();
+        let mut loose = HashMap::with_capacity(user.len());
+        let mut shown = HashMap::with_capacity(user.len());
         for (i, c) in glossary.concepts.iter().enumerate() {
             let sides = [&c.en, &c.es];
             // The caller's terms whose key is one of this side's, once per key, in the
