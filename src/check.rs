@@ -15,7 +15,7 @@ use crate::document::Document;
 use crate::extract::{extract, Found, NumberForm, Value};
 use crate::glossary::{Glossary, Terminology};
 use crate::lang::{Bound, Lang, Modality};
-use crate::span::{LineCol, Span};
+use crate::span::{LineIndex, Span};
 use crate::tokens::{fold, tokens};
 
 /// Checks two versions of a document for divergences.
@@ -99,11 +99,18 @@ impl Checker {
         // terminology check rather than merged a second time.
         let mut all = Glossary::builtin().clone();
         all.extend(glossary);
-        let terminology =
-            (!glossary.is_empty()).then(|| Arc::new(Terminology::merged(&all, glossary)));
+        let aligner = Aligner::from_glossary(all);
+        // The terminology check reads the aligner's concepts and index, not copies.
+        let terminology = (!glossary.is_empty()).then(|| {
+            Arc::new(Terminology::merged(
+                aligner.shared_glossary(),
+                aligner.term_index(),
+                glossary,
+            ))
+        });
         Checker {
             terminology,
-            ..Checker::with_aligner(Aligner::from_glossary(all))
+            ..Checker::with_aligner(aligner)
         }
     }
 
@@ -168,6 +175,7 @@ impl Checker {
             doc_classes,
             equivalent: HashSet::new(),
             terminology: self.terminology.as_deref(),
+            lines: [LineIndex::new(en.text()), LineIndex::new(es.text())],
         };
         ctx.equivalent = ctx.acronym_equivalences(&alignment);
         let mut divergences = Vec::new();
@@ -206,6 +214,8 @@ struct Context<'a, 'd, 't> {
     equivalent: HashSet<(String, String)>,
     /// The caller's glossary, for the terminology check.
     terminology: Option<&'a Terminology>,
+    /// Per side, where its lines start, for the line and column of evidence.
+    lines: [LineIndex<'t>; 2],
 }
 
 /// A piece of one side: a sentence and a byte range of its text.
@@ -1213,7 +1223,7 @@ impl Context<'_, '_, '_> {
             let sentence = doc.sentences().get(piece.sentence)?;
             let text = sentence.text().get(piece.range.clone())?.to_string();
             let span: Span = sentence.source_span(doc.text(), piece.range.clone());
-            let at = LineCol::of(doc.text(), span.start);
+            let at = self.lines[side].line_col(span.start);
             Some(Evidence {
                 text,
                 span,

@@ -88,7 +88,7 @@ pub use input::{
 };
 pub use lang::{HeadingKeyword, Lang};
 pub use review::{Baseline, Filter, Reviewed, BASELINE_SCHEMA};
-pub use span::{LineCol, Span};
+pub use span::{LineCol, LineIndex, Span};
 
 // The README's examples are tests too.
 #[cfg(doctest)]

@@ -136,7 +136,8 @@ pub struct LineCol {
 
 impl LineCol {
     /// The line and column of byte `offset` in `text` (clamped to the text, and to the previous
-    /// char boundary).
+    /// char boundary). This scans `text` up to `offset`: for many offsets in one text, build a
+    /// [`LineIndex`] once.
     pub fn of(text: &str, offset: usize) -> LineCol {
         let mut offset = offset.min(text.len());
         while !text.is_char_boundary(offset) {
@@ -148,6 +149,96 @@ impl LineCol {
         let column = before[line_start..].chars().count() + 1;
         LineCol { line, column }
     }
+}
+
+/// Line and column of any byte offset in one text, after one pass over it: line starts found
+/// by binary search, columns counted from checkpoints every [`LineIndex::BLOCK`] bytes, so
+/// each lookup costs `O(log lines + BLOCK)` however long the line. Gives the same answers as
+/// [`LineCol::of`], which scans the text from its start on every call.
+///
+/// ```
+/// use paridad::{LineCol, LineIndex};
+///
+/// let text = "año\r\nmás allá";
+/// let index = LineIndex::new(text);
+/// // "allá" starts at byte 11: line 2, after the 4 chars of "más ".
+/// assert_eq!(index.line_col(11), LineCol { line: 2, column: 5 });
+/// assert_eq!(index.line_col(11), LineCol::of(text, 11));
+/// ```
+#[derive(Clone, Debug)]
+pub struct LineIndex<'t> {
+    text: &'t str,
+    /// Byte offset where each line starts; the first is 0.
+    line_starts: Vec<usize>,
+    /// Chars before byte `k * BLOCK`, for every block.
+    chars_before_block: Vec<usize>,
+}
+
+impl<'t> LineIndex<'t> {
+    /// Bytes between two char-count checkpoints.
+    pub const BLOCK: usize = 256;
+
+    /// Indexes `text`: one pass, memory about 8 bytes per line plus 1/32 of a byte per byte.
+    pub fn new(text: &'t str) -> LineIndex<'t> {
+        let bytes = text.as_bytes();
+        let line_starts = std::iter::once(0)
+            .chain(newlines(bytes).map(|i| i + 1))
+            .collect();
+        let mut chars_before_block = Vec::with_capacity(bytes.len() / Self::BLOCK + 1);
+        let mut chars = 0;
+        for block in bytes.chunks(Self::BLOCK) {
+            chars_before_block.push(chars);
+            chars += count_chars(block);
+        }
+        // A checkpoint for the end too when it starts a block of its own (or the text is
+        // empty), so that every offset up to the end has one at or before it.
+        if bytes.len() % Self::BLOCK == 0 {
+            chars_before_block.push(chars);
+        }
+        LineIndex {
+            text,
+            line_starts,
+            chars_before_block,
+        }
+    }
+
+    /// The line and column of byte `offset` (clamped to the text, and to the previous char
+    /// boundary), as [`LineCol::of`] gives them.
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        // The last line starting at or before `offset`.
+        let line = self.line_starts.partition_point(|&s| s <= offset);
+        let line_start = self.line_starts[line.saturating_sub(1)];
+        let column = self.chars_before(offset) - self.chars_before(line_start) + 1;
+        LineCol {
+            line: line.max(1),
+            column,
+        }
+    }
+
+    /// Chars in the text before byte `offset`, a char boundary within the text.
+    fn chars_before(&self, offset: usize) -> usize {
+        let block = offset / Self::BLOCK;
+        let before = self.chars_before_block.get(block).copied().unwrap_or(0);
+        let from = (block * Self::BLOCK).min(offset);
+        before + count_chars(&self.text.as_bytes()[from..offset])
+    }
+}
+
+/// Positions of every `\n` in `bytes`.
+fn newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &b)| (b == b'\n').then_some(i))
+}
+
+/// Chars in UTF-8 `bytes`: the bytes that are not continuation bytes.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 impl fmt::Display for LineCol {
@@ -195,5 +286,52 @@ mod tests {
         assert_eq!(LineCol::of(text, 5), LineCol { line: 2, column: 1 });
         // "allá" starts after "más " = 5 bytes into line 2, char column 5.
         assert_eq!(LineCol::of(text, 10), LineCol { line: 2, column: 5 });
+    }
+
+    /// Every offset of `text`, and a few past its end, as [`LineCol::of`] has them.
+    fn agrees_with_the_scan(text: &str) {
+        let index = LineIndex::new(text);
+        for offset in 0..text.len() + 3 {
+            assert_eq!(
+                index.line_col(offset),
+                LineCol::of(text, offset),
+                "offset {offset} of {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn line_index_agrees_with_the_scan() {
+        agrees_with_the_scan("");
+        agrees_with_the_scan("\n");
+        agrees_with_the_scan("\n\n\r\n");
+        agrees_with_the_scan("año\nmás allá");
+        agrees_with_the_scan("año\r\nmás allá\r\n");
+        agrees_with_the_scan("\u{feff}Plan de Acción\r\n\r\n1. México 🇲🇽 y Canadá\nsin fin");
+        // Lines longer than a block, with multibyte chars on and across block boundaries.
+        let long: String = (0..700)
+            .map(|k| ["a", "ñ", "€", "🙂", " "][k % 5])
+            .collect();
+        agrees_with_the_scan(&long);
+        agrees_with_the_scan(&format!("{long}\r\n{long}\n\n{long}"));
+        // A text of exactly one block, and one that ends exactly on a block boundary after
+        // a newline.
+        agrees_with_the_scan(&"x".repeat(LineIndex::BLOCK));
+        agrees_with_the_scan(&format!("{}\n", "é".repeat(LineIndex::BLOCK / 2 - 1)));
+    }
+
+    #[test]
+    fn line_index_columns_count_chars_at_line_ends() {
+        let text = "año\r\nmás allá";
+        let index = LineIndex::new(text);
+        // The \r after "año" (4 bytes) is column 4 of line 1, the \n column 5.
+        assert_eq!(index.line_col(4), LineCol { line: 1, column: 4 });
+        assert_eq!(index.line_col(5), LineCol { line: 1, column: 5 });
+        assert_eq!(index.line_col(6), LineCol { line: 2, column: 1 });
+        // The end of the text: after "más allá" (8 chars).
+        assert_eq!(index.line_col(text.len()), LineCol { line: 2, column: 9 });
+        // Inside "ñ" falls back to its start, past the end clamps to the end.
+        assert_eq!(index.line_col(2), LineCol { line: 1, column: 2 });
+        assert_eq!(index.line_col(99), LineCol { line: 2, column: 9 });
     }
 }

@@ -157,6 +157,16 @@ impl Aligner {
         &self.glossary
     }
 
+    /// The glossary in use, shared.
+    pub(crate) fn shared_glossary(&self) -> Arc<Glossary> {
+        Arc::clone(&self.glossary)
+    }
+
+    /// The glossary's terms compiled for matching, in English and in Spanish.
+    pub(crate) fn term_index(&self) -> Arc<[TermIndex; 2]> {
+        Arc::clone(&self.terms)
+    }
+
     /// Aligns two versions of a document (English and Spanish, in either order).
     pub fn align(&self, a: &Document<'_>, b: &Document<'_>) -> Alignment {
         if a.lang() == Lang::Es && b.lang() == Lang::En {

@@ -133,11 +133,20 @@ fn banded(
     guide: Option<&[(usize, usize)]>,
 ) -> Vec<Bead> {
     let (n, m) = (a.len(), b.len());
+    // Short texts may be searched whole; long ones have a guide, and a band wider than
+    // `MAX_HALF` around it would make the search quadratic in their length.
+    let widest = if n.max(m) > COARSE_ABOVE {
+        MAX_HALF
+    } else {
+        usize::MAX
+    };
     let mut half = BAND;
     loop {
-        // The band covers everything, or doubling it would pass the memory budget: keep this
-        // path (texts that far from parallel have no good alignment to find anyway).
-        let full = half >= n.max(m) || (n + 1).saturating_mul(4 * half + 1) > MAX_CELLS;
+        // The band covers everything, has reached its widest, or doubling it would pass the
+        // memory budget: keep this path (texts that far from parallel have no good alignment
+        // to find anyway).
+        let full =
+            half >= n.max(m) || half >= widest || (n + 1).saturating_mul(4 * half + 1) > MAX_CELLS;
         let band = Band { n, m, half, guide };
         let (path, touched) = search(a, b, lex, model, band);
         if path.is_empty() && full {
@@ -166,6 +175,13 @@ fn unpaired(n: usize, m: usize) -> Vec<Bead> {
         }))
         .collect()
 }
+
+/// Widest half-band, in sentences (`BAND` doubled twice), of a text longer than
+/// [`COARSE_ABOVE`] sentences: its band follows the coarse pass's path, so only texts far from
+/// parallel stray further, and a band that doubled on to cover them would make the search
+/// quadratic in their length. No alignment measured on near-parallel texts needs more than
+/// `BAND`.
+const MAX_HALF: usize = BAND << 2;
 
 /// Most cells a search may keep back pointers for (one byte each).
 const MAX_CELLS: usize = 1 << 28;

@@ -68,6 +68,8 @@ pub(super) fn read(text: &str) -> Result<Vec<(String, String, Option<String>)>, 
                 "empty term: both the English and the Spanish term are needed",
             ));
         }
+        super::check_term_length(WHAT, line, en)?;
+        super::check_term_length(WHAT, line, es)?;
         let note = columns
             .note
             .map(|n| fields[n].trim())

@@ -4,13 +4,12 @@
 mod csv;
 mod tbx;
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
 use std::path::Path;
 use std::str::FromStr;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
@@ -76,11 +75,13 @@ impl Glossary {
 
     /// Reads `English<TAB>Spanish[<TAB>note]` lines. Lines that share a term (compared without
     /// case or accents) are synonyms of one concept; `#` starts a comment line; blank lines
-    /// are skipped. A line with fewer than two fields, an empty term or more than three fields
-    /// is an error naming the line.
+    /// are skipped. A line with fewer than two fields, an empty term, a term longer than 1,000
+    /// bytes or more than three fields is an error naming the line.
     pub fn from_tsv(text: &str) -> Result<Glossary, Error> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let mut lines = Vec::new();
+        // Tables sized once: growing them frees large blocks, each time making the allocator
+        // sweep every small block freed so far.
+        let mut lines = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
         for (n, line) in text.lines().enumerate() {
             let line = line.trim_end_matches('\r');
             let trimmed = line.trim();
@@ -110,6 +111,8 @@ impl Glossary {
                     "empty term: both the English and the Spanish term are needed",
                 ));
             }
+            check_term_length("glossary", n + 1, en)?;
+            check_term_length("glossary", n + 1, es)?;
             lines.push((en, es, note));
         }
         let mut glossary = Glossary::new();
@@ -163,7 +166,7 @@ impl Glossary {
     ///
     /// Errors name the line: no header with both languages, an unterminated quoted field (the
     /// line where its quote opened), a row with more or fewer fields than the header (often an
-    /// unquoted comma), an empty term, a stray quote.
+    /// unquoted comma), an empty term, a term longer than 1,000 bytes, a stray quote.
     ///
     /// ```
     /// use paridad::Glossary;
@@ -203,7 +206,8 @@ impl Glossary {
     ///
     /// Malformed XML (an unclosed or mismatched tag, an unknown entity, a duplicate attribute),
     /// another root element, a language section without `xml:lang`, a `<term>` outside a
-    /// language section or an empty term is an error naming the line.
+    /// language section, an empty term or a term longer than 1,000 bytes is an error naming the
+    /// line.
     ///
     /// ```
     /// use paridad::Glossary;
@@ -249,7 +253,10 @@ impl Glossary {
 
     /// Adds the concepts of `other`, merging concepts that share a term.
     pub fn extend(&mut self, other: &Glossary) {
-        let mut lines = Vec::new();
+        let count: usize = (self.concepts.iter().chain(&other.concepts))
+            .map(|c| c.en.len() + c.es.len() + c.notes.len())
+            .sum();
+        let mut lines = Vec::with_capacity(count);
         for c in self.concepts.iter().chain(&other.concepts) {
             // Re-express each concept as lines that share its first terms, so union by term
             // merges concepts across glossaries.
@@ -286,9 +293,12 @@ impl Glossary {
     }
 
     /// Appends lines, grouping them into concepts by shared terms (union–find over terms).
+    ///
+    /// Each term is keyed once: a term is new to its concept when its node (its key in its
+    /// language) is, so the time is linear in the lines, however many synonyms a concept has.
     fn add_lines(&mut self, lines: &[(&str, &str, Option<&str>)]) {
-        let mut term_node: HashMap<(bool, String), usize> = HashMap::new();
-        let mut parent: Vec<usize> = Vec::new();
+        let mut term_node: HashMap<(bool, String), usize> = HashMap::with_capacity(2 * lines.len());
+        let mut parent: Vec<usize> = Vec::with_capacity(2 * lines.len());
         let mut node = |spanish: bool, term: &str, parent: &mut Vec<usize>| -> usize {
             let key = (spanish, term_key(term, spanish));
             *term_node.entry(key).or_insert_with(|| {
@@ -301,26 +311,40 @@ impl Glossary {
             let a = node(false, en, &mut parent);
             let b = node(true, es, &mut parent);
             union(&mut parent, a, b);
-            line_nodes.push(a);
+            line_nodes.push((a, b));
         }
-        let mut concept_of_root: HashMap<usize, usize> = HashMap::new();
-        let first = self.concepts.len();
-        for ((en, es, note), &a) in lines.iter().zip(&line_nodes) {
+        drop(term_node);
+        // A node belongs to one concept (its root's), so a node seen once is a term its
+        // concept already lists.
+        let mut listed = vec![false; parent.len()];
+        let mut noted: HashSet<(usize, &str)> = HashSet::new();
+        let mut concept_of_root: HashMap<usize, usize> = HashMap::with_capacity(lines.len());
+        for ((en, es, note), &(a, b)) in lines.iter().zip(&line_nodes) {
             let root = find(&mut parent, a);
             let index = *concept_of_root.entry(root).or_insert_with(|| {
                 self.concepts.push(Concept::default());
                 self.concepts.len() - 1
             });
             let concept = &mut self.concepts[index];
-            push_unique(&mut concept.en, en, false);
-            push_unique(&mut concept.es, es, true);
+            for (list, term, node) in [(&mut concept.en, en, a), (&mut concept.es, es, b)] {
+                if !term.is_empty() && !std::mem::replace(&mut listed[node], true) {
+                    list.push(term.to_string());
+                }
+            }
             if let Some(note) = note {
-                if !concept.notes.iter().any(|n| n == note) {
+                if noted.insert((index, note)) {
                     concept.notes.push(note.to_string());
                 }
             }
         }
-        debug_assert!(self.concepts.len() >= first);
+        // Most concepts hold one term a side: no room kept for more (a growing list keeps
+        // room for four).
+        for concept in &mut self.concepts {
+            concept.en.shrink_to_fit();
+            concept.es.shrink_to_fit();
+            concept.notes.shrink_to_fit();
+        }
+        self.concepts.shrink_to_fit();
     }
 }
 
@@ -391,26 +415,53 @@ impl FromStr for GlossaryFormat {
     }
 }
 
+/// The longest term a glossary may hold, in bytes. Real terms, even the full titles of
+/// treaties, are far shorter; a longer "term" is a broken file (a missing line end or
+/// quote), and matching it would cost memory many times its length.
+pub(crate) const MAX_TERM_BYTES: usize = 1_000;
+
+/// The error for a term of `term` bytes on `line` of a glossary of kind `what`, when it is
+/// longer than [`MAX_TERM_BYTES`].
+pub(crate) fn check_term_length(what: &'static str, line: usize, term: &str) -> Result<(), Error> {
+    if term.len() <= MAX_TERM_BYTES {
+        return Ok(());
+    }
+    Err(Error::format(
+        what,
+        line,
+        format!(
+            "a term of {} bytes: a term may have at most {MAX_TERM_BYTES} bytes (a missing line \
+             end or quote?)",
+            term.len()
+        ),
+    ))
+}
+
 /// Terms are the same when they match the same text: their token keys, case aside
 /// (`T-MEC` and `TMEC`, `memorándum` and `Memorandums`).
 fn term_key(term: &str, spanish: bool) -> String {
     let lang = if spanish { Lang::Es } else { Lang::En };
-    let keys: Vec<String> = tokens(term, lang)
-        .iter()
-        .map(|t| t.key.to_lowercase())
-        .collect();
-    if keys.is_empty() {
-        fold(term)
-    } else {
-        keys.join(" ")
+    let toks = tokens(term, lang);
+    if toks.is_empty() {
+        return fold(term);
     }
-}
-
-fn push_unique(list: &mut Vec<String>, term: &str, spanish: bool) {
-    let key = term_key(term, spanish);
-    if !term.is_empty() && !list.iter().any(|t| term_key(t, spanish) == key) {
-        list.push(term.to_string());
+    // The keys in lower case, joined by spaces, without a string for each (the glossary
+    // keys every term several times over).
+    let mut key = String::with_capacity(term.len());
+    for (i, t) in toks.iter().enumerate() {
+        if i > 0 {
+            key.push(' ');
+        }
+        if t.key
+            .bytes()
+            .any(|b| !b.is_ascii_lowercase() && !b.is_ascii_digit())
+        {
+            key.push_str(&t.key.to_lowercase());
+        } else {
+            key.push_str(&t.key);
+        }
     }
+    key
 }
 
 pub(crate) fn find(parent: &mut [usize], mut x: usize) -> usize {
@@ -430,9 +481,24 @@ pub(crate) fn union(parent: &mut [usize], a: usize, b: usize) {
 }
 
 /// A glossary compiled for matching in one language: term key sequences by their first key.
+/// Keys are interned: each distinct key is stored once, and a term is a list of small ids, so
+/// a glossary of many short words costs a few bytes per word, not a string each.
 #[derive(Debug, Default)]
 pub(crate) struct TermIndex {
-    by_first: HashMap<String, Vec<(Vec<TermKey>, u32)>>,
+    /// Every key of a term word, with its id.
+    ids: HashMap<String, u32>,
+    /// Terms (their words) with their concept, by the id of their first word; longest first.
+    by_first: HashMap<u32, Vec<IndexedTerm>>,
+}
+
+/// A term's words and its concept.
+type IndexedTerm = (Box<[TermWord]>, u32);
+
+/// A word of a term in a [`TermIndex`]: its key's id, and whether it is an acronym.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct TermWord {
+    id: u32,
+    acronym: bool,
 }
 
 /// A glossary term found in a token sequence.
@@ -449,54 +515,82 @@ pub(crate) struct TermMatch {
 impl TermIndex {
     /// Compiles the terms of `glossary` in `lang`.
     pub fn new(glossary: &Glossary, lang: Lang) -> TermIndex {
-        let mut by_first: HashMap<String, Vec<(Vec<TermKey>, u32)>> = HashMap::new();
+        let terms: usize = glossary
+            .concepts
+            .iter()
+            .map(|c| {
+                if lang == Lang::Es {
+                    c.es.len()
+                } else {
+                    c.en.len()
+                }
+            })
+            .sum();
+        let mut ids: HashMap<String, u32> = HashMap::with_capacity(terms);
+        let mut by_first: HashMap<u32, Vec<IndexedTerm>> = HashMap::with_capacity(terms);
         for (i, c) in glossary.concepts.iter().enumerate() {
             let terms = match lang {
                 Lang::En => &c.en,
                 Lang::Es => &c.es,
             };
             for term in terms {
-                let keys: Vec<TermKey> = tokens(term, lang).iter().map(TermKey::of).collect();
-                if let Some(first) = keys.first() {
+                let words: Box<[TermWord]> = tokens(term, lang)
+                    .iter()
+                    .map(|t| {
+                        let k = TermKey::of(t);
+                        let next = ids.len() as u32;
+                        TermWord {
+                            id: *ids.entry(k.key).or_insert(next),
+                            acronym: k.acronym,
+                        }
+                    })
+                    .collect();
+                if let Some(first) = words.first() {
                     by_first
-                        .entry(first.key.clone())
+                        .entry(first.id)
                         .or_default()
-                        .push((keys, i as u32));
+                        .push((words, i as u32));
                 }
             }
         }
         for list in by_first.values_mut() {
             list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
             list.dedup();
+            list.shrink_to_fit();
         }
-        TermIndex { by_first }
+        ids.shrink_to_fit();
+        by_first.shrink_to_fit();
+        TermIndex { ids, by_first }
     }
 
     /// Longest-first, left-to-right matches of terms over a text's tokens. Words match
     /// whatever their case, so a term also matches in a heading set in capitals; a term
     /// written as an acronym (`WHO`) matches only an acronym, never the word `who`.
     pub fn find(&self, toks: &[Token]) -> Vec<TermMatch> {
+        // Each token's key id (none when no term has its key), and whether it is an acronym.
         // Word and number keys are lower-case already: only acronyms need a new string.
-        let keys: Vec<(Cow<'_, str>, bool)> = toks
+        let keys: Vec<(Option<u32>, bool)> = toks
             .iter()
             .map(|t| match t.kind {
-                TokenKind::Acronym => (Cow::Owned(t.key.to_lowercase()), true),
-                _ => (Cow::Borrowed(t.key.as_str()), false),
+                TokenKind::Acronym => (self.ids.get(&t.key.to_lowercase()).copied(), true),
+                _ => (self.ids.get(t.key.as_str()).copied(), false),
             })
             .collect();
         let mut out = Vec::new();
         let mut i = 0;
         while i < keys.len() {
-            let found = self.by_first.get(keys[i].0.as_ref()).and_then(|cands| {
-                cands.iter().find(|(term, _)| {
-                    keys.get(i..i + term.len()).is_some_and(|window| {
-                        window
-                            .iter()
-                            .zip(term)
-                            .all(|((key, acronym), k)| *key == k.key && (*acronym || !k.acronym))
+            let found = keys[i]
+                .0
+                .and_then(|id| self.by_first.get(&id))
+                .and_then(|cands| {
+                    cands.iter().find(|(term, _)| {
+                        keys.get(i..i + term.len()).is_some_and(|window| {
+                            window.iter().zip(term.iter()).all(|((id, acronym), w)| {
+                                *id == Some(w.id) && (*acronym || !w.acronym)
+                            })
+                        })
                     })
-                })
-            });
+                });
             match found {
                 Some((term, concept)) => {
                     out.push(TermMatch {
@@ -547,13 +641,17 @@ const TERM_GAP: usize = 2;
 /// that hold a term of the caller's glossary are checked.
 #[derive(Debug)]
 pub(crate) struct Terminology {
+    /// The concepts: the aligner's own glossary when they are the aligner's.
+    glossary: Arc<Glossary>,
     /// Per concept: whether it holds a term of the caller's glossary.
     user: Vec<bool>,
-    /// Every concept's terms, by language (English, Spanish).
-    index: [TermIndex; 2],
-    /// Per concept the caller named, per language, its terms as loose words.
-    loose: HashMap<u32, [Vec<Vec<LooseWord>>; 2]>,
-    /// Per concept the caller named, per language, the terms to show: the caller's own.
+    /// Every concept's terms, by language (English, Spanish): the aligner's own index when
+    /// the concepts are the aligner's.
+    index: Arc<[TermIndex; 2]>,
+    /// Per concept the caller named, per language, its terms as loose words, made the first
+    /// time they are looked for (most concepts of a large glossary never are).
+    loose: HashMap<u32, OnceLock<[Vec<Vec<LooseWord>>; 2]>>,
+    /// Per concept the caller named, per language, the caller's own terms (none: show all).
     shown: HashMap<u32, [Vec<String>; 2]>,
 }
 
@@ -607,12 +705,20 @@ impl Terminology {
     pub fn new(all: &Glossary, user: &Glossary) -> Terminology {
         let mut glossary = all.clone();
         glossary.extend(user);
-        Terminology::merged(&glossary, user)
+        let index = Arc::new([
+            TermIndex::new(&glossary, Lang::En),
+            TermIndex::new(&glossary, Lang::Es),
+        ]);
+        Terminology::merged(Arc::new(glossary), index, user)
     }
 
     /// The concepts of `glossary`, which already holds `user`'s terms, and which of them the
-    /// caller named.
-    pub fn merged(glossary: &Glossary, user: &Glossary) -> Terminology {
+    /// caller named; `index` is `glossary`'s, in English and in Spanish.
+    pub fn merged(
+        glossary: Arc<Glossary>,
+        index: Arc<[TermIndex; 2]>,
+        user: &Glossary,
+    ) -> Terminology {
         // The caller's terms in the caller's order, with their keys, per language.
         let terms_of = |spanish: bool| -> Vec<(String, &String)> {
             user.concepts
@@ -622,21 +728,38 @@ impl Terminology {
                 .collect()
         };
         let user_terms = [terms_of(false), terms_of(true)];
+        // Per language, each key's first term in the caller's order, with its position: a
+        // concept's own terms are looked up by key, not searched for among all the caller's.
+        let user_first = user_terms.each_ref().map(|terms| {
+            let mut first: HashMap<&str, (usize, &String)> = HashMap::with_capacity(terms.len());
+            for (at, (key, term)) in terms.iter().enumerate() {
+                first.entry(key.as_str()).or_insert((at, *term));
+            }
+            first
+        });
         let mut flags = Vec::with_capacity(glossary.len());
-        let mut loose = HashMap::new();
-        let mut shown = HashMap::new();
+        let mut loose = HashMap::with_capacity(user.len());
+        let mut shown = HashMap::with_capacity(user.len());
         for (i, c) in glossary.concepts.iter().enumerate() {
             let sides = [&c.en, &c.es];
+            // The caller's terms whose key is one of this side's, once per key, in the
+            // caller's order.
             let own = |s: usize| -> Vec<String> {
-                let keys: HashSet<String> = sides[s].iter().map(|t| term_key(t, s == 1)).collect();
-                let mut out: Vec<String> = Vec::new();
+                let mut found: Vec<(usize, &String)> = Vec::new();
                 let mut seen = HashSet::new();
-                for (key, term) in &user_terms[s] {
-                    if keys.contains(key) && seen.insert(key) {
-                        out.push(term.to_string());
+                for t in sides[s] {
+                    let key = term_key(t, s == 1);
+                    if let Some(&hit) = user_first[s].get(key.as_str()) {
+                        if seen.insert(hit.0) {
+                            found.push(hit);
+                        }
                     }
                 }
-                out
+                found.sort_unstable_by_key(|hit| hit.0);
+                found
+                    .into_iter()
+                    .map(|(_, term)| term.to_string())
+                    .collect()
             };
             let own = [own(0), own(1)];
             let named = own.iter().any(|o| !o.is_empty());
@@ -644,26 +767,13 @@ impl Terminology {
             if !named {
                 continue;
             }
-            let words = |s: usize| -> Vec<Vec<LooseWord>> {
-                let lang = if s == 0 { Lang::En } else { Lang::Es };
-                sides[s].iter().map(|t| loose_words(t, lang)).collect()
-            };
-            loose.insert(i as u32, [words(0), words(1)]);
-            let show = |s: usize| {
-                if own[s].is_empty() {
-                    sides[s].clone()
-                } else {
-                    own[s].clone()
-                }
-            };
-            shown.insert(i as u32, [show(0), show(1)]);
+            loose.insert(i as u32, OnceLock::new());
+            shown.insert(i as u32, own);
         }
         Terminology {
+            glossary,
             user: flags,
-            index: [
-                TermIndex::new(glossary, Lang::En),
-                TermIndex::new(glossary, Lang::Es),
-            ],
+            index,
             loose,
             shown,
         }
@@ -694,9 +804,18 @@ impl Terminology {
     /// `supplied`). The stem must keep [`STEM_MIN_CHARS`] letters; shorter words, numbers and
     /// acronyms match exactly.
     pub fn named_loosely(&self, concept: u32, toks: &[Token], lang: Lang) -> bool {
-        let Some(terms) = self.loose.get(&concept) else {
+        let (Some(cell), Some(c)) = (
+            self.loose.get(&concept),
+            self.glossary.concepts.get(concept as usize),
+        ) else {
             return false;
         };
+        let terms = cell.get_or_init(|| {
+            let words = |terms: &[String], lang: Lang| -> Vec<Vec<LooseWord>> {
+                terms.iter().map(|t| loose_words(t, lang)).collect()
+            };
+            [words(&c.en, Lang::En), words(&c.es, Lang::Es)]
+        });
         let keys: Vec<TermKey> = toks.iter().map(TermKey::of).collect();
         terms[usize::from(lang == Lang::Es)].iter().any(|term| {
             let Some((first, rest)) = term.split_first() else {
@@ -724,9 +843,17 @@ impl Terminology {
     /// The caller's terms for `concept` in `lang` (all its terms when the caller gave none in
     /// that language).
     pub fn shown(&self, concept: u32, lang: Lang) -> &[String] {
-        self.shown
-            .get(&concept)
-            .map_or(&[][..], |s| &s[usize::from(lang == Lang::Es)])
+        let Some(own) = self.shown.get(&concept) else {
+            return &[];
+        };
+        let own = &own[usize::from(lang == Lang::Es)];
+        if !own.is_empty() {
+            return own;
+        }
+        self.glossary
+            .concepts
+            .get(concept as usize)
+            .map_or(&[][..], |c| if lang == Lang::Es { &c.es } else { &c.en })
     }
 }
 
@@ -956,5 +1083,36 @@ mod tests {
         assert_eq!(stem("supply", Lang::En).as_deref(), Some("suppl"));
         assert_eq!(stem("sign", Lang::En).as_deref(), Some("sign"));
         assert!(es("sign", "la próxima firma del acuerdo"));
+    }
+
+    #[test]
+    fn synonyms_keep_their_first_spelling_and_order_and_notes_once() {
+        let g = Glossary::from_tsv(
+            "supply chain\tcadena de suministro\tnote A\n\
+             Supply Chains\tcadena de suministro\tnote A\n\
+             supply chain\tCadenas de Suministro\tnote B\n\
+             supply network\tcadena de suministro\n\
+             value chain\tcadena de valor\n",
+        )
+        .unwrap();
+        assert_eq!(g.len(), 2, "{g:?}");
+        let c = &g.concepts()[0];
+        assert_eq!(c.en, ["supply chain", "supply network"]);
+        assert_eq!(c.es, ["cadena de suministro"]);
+        assert_eq!(c.notes, ["note A", "note B"]);
+        assert_eq!(g.concepts()[1].en, ["value chain"]);
+    }
+
+    #[test]
+    fn the_callers_terms_are_shown_in_the_callers_order_once_per_key() {
+        // The built-in concept of the USMCA gains the caller's spellings; they are shown in
+        // the caller's order, the first spelling of each key only.
+        let user = Glossary::from_tsv("USMCA\tT-MEC\nCUSMA\tTMEC\nusmca\tT-MEC\n").unwrap();
+        let t = Terminology::new(Glossary::builtin(), &user);
+        let toks = tokens("the USMCA", Lang::En);
+        let (concept, _, named) = t.find(&toks, Lang::En)[0].clone();
+        assert!(named);
+        assert_eq!(t.shown(concept, Lang::En), ["USMCA", "CUSMA"]);
+        assert_eq!(t.shown(concept, Lang::Es), ["T-MEC"]);
     }
 }

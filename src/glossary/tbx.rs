@@ -132,9 +132,21 @@ impl State {
     fn start(&mut self, e: &BytesStart<'_>, at: usize) -> Result<String, Error> {
         let name = local_name(e);
         let fail = |message: String| Err(Error::format(WHAT, at, message));
-        // Attributes are checked on every element: a malformed one is malformed XML.
-        for attr in e.attributes() {
-            attr.map_err(|err| Error::format(WHAT, at, format!("malformed XML: {err}")))?;
+        // Attributes are checked on every element: a malformed one is malformed XML, and so
+        // is one named twice. quick-xml's own duplicate check compares each attribute with
+        // every earlier one (quadratic in an element's attributes); sorted keys are n·log n.
+        let mut keys = Vec::new();
+        for attr in e.attributes().with_checks(false) {
+            let attr =
+                attr.map_err(|err| Error::format(WHAT, at, format!("malformed XML: {err}")))?;
+            keys.push(attr.key.into_inner());
+        }
+        keys.sort_unstable();
+        if let Some(twice) = keys.windows(2).find(|w| w[0] == w[1]) {
+            return fail(format!(
+                "malformed XML: the attribute {:?} is given twice",
+                String::from_utf8_lossy(twice[0])
+            ));
         }
         if self.open.is_empty() {
             if self.root_seen {
@@ -215,15 +227,25 @@ impl State {
     fn end(&mut self, name: &str) -> Result<(), Error> {
         let depth = self.open.len();
         if let Some(g) = self.gathering.take_if(|g| g.depth == depth) {
-            let text = g.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            // White space collapsed, without a list of the words (a long text has many).
+            let mut text = String::with_capacity(g.text.len());
+            for word in g.text.split_whitespace() {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(word);
+            }
             match g.what {
                 Gather::Term if text.is_empty() => {
                     return Err(Error::format(WHAT, g.line, "empty <term>"));
                 }
-                Gather::Term => match &mut self.group {
-                    Some((_, terms, _)) => terms.push(text),
-                    None => self.add_term(text),
-                },
+                Gather::Term => {
+                    super::check_term_length(WHAT, g.line, &text)?;
+                    match &mut self.group {
+                        Some((_, terms, _)) => terms.push(text),
+                        None => self.add_term(text),
+                    }
+                }
                 Gather::Status => {
                     let status = text.to_lowercase();
                     if UNUSABLE.iter().any(|u| status.contains(u)) {
@@ -281,7 +303,8 @@ fn local_name(e: &BytesStart<'_>) -> String {
 
 /// The value of attribute `key` (entities decoded), if the element has it.
 fn attribute(e: &BytesStart<'_>, key: &[u8], line: usize) -> Result<Option<String>, Error> {
-    for attr in e.attributes() {
+    // Duplicates were refused when the element opened.
+    for attr in e.attributes().with_checks(false) {
         let attr =
             attr.map_err(|err| Error::format(WHAT, line, format!("malformed XML: {err}")))?;
         if attr.key.as_ref() == key {

@@ -81,6 +81,19 @@ fn malformed_glossaries_are_errors_naming_the_line() {
     let err = parse("x.tbx", &no_lang).unwrap_err();
     assert_eq!(err.line(), Some(line_of(MARTIF, "es-419")), "{err}");
     assert!(err.to_string().contains("without an xml:lang"), "{err}");
+    // TBX-Basic: an attribute given twice (found by paridad, not by quick-xml's quadratic
+    // check), on any element.
+    let twice = MARTIF.replace(
+        "<langSet xml:lang=\"es-419\">",
+        "<langSet xml:lang=\"es-419\" type=\"a\" type=\"b\">",
+    );
+    let err = parse("x.tbx", &twice).unwrap_err();
+    assert_eq!(err.line(), Some(line_of(MARTIF, "es-419")), "{err}");
+    assert!(
+        err.to_string()
+            .ends_with("malformed XML: the attribute \"type\" is given twice"),
+        "{err}"
+    );
     // CSV: a quote opened on the last row and never closed.
     let unterminated = CSV.replace("Prime Minister,primera", "Prime Minister,\"primera");
     let err = parse("x.csv", &unterminated).unwrap_err();
@@ -323,4 +336,37 @@ fn the_sample_glossary_on_the_clean_pair_adds_only_real_differences() {
         .map(|(a, b)| (a.as_str(), b.as_str()))
         .collect();
     assert_eq!(found, want);
+}
+
+#[test]
+fn a_term_longer_than_1000_bytes_is_an_error_naming_its_line_in_every_format() {
+    // A term of exactly 1,000 bytes is still a term; one byte more is a broken file, refused
+    // before it is matched (a 20 MB term once cost 2 GB).
+    let long = |bytes: usize| -> String {
+        let mut term = "Parks Canada and ".repeat(bytes / 17 + 1);
+        term.truncate(bytes - 1);
+        term.push('x');
+        term
+    };
+    for (name, text) in FIXTURES {
+        let fits = text.replacen("Parks Canada", &long(1000), 1);
+        let g = parse(name, &fits).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(
+            g.concepts().iter().any(|c| c.en.contains(&long(1000))),
+            "{name}"
+        );
+        let broken = text.replacen("Parks Canada", &long(1001), 1);
+        let err = parse(name, &broken).unwrap_err();
+        assert!(err.is_format(), "{name}: {err}");
+        assert_eq!(
+            err.line(),
+            Some(line_of(text, "Parks Canada")),
+            "{name}: {err}"
+        );
+        assert!(
+            err.to_string()
+                .contains("a term of 1001 bytes: a term may have at most 1000 bytes"),
+            "{name}: {err}"
+        );
+    }
 }

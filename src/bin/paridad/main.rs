@@ -902,6 +902,7 @@ fn finish_output(result: io::Result<()>) -> Result<(), Failure> {
 
 fn write_outline(doc: &Document<'_>, name: &str, out: &mut impl Write) -> io::Result<()> {
     let text = doc.text();
+    let lines = paridad::LineIndex::new(text);
     writeln!(
         out,
         "{name}: {}, {} sections, {} sentences",
@@ -917,7 +918,7 @@ fn write_outline(doc: &Document<'_>, name: &str, out: &mut impl Write) -> io::Re
             out,
             "date:  {} (line {})",
             dateline.date,
-            paridad::LineCol::of(text, dateline.span.start).line
+            lines.line_col(dateline.span.start).line
         )?;
     }
     let id_width = doc
@@ -941,7 +942,7 @@ fn write_outline(doc: &Document<'_>, name: &str, out: &mut impl Write) -> io::Re
     if !doc.skipped().is_empty() {
         writeln!(out, "skipped:")?;
         for s in doc.skipped() {
-            let at = paridad::LineCol::of(text, s.span.start);
+            let at = lines.line_col(s.span.start);
             writeln!(
                 out,
                 "  line {:<5} {:<15} {:?}",
