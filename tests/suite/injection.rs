@@ -377,3 +377,38 @@ fn the_cli_shows_controls_in_file_names_and_json_escaped() {
     assert!(report.to_string().contains("81\u{9b}2J años\u{7f}"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn the_segment_outline_shows_controls_escaped() {
+    let dir = std::env::temp_dir().join(format!("paridad-inject-seg-{}", std::process::id()));
+    std::fs::remove_dir_all(&dir).ok();
+    std::fs::create_dir_all(&dir).unwrap();
+    let title = "Colaboración en seguridad económica";
+    assert_eq!(ES.matches(title).count(), 1);
+    let text = ES.replace(
+        title,
+        "Colaboración\u{1b}]0;pwned\u{7} en\u{1b}[2J seguridad\u{9b}0m económica",
+    );
+    std::fs::write(dir.join("plan\u{1b}[2J.txt"), text).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_paridad"))
+        .current_dir(&dir)
+        .args(["segment", "plan\u{1b}[2J.txt"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let raw: Vec<char> = stdout
+        .chars()
+        .filter(|&c| c.is_control() && c != '\n')
+        .collect();
+    assert!(raw.is_empty(), "raw controls: {raw:?}");
+    assert!(
+        stdout.starts_with("plan\\u{1b}[2J.txt: spanish, "),
+        "{stdout}"
+    );
+    assert!(stdout.contains("I.4"), "the section keeps its id: {stdout}");
+    assert!(
+        stdout.contains(r"Colaboración\u{1b}]0;pwned\u{7} en\u{1b}[2J seguridad\u{9b}0m económica")
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

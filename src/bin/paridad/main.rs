@@ -903,15 +903,17 @@ fn finish_output(result: io::Result<()>) -> Result<(), Failure> {
 fn write_outline(doc: &Document<'_>, name: &str, out: &mut impl Write) -> io::Result<()> {
     let text = doc.text();
     let lines = paridad::LineIndex::new(text);
+    // Names, titles and ids come from the document or the command line: controls shown escaped.
     writeln!(
         out,
-        "{name}: {}, {} sections, {} sentences",
+        "{}: {}, {} sections, {} sentences",
+        one_line(name),
         doc.lang().name(),
         doc.sections().len(),
         doc.sentences().len()
     )?;
     if let Some(title) = doc.title() {
-        writeln!(out, "title: {title}")?;
+        writeln!(out, "title: {}", one_line(title))?;
     }
     if let Some(dateline) = doc.dateline() {
         writeln!(
@@ -929,13 +931,13 @@ fn write_outline(doc: &Document<'_>, name: &str, out: &mut impl Write) -> io::Re
         .unwrap_or(8);
     for section in doc.sections() {
         let pad = "  ".repeat(section.depth());
-        let id = format!("{pad}{}", section.id());
+        let id = format!("{pad}{}", one_line(section.id()));
         let n = section.sentence_range().len();
         let noun = if n == 1 { "sentence" } else { "sentences" };
         let title = if section.title().is_empty() {
-            "-"
+            "-".into()
         } else {
-            section.title()
+            one_line(section.title())
         };
         writeln!(out, "  {id:<id_width$}  {n:>3} {noun:<9}  {title}")?;
     }
