@@ -360,9 +360,15 @@ pub fn read_line_within(reader: &mut impl BufRead, limit: u64) -> io::Result<Bou
     })
 }
 
-/// Refuses a first block that is not text (binary data, UTF-16 without a byte-order mark).
-/// Formats paridad reads besides text would be told here.
-fn sniff(head: &[u8]) -> Result<(), Error> {
+/// Refuses the first block of an input when it is not text (binary data, UTF-16 without a
+/// byte-order mark), as [`read_text`] does before reading on; for inputs read another way
+/// (a manifest, line by line). Formats paridad reads besides text would be told here.
+///
+/// ```
+/// assert!(paridad::sniff(b"{\"id\": 1}\n").is_ok());
+/// assert!(paridad::sniff(&[0; 4096]).unwrap_err().is_not_text());
+/// ```
+pub fn sniff(head: &[u8]) -> Result<(), Error> {
     not_text(head)
 }
 

@@ -283,6 +283,7 @@ fn endless_inputs_are_refused_without_reading_them_whole() {
         &["check", "en.txt", "es.txt", "--glossary", "/dev/zero"],
         &["segment", "/dev/zero"],
         &["align", "--sentences", "/dev/zero", "es.txt"],
+        &["batch", "/dev/zero"],
     ] {
         let out = run(&dir, args, Stdio::null());
         let stderr = String::from_utf8_lossy(&out.stderr);
@@ -293,6 +294,23 @@ fn endless_inputs_are_refused_without_reading_them_whole() {
             "{args:?}"
         );
     }
+    fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_manifest_that_is_no_text_is_refused_at_its_first_block() {
+    let dir = scratch("batch-binary");
+    // A program, random bytes on standard input: refused whole, not read line by line.
+    let out = run(&dir, &["batch", "/bin/sh"], Stdio::null());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.starts_with("paridad: /bin/sh: not text"), "{stderr}");
+    assert!(out.stdout.is_empty());
+    let random = File::open("/dev/urandom").unwrap();
+    let out = run(&dir, &["batch", "-"], Stdio::from(random));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.starts_with("paridad: <stdin>: not text"), "{stderr}");
     fs::remove_dir_all(&dir).ok();
 }
 

@@ -31,6 +31,9 @@ use super::{finish_output, limit, Failure, Versions};
 /// The fields a manifest line may have.
 const KNOWN_FIELDS: [&str; 5] = ["id", "en", "es", "langs", "doc_date"];
 
+/// How much of the manifest is looked at before reading it line by line.
+const FIRST_BLOCK: usize = 64 * 1024;
+
 /// Pairs read and checked at a time, per worker thread.
 const CHUNK_PER_THREAD: usize = 4;
 
@@ -106,16 +109,28 @@ pub(crate) fn run(
 ) -> Result<Totals, Failure> {
     let name = manifest.display().to_string();
     let fail = |e: io::Error| Failure(format!("{name}: {e}"));
-    let (reader, base): (Box<dyn io::BufRead>, PathBuf) = if manifest.as_os_str() == "-" {
-        (Box::new(io::stdin().lock()), PathBuf::new())
+    let (mut reader, base): (Box<dyn io::BufRead>, PathBuf) = if manifest.as_os_str() == "-" {
+        let stdin = BufReader::with_capacity(FIRST_BLOCK, io::stdin().lock());
+        (Box::new(stdin), PathBuf::new())
     } else {
         let file = File::open(manifest).map_err(fail)?;
         if file.metadata().map_err(fail)?.is_dir() {
             return Err(Failure(format!("{name}: is a directory, not a manifest")));
         }
         let base = manifest.parent().map(Path::to_path_buf).unwrap_or_default();
-        (Box::new(BufReader::new(file)), base)
+        (Box::new(BufReader::with_capacity(FIRST_BLOCK, file)), base)
     };
+    // Like every input, the manifest is refused at its first block when that is no text
+    // (`/dev/zero`, a program), rather than read line by line for ever.
+    let head = reader.fill_buf().map_err(fail)?;
+    paridad::sniff(head).map_err(|e| {
+        let shown = if manifest.as_os_str() == "-" {
+            "<stdin>".to_string()
+        } else {
+            name.clone()
+        };
+        Failure(e.with_path(shown).to_string())
+    })?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(settings.jobs.unwrap_or(0))
         .build()
