@@ -789,9 +789,14 @@ fn check(args: &CheckArgs, stdout: &mut io::StdoutLock<'_>) -> Result<Outcome, F
         baseline: args.baseline.as_ref().map(|p| p.display().to_string()),
         filter,
     };
-    let mut report =
-        paridad::report::CheckReport::new(&check, &en, &es, [&paths[0], &paths[1]], options);
-    report.summary.hidden = hidden;
+    // The JSON record is built only for the formats made from it (it holds a copy of every
+    // pair's text).
+    let record = || {
+        let mut report =
+            paridad::report::CheckReport::new(&check, &en, &es, [&paths[0], &paths[1]], options);
+        report.summary.hidden = hidden;
+        report
+    };
     with_output(args.out.as_ref(), stdout, |mut out| {
         use paridad::report::{self, Separator};
         let out = &mut out;
@@ -800,8 +805,8 @@ fn check(args: &CheckArgs, stdout: &mut io::StdoutLock<'_>) -> Result<Outcome, F
                 let options = report::TextOptions { colour, hidden };
                 report::write_check_text_with(out, &check, &en, &es, &options)
             }
-            CheckFormat::Json => write_json(out, &report),
-            CheckFormat::Html => report::write_html(out, &report, &check, &en, &es),
+            CheckFormat::Json => write_json(out, &record()),
+            CheckFormat::Html => report::write_html(out, &record(), &check, &en, &es),
             CheckFormat::Tmx => report::write_check_tmx(out, &check, &en, &es),
             CheckFormat::Xliff => report::write_xliff(out, &check, &en, &es),
             CheckFormat::Csv => report::write_table(out, &check, &en, &es, Separator::Comma),
