@@ -23,13 +23,19 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-/// Runs paridad in `dir` with `stdin` (nothing when `None`) and standard output captured.
+/// Runs paridad in `dir` with `stdin`, standard output and error captured.
 fn run(dir: &Path, args: &[&str], stdin: Stdio) -> Output {
+    run_to(dir, args, stdin, Stdio::piped())
+}
+
+/// Runs paridad in `dir` with `stdin` and `stdout` (a file it is redirected to), standard error
+/// captured.
+fn run_to(dir: &Path, args: &[&str], stdin: Stdio, stdout: Stdio) -> Output {
     Command::new(env!("CARGO_BIN_EXE_paridad"))
         .current_dir(dir)
         .args(args)
         .stdin(stdin)
-        .stdout(Stdio::piped())
+        .stdout(stdout)
         .stderr(Stdio::piped())
         .output()
         .expect("the binary runs")
@@ -179,13 +185,12 @@ fn standard_input_and_output_are_compared_by_the_files_they_are() {
         .append(true)
         .open(dir.join("es.txt"))
         .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_paridad"))
-        .current_dir(&dir)
-        .args(["check", "en.txt", "es.txt"])
-        .stdout(Stdio::from(appended))
-        .stderr(Stdio::piped())
-        .output()
-        .unwrap();
+    let out = run_to(
+        &dir,
+        &["check", "en.txt", "es.txt"],
+        Stdio::null(),
+        Stdio::from(appended),
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("standard output is a file this run reads"));
@@ -636,13 +641,12 @@ fn a_failed_report_records_nothing_as_reviewed() {
     assert!(stderr.contains("/dev/full"), "{stderr}");
     assert_eq!(snapshot(&dir), before);
     let full = File::create("/dev/full").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_paridad"))
-        .current_dir(&dir)
-        .args(["check", "en.txt", "es.txt", "--write-baseline", "new.json"])
-        .stdout(Stdio::from(full))
-        .stderr(Stdio::piped())
-        .output()
-        .unwrap();
+    let out = run_to(
+        &dir,
+        &["check", "en.txt", "es.txt", "--write-baseline", "new.json"],
+        Stdio::null(),
+        Stdio::from(full),
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(!dir.join("new.json").exists());
     fs::remove_dir_all(&dir).ok();
@@ -676,14 +680,7 @@ fn a_batch_writing_to_a_redirected_standard_output_writes_nothing_before_it_is_d
         } else {
             (&["batch", "m.jsonl", "--jobs", "1"], Stdio::null())
         };
-        let out = Command::new(env!("CARGO_BIN_EXE_paridad"))
-            .current_dir(&dir)
-            .args(args)
-            .stdin(stdin)
-            .stdout(Stdio::from(appended))
-            .stderr(Stdio::piped())
-            .output()
-            .unwrap();
+        let out = run_to(&dir, args, stdin, Stdio::from(appended));
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{stderr}");
         assert!(stderr.contains("manifest line 11"), "{stderr}");
@@ -696,13 +693,12 @@ fn a_batch_writing_to_a_redirected_standard_output_writes_nothing_before_it_is_d
         manifest.replace("victim.txt", "es.txt"),
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_paridad"))
-        .current_dir(&dir)
-        .args(["batch", "m.jsonl"])
-        .stdout(Stdio::from(report))
-        .stderr(Stdio::piped())
-        .output()
-        .unwrap();
+    let out = run_to(
+        &dir,
+        &["batch", "m.jsonl"],
+        Stdio::null(),
+        Stdio::from(report),
+    );
     assert!(out.status.success());
     let written = fs::read_to_string(dir.join("reports.jsonl")).unwrap();
     assert_eq!(written.lines().count(), 11);
