@@ -50,6 +50,28 @@ fn is_separator(c: char) -> bool {
     matches!(c, ',' | '.' | '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
 
+/// Whether a space after the digits `before` joins them with the digits that start `after`,
+/// as thousands grouped by spaces (`25 000`, `1 000 000`): `before` is a group of one to three
+/// digits, or such groups separated by spaces, and `after` starts with exactly three digits
+/// that a letter or another digit does not follow. `2025 100` stays two numbers.
+fn space_grouped(before: &str, after: &str) -> bool {
+    let spaced = |c: char| c == ' ' || matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}');
+    let mut groups = before.split(spaced);
+    let first_ok = groups
+        .next()
+        .is_some_and(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()));
+    let rest_ok = groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
+    let next = after.as_bytes();
+    first_ok
+        && rest_ok
+        && next.len() >= 3
+        && next[..3].iter().all(u8::is_ascii_digit)
+        && after[3..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
 /// The tokens of `text` in `lang`: words, numbers and acronyms, in order.
 pub(crate) fn tokens(text: &str, lang: Lang) -> Vec<Token> {
     tokens_in(text, lang.tables())
@@ -79,6 +101,11 @@ pub(crate) fn tokens_in(text: &str, tables: &Tables) -> Vec<Token> {
                 {
                     chars.next();
                     end = i + d.len_utf8();
+                } else if d == ' ' && space_grouped(&text[start..i], &text[i + 1..]) {
+                    // `25 000`: digits grouped by a space (the sentence text folds the
+                    // non-breaking and thin spaces of `25 000` to one).
+                    chars.next();
+                    end = i + 1;
                 } else {
                     break;
                 }
@@ -223,11 +250,13 @@ fn is_acronym(word: &str) -> bool {
 /// `1000.5`; `1.000` and `1\u{a0}000` (a no-break or thin space; a plain space separates two
 /// numbers) → `1000`; a dotted sequence that is no number (`2.4.1`) keeps its dots.
 pub(crate) fn number_key(raw: &str) -> String {
-    let groups: Vec<&str> = raw.split(is_separator).collect();
+    // A space groups thousands too (`25 000`, joined by the tokeniser only then).
+    let separator = |c: char| is_separator(c) || c == ' ';
+    let groups: Vec<&str> = raw.split(separator).collect();
     if groups.len() == 1 {
         return raw.to_string();
     }
-    let seps: Vec<char> = raw.chars().filter(|c| is_separator(*c)).collect();
+    let seps: Vec<char> = raw.chars().filter(|c| separator(*c)).collect();
     let all_thousands = groups[1..].iter().all(|g| g.len() == 3)
         && seps.iter().all(|s| *s == seps[0])
         && groups[0].len() <= 3;
@@ -355,6 +384,24 @@ mod tests {
             .map(|(k, _, _)| k.as_str())
             .collect();
         assert_eq!(nums, ["2025", "2028", "81", "1200"]);
+        // Thousands grouped by spaces (the sentence text folds non-breaking ones to a space),
+        // and only those.
+        for (text, expected) in [
+            ("invertirán 25 000 dólares", &["25000"][..]),
+            ("1 000 000 de personas y 3 500 km", &["1000000", "3500"]),
+            ("en 2025 100 proyectos", &["2025", "100"]),
+            ("los 12 1000 casos", &["12", "1000"]),
+            ("entre 5 y 250 000,5 metros", &["5", "250000.5"]),
+            ("página 25 000a", &["25"]),
+        ] {
+            let got = keys(text, Lang::Es);
+            let nums: Vec<&str> = got
+                .iter()
+                .filter(|(_, k, _)| *k == TokenKind::Number)
+                .map(|(k, _, _)| k.as_str())
+                .collect();
+            assert_eq!(nums, expected, "{text}");
+        }
     }
 
     #[test]

@@ -123,3 +123,21 @@ fn one_value_in_another_notation_is_equal() {
         differs("100000", "100001")
     );
 }
+
+#[test]
+fn thousands_grouped_by_spaces_are_one_number() {
+    // Found by the adversarial pass: `25 000` (with a space, a no-break space, a narrow or a
+    // thin one, as Spanish and French style group digits) was read as 25 and 0.
+    for space in [" ", "\u{a0}", "\u{202f}", "\u{2009}"] {
+        let grouped = format!("25{space}000");
+        assert!(messages("25,000", &grouped).is_empty(), "{grouped:?}");
+        assert_eq!(messages("25,001", &grouped), differs("25001", "25000"));
+        let million = format!("1{space}000{space}000");
+        assert!(messages("1,000,000", &million).is_empty(), "{million:?}");
+    }
+    // A year and a count side by side stay two numbers.
+    assert_eq!(
+        number_messages("2025", "years and 100 projects", "2025 100", "proyectos"),
+        Vec::<String>::new()
+    );
+}
