@@ -59,6 +59,20 @@ fn skipped_lines(bytes: usize) -> String {
     out
 }
 
+/// `n` numbered sections whose numbering restarts every seven (`1.` to `7.`, again and again,
+/// as chapters' lists do): each number comes back `n / 7` times.
+fn restarting_numbers(n: usize) -> String {
+    let mut out = String::from("Plan de Acción\n\n");
+    for i in 1..=n {
+        let _ = write!(
+            out,
+            "{}. Tema comercial\n\nLas partes cooperarán en el puerto número {i}.\n\n",
+            (i - 1) % 7 + 1
+        );
+    }
+    out
+}
+
 /// A small deterministic generator (xorshift), so the inputs are the same on every run.
 struct Rng(u64);
 
@@ -216,6 +230,16 @@ fn adversarial(c: &mut Criterion) {
                         .sum::<usize>()
                 })
             },
+        );
+    }
+
+    // Numbering that restarts: every heading's id made unique against the earlier ones.
+    for n in [20_000, 40_000] {
+        let text = restarting_numbers(n);
+        group.bench_with_input(
+            BenchmarkId::new("restarting numbering", n),
+            &text,
+            |b, text| b.iter(|| Document::parse(text, Lang::Es).unwrap().sections().len()),
         );
     }
 

@@ -1,6 +1,6 @@
 //! The numbering outline: where a heading stands in the tree, and its id.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::heading::{self, Label};
 use crate::document::SectionKind;
@@ -40,6 +40,9 @@ pub(crate) struct Placement {
 pub(crate) struct Outline {
     stack: Vec<Open>,
     ids: HashSet<String>,
+    /// Per id given twice or more, the suffix to try next (`1~2`, `1~3` …), so that a number
+    /// that comes back thousands of times costs one probe, not one per earlier use.
+    next_suffix: HashMap<String, usize>,
     caps_count: usize,
 }
 
@@ -163,10 +166,15 @@ impl Outline {
         kind: SectionKind,
     ) -> Placement {
         let mut unique = id.clone();
-        let mut n = 2;
-        while !self.ids.insert(unique.clone()) {
-            unique = format!("{id}~{n}");
-            n += 1;
+        if !self.ids.insert(unique.clone()) {
+            let next = self.next_suffix.entry(id.clone()).or_insert(2);
+            loop {
+                unique = format!("{id}~{next}");
+                *next += 1;
+                if self.ids.insert(unique.clone()) {
+                    break;
+                }
+            }
         }
         let parent = self.stack.last().map(|o| o.section);
         let depth = self.stack.len();
@@ -269,6 +277,31 @@ mod tests {
                 "annex:2"
             ]
         );
+    }
+
+    #[test]
+    fn numbers_that_come_back_get_ids_made_unique_in_order() {
+        // Lists that restart (every chapter's `1.` to `3.`): the second `1.` is `1~2`, the
+        // third `1~3`, whatever the number of earlier ones.
+        let text: String = (0..3000)
+            .map(|i| {
+                format!(
+                    "{}. Tema comercial\n\nLas partes cooperarán en el puerto {i}.\n\n",
+                    i % 3 + 1
+                )
+            })
+            .collect();
+        let doc = crate::Document::parse(&text, crate::Lang::Es).unwrap();
+        let ids: Vec<&str> = doc
+            .sections()
+            .iter()
+            .map(|s| s.id())
+            .filter(|&id| id != "preamble")
+            .collect();
+        assert_eq!(&ids[..7], ["1", "2", "3", "1~2", "2~2", "3~2", "1~3"]);
+        assert_eq!(&ids[2997..], ["1~1000", "2~1000", "3~1000"]);
+        let unique: HashSet<&str> = ids.iter().copied().collect();
+        assert_eq!(unique.len(), 3000);
     }
 
     #[test]
