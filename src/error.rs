@@ -195,6 +195,10 @@ impl fmt::Display for Error {
                     "invalid UTF-8 at byte {offset} (line {line}, column {column})"
                 )?;
                 match likely {
+                    Some(enc) if *enc == crate::input::TRUNCATED => write!(
+                        f,
+                        "; the file ends inside a character: it looks cut short (an incomplete copy or download)"
+                    ),
                     Some(enc) if *enc == crate::input::BINARY => write!(
                         f,
                         "; the file is binary data, not text: paridad reads UTF-8 text"

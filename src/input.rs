@@ -402,11 +402,21 @@ fn invalid_utf8(bytes: &[u8], err: std::str::Utf8Error) -> Error {
     let offset = err.valid_up_to();
     let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or("");
     let at = LineCol::of(valid, offset);
-    Error::invalid_utf8(offset, at.line, at.column, guess_encoding(bytes))
+    // UTF-8 up to a character cut off at the very end: a file cut short, not another encoding
+    // (when what comes before holds UTF-8 beyond ASCII, the proof it is UTF-8).
+    let likely = if err.error_len().is_none() && !valid.is_ascii() {
+        Some(TRUNCATED)
+    } else {
+        guess_encoding(bytes)
+    };
+    Error::invalid_utf8(offset, at.line, at.column, likely)
 }
 
 /// What [`guess_encoding`] says of data that is no text at all.
 pub(crate) const BINARY: &str = "binary";
+
+/// What [`invalid_utf8`] says of UTF-8 whose last character is cut off.
+pub(crate) const TRUNCATED: &str = "truncated";
 
 fn guess_encoding(bytes: &[u8]) -> Option<&'static str> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
@@ -445,6 +455,14 @@ mod tests {
         assert_eq!(
             err.to_string(),
             "invalid UTF-8 at byte 12 (line 1, column 13); the file looks like Windows-1252: convert it to UTF-8 first (e.g. iconv -f Windows-1252 -t UTF-8)"
+        );
+        // UTF-8 cut inside its last character (the C3 of `é`, byte 18) is said to be cut short, where a
+        // single-byte encoding would garble it.
+        let cut = "Plan de Acción, México".as_bytes();
+        let err = decode(&cut[..cut.len() - 5]).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid UTF-8 at byte 18 (line 1, column 18); the file ends inside a character: it looks cut short (an incomplete copy or download)"
         );
         assert!(decode(b"\xff\xfeP\x00")
             .unwrap_err()
