@@ -15,8 +15,8 @@ use std::path::Path;
 use crate::error::Error;
 use crate::span::LineCol;
 
-/// How many bytes [`read_text`] looks at before it reads on.
-const FIRST_BLOCK: usize = 64 * 1024;
+/// How many bytes [`read_text`] looks at before it reads on: the block [`sniff`] judges.
+pub const SNIFFED_BYTES: usize = 64 * 1024;
 
 const MIB: u64 = 1024 * 1024;
 
@@ -250,7 +250,7 @@ pub fn read_text(reader: impl Read, limit: u64, role: InputRole) -> Result<Strin
     let mut bytes = Vec::new();
     // The first block: filled before judging, as a pipe may hand it over in pieces.
     (&mut bounded)
-        .take(FIRST_BLOCK as u64)
+        .take(SNIFFED_BYTES as u64)
         .read_to_end(&mut bytes)
         .map_err(Error::io)?;
     sniff(&bytes)?;
@@ -275,7 +275,12 @@ pub fn read_file_within(
     if meta.is_dir() {
         return Err(named(Error::io(io::Error::from_raw_os_error(21))));
     }
-    read_text(io::BufReader::with_capacity(FIRST_BLOCK, file), limit, role).map_err(named)
+    read_text(
+        io::BufReader::with_capacity(SNIFFED_BYTES, file),
+        limit,
+        role,
+    )
+    .map_err(named)
 }
 
 /// Reads the file at `path` as a document: UTF-8 text within the default document limit
@@ -509,7 +514,7 @@ mod tests {
         };
         let err = read_text(&mut zeros, u64::MAX, InputRole::Baseline).unwrap_err();
         assert!(err.is_not_text(), "{err}");
-        assert_eq!(zeros.taken, FIRST_BLOCK as u64);
+        assert_eq!(zeros.taken, SNIFFED_BYTES as u64);
     }
 
     #[test]
@@ -524,7 +529,7 @@ mod tests {
             .unwrap_err()
             .is_too_large());
         // Text first and binary past the first block is no text either, within the bound.
-        let mut mixed = "a\n".repeat(FIRST_BLOCK).into_bytes();
+        let mut mixed = "a\n".repeat(SNIFFED_BYTES).into_bytes();
         mixed.extend_from_slice(&[0xff; 10]);
         assert!(read_text(&mixed[..], u64::MAX, InputRole::Document)
             .unwrap_err()

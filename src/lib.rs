@@ -84,7 +84,7 @@ pub use error::Error;
 pub use glossary::{Concept, Glossary, GlossaryFormat};
 pub use input::{
     decode, format_size, parse_size, read_file, read_file_within, read_line_within, read_text,
-    sniff, BoundedLine, InputLimits, InputRole, LINE_HEAD,
+    sniff, BoundedLine, InputLimits, InputRole, LINE_HEAD, SNIFFED_BYTES,
 };
 pub use lang::{HeadingKeyword, Lang};
 pub use review::{Baseline, Filter, Reviewed, BASELINE_SCHEMA};

@@ -31,9 +31,6 @@ use super::{finish_output, limit, Failure, Versions};
 /// The fields a manifest line may have.
 const KNOWN_FIELDS: [&str; 5] = ["id", "en", "es", "langs", "doc_date"];
 
-/// How much of the manifest is looked at before reading it line by line.
-const FIRST_BLOCK: usize = 64 * 1024;
-
 /// Pairs read and checked at a time, per worker thread.
 const CHUNK_PER_THREAD: usize = 4;
 
@@ -110,7 +107,7 @@ pub(crate) fn run(
     let name = manifest.display().to_string();
     let fail = |e: io::Error| Failure(format!("{name}: {e}"));
     let (mut reader, base): (Box<dyn io::BufRead>, PathBuf) = if manifest.as_os_str() == "-" {
-        let stdin = BufReader::with_capacity(FIRST_BLOCK, io::stdin().lock());
+        let stdin = BufReader::with_capacity(paridad::SNIFFED_BYTES, io::stdin().lock());
         (Box::new(stdin), PathBuf::new())
     } else {
         let file = File::open(manifest).map_err(fail)?;
@@ -118,7 +115,10 @@ pub(crate) fn run(
             return Err(Failure(format!("{name}: is a directory, not a manifest")));
         }
         let base = manifest.parent().map(Path::to_path_buf).unwrap_or_default();
-        (Box::new(BufReader::with_capacity(FIRST_BLOCK, file)), base)
+        (
+            Box::new(BufReader::with_capacity(paridad::SNIFFED_BYTES, file)),
+            base,
+        )
     };
     // Like every input, the manifest is refused at its first block when that is no text
     // (`/dev/zero`, a program), rather than read line by line for ever.
@@ -416,15 +416,14 @@ fn usable(path: &Path, field: &str, line: usize, settings: &Settings<'_>) -> Res
             "manifest line {line}: \"{field}\" {shown}: {what}, not a regular file; a batch reads only regular files"
         )));
     }
-    if let Some(id) = clash::identity(path) {
-        if let Some((role, written, _)) = settings.written.iter().find(|(_, _, w)| *w == id) {
-            return Err(PairError::Batch(clash::clash_message(
-                role,
-                written,
-                &format!("the \"{field}\" document of manifest line {line}"),
-                &shown.to_string(),
-            )));
-        }
+    let id = clash::of_metadata(&meta, path);
+    if let Some((role, written, _)) = settings.written.iter().find(|(_, _, w)| *w == id) {
+        return Err(PairError::Batch(clash::clash_message(
+            role,
+            written,
+            &format!("the \"{field}\" document of manifest line {line}"),
+            &shown.to_string(),
+        )));
     }
     Ok(())
 }

@@ -42,14 +42,15 @@ pub(crate) fn identity(path: &Path) -> Option<Identity> {
     }
 }
 
+/// The identity of a file from its metadata (`path` names it where no inode is known).
 #[cfg(unix)]
-fn of_metadata(meta: &fs::Metadata, _path: &Path) -> Identity {
+pub(crate) fn of_metadata(meta: &fs::Metadata, _path: &Path) -> Identity {
     use std::os::unix::fs::MetadataExt;
     Identity::File(meta.dev(), meta.ino())
 }
 
 #[cfg(not(unix))]
-fn of_metadata(_meta: &fs::Metadata, path: &Path) -> Identity {
+pub(crate) fn of_metadata(_meta: &fs::Metadata, path: &Path) -> Identity {
     match fs::canonicalize(path) {
         Ok(p) => Identity::New(p),
         Err(_) => Identity::New(path.to_path_buf()),

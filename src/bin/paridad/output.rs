@@ -90,14 +90,13 @@ fn spooled<T>(
     // Gone from the folder at once on Unix: the open file lives until it is dropped.
     #[cfg(unix)]
     fs::remove_file(&path).ok();
+    let mut file = file;
     let result = (|| {
-        let mut out = io::BufWriter::new(&file);
+        let mut out = io::BufWriter::new(&mut file);
         let value = write(&mut out)?;
         out.flush().map_err(failed)?;
         drop(out);
-        let mut file = &file;
         io::Seek::rewind(&mut file).map_err(failed)?;
-        let mut file = file.try_clone().map_err(failed)?;
         deliver(&mut file).map_err(failed)?;
         Ok(value)
     })();
