@@ -179,14 +179,15 @@ impl Checker {
         };
         ctx.equivalent = ctx.acronym_equivalences(&alignment);
         let mut divergences = Vec::new();
+        // Drafts become divergences as each comparison ends, so that a section of very many
+        // findings never holds both at once.
+        let mut found = Vec::new();
         for (k, section) in alignment.sections.iter().enumerate() {
-            let mut found = Vec::new();
             ctx.structure(k, &alignment, &mut found);
+            divergences.extend(found.drain(..).map(|f| ctx.finish(k, &alignment, f)));
             for (p, pair) in section.pairs.iter().enumerate() {
                 ctx.pair(p, &pair.en, &pair.es, &mut found);
-            }
-            for f in found {
-                divergences.push(ctx.finish(k, &alignment, f));
+                divergences.extend(found.drain(..).map(|f| ctx.finish(k, &alignment, f)));
             }
         }
         Check {

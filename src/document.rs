@@ -330,12 +330,40 @@ impl Paragraph {
     }
 }
 
+/// The spans of a sentence: one, held inline (most sentences, so a document of many short
+/// sentences does not pay an allocation each), or several.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Pieces {
+    One(Span),
+    Many(Box<[Span]>),
+}
+
+impl From<Vec<Span>> for Pieces {
+    fn from(spans: Vec<Span>) -> Pieces {
+        match spans[..] {
+            [one] => Pieces::One(one),
+            _ => Pieces::Many(spans.into_boxed_slice()),
+        }
+    }
+}
+
+impl std::ops::Deref for Pieces {
+    type Target = [Span];
+
+    fn deref(&self) -> &[Span] {
+        match self {
+            Pieces::One(one) => std::slice::from_ref(one),
+            Pieces::Many(many) => many,
+        }
+    }
+}
+
 /// A sentence: one or more spans of the text (several when page noise interrupts it), and its
 /// text for display and comparison.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sentence<'t> {
     pub(crate) text: Cow<'t, str>,
-    pub(crate) spans: Vec<Span>,
+    pub(crate) spans: Pieces,
     pub(crate) section: usize,
     pub(crate) paragraph: usize,
 }
@@ -602,7 +630,7 @@ impl Serialize for Node<'_, '_> {
                     .map(|i| SentenceOut {
                         index: i,
                         text: doc.sentences[i].text(),
-                        spans: &doc.sentences[i].spans,
+                        spans: doc.sentences[i].spans(),
                     })
                     .collect(),
             })

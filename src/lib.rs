@@ -81,7 +81,7 @@ pub use document::{
     Sentence, SkipKind, Skipped,
 };
 pub use error::Error;
-pub use glossary::{Concept, Glossary, GlossaryFormat};
+pub use glossary::{Concept, ConceptRef, Glossary, GlossaryFormat, Terms};
 pub use input::{
     decode, format_size, parse_size, read_file, read_file_within, read_line_within, read_text,
     sniff, BoundedLine, InputLimits, InputRole, LINE_HEAD, SNIFFED_BYTES,

@@ -23,9 +23,44 @@ enum Role {
     Other,
 }
 
-/// Reads the term pairs of a CSV glossary: `(English, Spanish, note)` with the 1-based line
-/// each record starts on.
-pub(super) fn read(text: &str) -> Result<Vec<(String, String, Option<String>)>, Error> {
+/// The term pairs of a CSV glossary: each row's English term, Spanish term and note (empty
+/// when none), one after another in one buffer.
+#[derive(Debug, Default)]
+pub(super) struct Rows {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Rows {
+    fn push(&mut self, cells: [&str; 3]) {
+        for cell in cells {
+            self.text.push_str(cell);
+            self.ends.push(self.text.len());
+        }
+    }
+
+    fn cell(&self, i: usize) -> &str {
+        super::intern::string_of_usize(&self.text, &self.ends, i)
+    }
+}
+
+impl super::TermLines for Rows {
+    fn count(&self) -> usize {
+        self.ends.len() / 3
+    }
+
+    fn line(&self, i: usize) -> (&str, &str, Option<&str>) {
+        let note = self.cell(3 * i + 2);
+        (
+            self.cell(3 * i),
+            self.cell(3 * i + 1),
+            (!note.is_empty()).then_some(note),
+        )
+    }
+}
+
+/// Reads the term pairs of a CSV glossary.
+pub(super) fn read(text: &str) -> Result<Rows, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut records = Records::new(text);
     let (header_line, header) = loop {
@@ -43,7 +78,7 @@ pub(super) fn read(text: &str) -> Result<Vec<(String, String, Option<String>)>, 
         }
     };
     let columns = columns(header_line, &header)?;
-    let mut out = Vec::new();
+    let mut out = Rows::default();
     while let Some((line, fields)) = records.next_record()? {
         if is_blank(&fields) {
             continue;
@@ -70,13 +105,11 @@ pub(super) fn read(text: &str) -> Result<Vec<(String, String, Option<String>)>, 
         }
         super::check_term_length(WHAT, line, en)?;
         super::check_term_length(WHAT, line, es)?;
-        let note = columns
-            .note
-            .map(|n| fields[n].trim())
-            .filter(|n| !n.is_empty())
-            .map(str::to_string);
-        out.push((en.to_string(), es.to_string(), note));
+        let note = columns.note.map_or("", |n| fields[n].trim());
+        out.push([en, es, note]);
     }
+    out.text.shrink_to_fit();
+    out.ends.shrink_to_fit();
     Ok(out)
 }
 
@@ -253,7 +286,14 @@ mod tests {
     use super::*;
 
     fn rows(text: &str) -> Vec<(String, String, Option<String>)> {
-        read(text).unwrap()
+        use crate::glossary::TermLines;
+        let rows = read(text).unwrap();
+        (0..rows.count())
+            .map(|i| {
+                let (en, es, note) = rows.line(i);
+                (en.to_string(), es.to_string(), note.map(str::to_string))
+            })
+            .collect()
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! from TSV, CSV or TBX.
 
 mod csv;
+mod intern;
 mod tbx;
 
 use std::collections::{HashMap, HashSet};
@@ -9,15 +10,19 @@ use std::fmt;
 use std::ops::Range;
 use std::path::Path;
 use std::str::FromStr;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::lang::Lang;
 use crate::tokens::{fold, tokens, Token, TokenKind};
+use intern::Interner;
 
-/// One concept: its English and Spanish terms (synonyms on each side) and notes.
+/// One concept: its English and Spanish terms (synonyms on each side) and notes, owned.
+///
+/// A [`Glossary`] stores its concepts compactly and lends them as [`ConceptRef`]s;
+/// [`ConceptRef::to_concept`] gives this owned form, and a glossary serializes as a list of it.
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Concept {
     /// English terms, as written in the glossary.
@@ -39,21 +44,161 @@ pub struct Concept {
 /// ([`Glossary::from_tbx`]), or by format with [`Glossary::parse`]. In every format, entries
 /// that share a term (compared without case or accents) are synonyms of one concept.
 ///
+/// Every term is stored once in one buffer, so a glossary costs little more than its terms'
+/// bytes, however many concepts it has.
+///
 /// ```
 /// use paridad::Glossary;
 ///
 /// let tsv = "# term pairs\nMemorandum of Understanding\tmemorándum de entendimiento\nMOU\tmemorándum de entendimiento\tacronym\n";
 /// let glossary = Glossary::from_tsv(tsv)?;
 /// assert_eq!(glossary.len(), 1);
-/// let concept = &glossary.concepts()[0];
-/// assert_eq!(concept.en, ["Memorandum of Understanding", "MOU"]);
-/// assert_eq!(concept.es, ["memorándum de entendimiento"]);
+/// let concept = glossary.concept(0).unwrap();
+/// assert!(concept.en().eq(["Memorandum of Understanding", "MOU"]));
+/// assert!(concept.es().eq(["memorándum de entendimiento"]));
+/// assert!(concept.notes().eq(["acronym"]));
 /// # Ok::<(), paridad::Error>(())
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(from = "GlossaryData", into = "GlossaryData")]
 pub struct Glossary {
+    /// Every term and note, one after another.
+    text: String,
+    /// Where each term or note ends in `text`. A concept's entries are its English terms, then
+    /// its Spanish terms, then its notes.
+    ends: Vec<usize>,
+    /// The concepts, in the order their first line appeared.
+    slots: Vec<Slot>,
+}
+
+/// Where a concept's entries are in a [`Glossary`]: the first, and how many are English and
+/// how many Spanish terms (the rest, up to the next concept's first, are notes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Slot {
+    first: usize,
+    en: u32,
+    es: u32,
+}
+
+/// A glossary's serialized form: its concepts.
+#[derive(Serialize, Deserialize)]
+struct GlossaryData {
     concepts: Vec<Concept>,
 }
+
+impl From<GlossaryData> for Glossary {
+    fn from(data: GlossaryData) -> Glossary {
+        let mut glossary = Glossary::new();
+        for c in &data.concepts {
+            glossary.push_concept(
+                c.en.iter().map(String::as_str),
+                c.es.iter().map(String::as_str),
+                c.notes.iter().map(String::as_str),
+            );
+        }
+        glossary
+    }
+}
+
+impl From<Glossary> for GlossaryData {
+    fn from(glossary: Glossary) -> GlossaryData {
+        GlossaryData {
+            concepts: glossary.concepts().map(|c| c.to_concept()).collect(),
+        }
+    }
+}
+
+/// A concept of a [`Glossary`], borrowed: its terms on each side and its notes.
+#[derive(Clone, Copy)]
+pub struct ConceptRef<'a> {
+    glossary: &'a Glossary,
+    slot: Slot,
+    end: usize,
+}
+
+impl<'a> ConceptRef<'a> {
+    /// The English terms, as written in the glossary.
+    pub fn en(&self) -> Terms<'a> {
+        self.terms(self.slot.first, self.slot.en as usize)
+    }
+
+    /// The Spanish terms, as written in the glossary.
+    pub fn es(&self) -> Terms<'a> {
+        self.terms(
+            self.slot.first + self.slot.en as usize,
+            self.slot.es as usize,
+        )
+    }
+
+    /// The terms in `lang`.
+    pub fn terms_in(&self, lang: Lang) -> Terms<'a> {
+        match lang {
+            Lang::En => self.en(),
+            Lang::Es => self.es(),
+        }
+    }
+
+    /// The notes given with the terms.
+    pub fn notes(&self) -> Terms<'a> {
+        let first = self.slot.first + self.slot.en as usize + self.slot.es as usize;
+        self.terms(first, self.end.saturating_sub(first))
+    }
+
+    /// The concept, owned.
+    pub fn to_concept(&self) -> Concept {
+        let owned = |terms: Terms<'a>| terms.map(str::to_string).collect();
+        Concept {
+            en: owned(self.en()),
+            es: owned(self.es()),
+            notes: owned(self.notes()),
+        }
+    }
+
+    fn terms(&self, first: usize, count: usize) -> Terms<'a> {
+        Terms {
+            glossary: self.glossary,
+            next: first,
+            end: first + count,
+        }
+    }
+}
+
+impl fmt::Debug for ConceptRef<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Concept")
+            .field("en", &self.en().collect::<Vec<_>>())
+            .field("es", &self.es().collect::<Vec<_>>())
+            .field("notes", &self.notes().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+/// The terms (or notes) of a concept on one side, in the glossary's order.
+#[derive(Clone, Debug)]
+pub struct Terms<'a> {
+    glossary: &'a Glossary,
+    next: usize,
+    end: usize,
+}
+
+impl<'a> Iterator for Terms<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        if self.next >= self.end {
+            return None;
+        }
+        self.next += 1;
+        Some(self.glossary.entry(self.next - 1))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.end.saturating_sub(self.next);
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for Terms<'_> {}
 
 static BUILTIN: OnceLock<Glossary> = OnceLock::new();
 
@@ -115,9 +260,7 @@ impl Glossary {
             check_term_length("glossary", n + 1, es)?;
             lines.push((en, es, note));
         }
-        let mut glossary = Glossary::new();
-        glossary.add_lines(&lines);
-        Ok(glossary)
+        Ok(Glossary::from_lines(lines.as_slice()))
     }
 
     /// Reads a glossary in `format`: the entry point when the format comes from a file name
@@ -129,7 +272,7 @@ impl Glossary {
     /// let csv = "English,Spanish,Note\n\"Memorandum of Understanding\",memorándum de entendimiento,\nMOU,memorándum de entendimiento,acronym\n";
     /// let glossary = Glossary::parse(csv, "csv".parse()?)?;
     /// assert_eq!(glossary.len(), 1);
-    /// assert_eq!(glossary.concepts()[0].en, ["Memorandum of Understanding", "MOU"]);
+    /// assert!(glossary.concept(0).unwrap().en().eq(["Memorandum of Understanding", "MOU"]));
     ///
     /// let tbx = r#"<tbx type="TBX-Core" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
     ///   <text><body><conceptEntry id="c1">
@@ -139,8 +282,8 @@ impl Glossary {
     ///   </conceptEntry></body></text>
     /// </tbx>"#;
     /// let from_tbx = Glossary::parse(tbx, "tbx".parse()?)?;
-    /// assert_eq!(from_tbx.concepts()[0].en, glossary.concepts()[0].en);
-    /// assert_eq!(from_tbx.concepts()[0].es, glossary.concepts()[0].es);
+    /// assert_eq!(from_tbx.concept(0).unwrap().to_concept().en, ["Memorandum of Understanding", "MOU"]);
+    /// assert_eq!(from_tbx.concept(0).unwrap().to_concept().es, ["memorándum de entendimiento"]);
     /// # Ok::<(), paridad::Error>(())
     /// ```
     pub fn parse(text: &str, format: GlossaryFormat) -> Result<Glossary, Error> {
@@ -173,21 +316,14 @@ impl Glossary {
     ///
     /// let csv = "source,target\n\"Secretariat of Economy, Mexico\",Secretaría de Economía\n";
     /// let glossary = Glossary::from_csv(csv)?;
-    /// assert_eq!(glossary.concepts()[0].en, ["Secretariat of Economy, Mexico"]);
+    /// assert!(glossary.concept(0).unwrap().en().eq(["Secretariat of Economy, Mexico"]));
     ///
     /// let err = Glossary::from_csv("en,es\ntrade,comercio\n\"health,salud\n").unwrap_err();
     /// assert_eq!(err.to_string(), "CSV glossary line 3: unterminated quoted field: the quote opened here is never closed");
     /// # Ok::<(), paridad::Error>(())
     /// ```
     pub fn from_csv(text: &str) -> Result<Glossary, Error> {
-        let rows = csv::read(text)?;
-        let lines: Vec<(&str, &str, Option<&str>)> = rows
-            .iter()
-            .map(|(en, es, note)| (en.as_str(), es.as_str(), note.as_deref()))
-            .collect();
-        let mut glossary = Glossary::new();
-        glossary.add_lines(&lines);
-        Ok(glossary)
+        Ok(Glossary::from_lines(&csv::read(text)?))
     }
 
     /// Reads a TBX glossary: TBX v3 (ISO 30042:2019: a `<tbx>` root, `<conceptEntry>`,
@@ -223,7 +359,7 @@ impl Glossary {
     ///   </body></text>
     /// </martif>"#;
     /// let glossary = Glossary::from_tbx(tbx)?;
-    /// assert_eq!(glossary.concepts()[0].es, ["Parques Canadá"]);
+    /// assert!(glossary.concept(0).unwrap().es().eq(["Parques Canadá"]));
     ///
     /// let err = Glossary::from_tbx("<tbx>\n<text><body>\n<conceptEntry>\n").unwrap_err();
     /// assert_eq!(err.line(), Some(3));
@@ -246,105 +382,194 @@ impl Glossary {
                 lines.push((en0.as_str(), es0.as_str(), Some(note.as_str())));
             }
         }
-        let mut glossary = Glossary::new();
-        glossary.add_lines(&lines);
-        Ok(glossary)
+        Ok(Glossary::from_lines(lines.as_slice()))
     }
 
     /// Adds the concepts of `other`, merging concepts that share a term.
     pub fn extend(&mut self, other: &Glossary) {
-        let count: usize = (self.concepts.iter().chain(&other.concepts))
-            .map(|c| c.en.len() + c.es.len() + c.notes.len())
-            .sum();
+        let count = self.ends.len() + other.ends.len();
         let mut lines = Vec::with_capacity(count);
-        for c in self.concepts.iter().chain(&other.concepts) {
+        for c in self.concepts().chain(other.concepts()) {
             // Re-express each concept as lines that share its first terms, so union by term
-            // merges concepts across glossaries.
-            let en0 = c.en.first().map(String::as_str).unwrap_or("");
-            let es0 = c.es.first().map(String::as_str).unwrap_or("");
-            for en in &c.en {
-                lines.push((en.as_str(), es0, None));
-            }
-            for es in &c.es {
-                lines.push((en0, es.as_str(), None));
-            }
-            for note in &c.notes {
-                lines.push((en0, es0, Some(note.as_str())));
-            }
+            // merges concepts across glossaries: each English term with the first Spanish,
+            // the first English with each other Spanish term (one line for a pair).
+            let en0 = c.en().next().unwrap_or("");
+            let es0 = c.es().next().unwrap_or("");
+            lines.extend(c.en().map(|en| (en, es0, None)));
+            let skip = usize::from(c.en().len() > 0);
+            lines.extend(c.es().skip(skip).map(|es| (en0, es, None)));
+            lines.extend(c.notes().map(|note| (en0, es0, Some(note))));
         }
-        let mut merged = Glossary::new();
-        merged.add_lines(&lines);
-        *self = merged;
+        *self = Glossary::from_lines(lines.as_slice());
     }
 
     /// The concepts, in the order their first line appeared.
-    pub fn concepts(&self) -> &[Concept] {
-        &self.concepts
+    pub fn concepts(&self) -> impl ExactSizeIterator<Item = ConceptRef<'_>> + Clone + '_ {
+        self.slots
+            .iter()
+            .enumerate()
+            .map(|(i, &slot)| self.concept_at(i, slot))
+    }
+
+    /// The concept at `index` (in the order of [`Glossary::concepts`]).
+    pub fn concept(&self, index: usize) -> Option<ConceptRef<'_>> {
+        Some(self.concept_at(index, *self.slots.get(index)?))
+    }
+
+    /// The concept at `index`, whose slot is `slot`.
+    fn concept_at(&self, index: usize, slot: Slot) -> ConceptRef<'_> {
+        ConceptRef {
+            glossary: self,
+            slot,
+            end: self
+                .slots
+                .get(index + 1)
+                .map_or(self.ends.len(), |s| s.first),
+        }
     }
 
     /// How many concepts there are.
     pub fn len(&self) -> usize {
-        self.concepts.len()
+        self.slots.len()
     }
 
     /// True when there are no concepts.
     pub fn is_empty(&self) -> bool {
-        self.concepts.is_empty()
+        self.slots.is_empty()
     }
 
-    /// Appends lines, grouping them into concepts by shared terms (union–find over terms).
+    /// Term or note `i` of the buffer.
+    fn entry(&self, i: usize) -> &str {
+        intern::string_of_usize(&self.text, &self.ends, i)
+    }
+
+    /// Appends a concept (its terms as they are: no merging).
+    fn push_concept<'t>(
+        &mut self,
+        en: impl Iterator<Item = &'t str>,
+        es: impl Iterator<Item = &'t str>,
+        notes: impl Iterator<Item = &'t str>,
+    ) {
+        let first = self.ends.len();
+        let mut add = |terms: &mut dyn Iterator<Item = &'t str>| -> u32 {
+            let mut n = 0u32;
+            for t in terms {
+                self.text.push_str(t);
+                self.ends.push(self.text.len());
+                n = n.saturating_add(1);
+            }
+            n
+        };
+        let en = add(&mut { en });
+        let es = add(&mut { es });
+        add(&mut { notes });
+        self.slots.push(Slot { first, en, es });
+    }
+
+    /// A glossary of `lines`, grouped into concepts by shared terms (union–find over terms).
     ///
     /// Each term is keyed once: a term is new to its concept when its node (its key in its
     /// language) is, so the time is linear in the lines, however many synonyms a concept has.
-    fn add_lines(&mut self, lines: &[(&str, &str, Option<&str>)]) {
-        let mut term_node: HashMap<(bool, String), usize> = HashMap::with_capacity(2 * lines.len());
-        let mut parent: Vec<usize> = Vec::with_capacity(2 * lines.len());
-        let mut node = |spanish: bool, term: &str, parent: &mut Vec<usize>| -> usize {
-            let key = (spanish, term_key(term, spanish));
-            *term_node.entry(key).or_insert_with(|| {
-                parent.push(parent.len());
-                parent.len() - 1
-            })
-        };
-        let mut line_nodes = Vec::with_capacity(lines.len());
-        for (en, es, _) in lines {
-            let a = node(false, en, &mut parent);
-            let b = node(true, es, &mut parent);
-            union(&mut parent, a, b);
-            line_nodes.push((a, b));
+    /// A concept's English terms, Spanish terms and notes each keep the order of their lines.
+    fn from_lines(lines: &(impl TermLines + ?Sized)) -> Glossary {
+        // Node of an English key k: 2k; of a Spanish key k: 2k + 1.
+        let mut parent: Vec<usize> = Vec::with_capacity(2 * lines.count());
+        let mut line_nodes: Vec<[usize; 2]> = Vec::with_capacity(lines.count());
+        {
+            let mut keys = [
+                Interner::with_capacity(lines.count()),
+                Interner::with_capacity(lines.count()),
+            ];
+            for (en, es, _) in (0..lines.count()).map(|i| lines.line(i)) {
+                let a = 2 * keys[0].intern(&term_key(en, false)) as usize;
+                let b = 2 * keys[1].intern(&term_key(es, true)) as usize + 1;
+                while parent.len() <= a.max(b) {
+                    parent.push(parent.len());
+                }
+                union(&mut parent, a, b);
+                line_nodes.push([a, b]);
+            }
         }
-        drop(term_node);
+        // Concepts in the order of their first line; each line's concept.
+        let mut concept_of_root = vec![u32::MAX; parent.len()];
+        let mut concepts = 0u32;
+        let mut line_concept: Vec<u32> = Vec::with_capacity(lines.count());
+        for &[a, _] in &line_nodes {
+            let root = find(&mut parent, a);
+            if concept_of_root[root] == u32::MAX {
+                concept_of_root[root] = concepts;
+                concepts += 1;
+            }
+            line_concept.push(concept_of_root[root]);
+        }
+        let nodes = parent.len();
+        drop(concept_of_root);
+        drop(parent);
+        // The lines of each concept, in order (a counting sort).
+        let mut starts = vec![0u32; concepts as usize + 1];
+        for &c in &line_concept {
+            starts[c as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut next = starts.clone();
+        let mut by_concept = vec![0u32; lines.count()];
+        for (line, &c) in line_concept.iter().enumerate() {
+            by_concept[next[c as usize] as usize] = line as u32;
+            next[c as usize] += 1;
+        }
+        drop(next);
+        drop(line_concept);
         // A node belongs to one concept (its root's), so a node seen once is a term its
         // concept already lists.
-        let mut listed = vec![false; parent.len()];
-        let mut noted: HashSet<(usize, &str)> = HashSet::new();
-        let mut concept_of_root: HashMap<usize, usize> = HashMap::with_capacity(lines.len());
-        for ((en, es, note), &(a, b)) in lines.iter().zip(&line_nodes) {
-            let root = find(&mut parent, a);
-            let index = *concept_of_root.entry(root).or_insert_with(|| {
-                self.concepts.push(Concept::default());
-                self.concepts.len() - 1
-            });
-            let concept = &mut self.concepts[index];
-            for (list, term, node) in [(&mut concept.en, en, a), (&mut concept.es, es, b)] {
-                if !term.is_empty() && !std::mem::replace(&mut listed[node], true) {
-                    list.push(term.to_string());
-                }
-            }
-            if let Some(note) = note {
-                if noted.insert((index, note)) {
-                    concept.notes.push(note.to_string());
-                }
-            }
+        let mut listed = vec![false; nodes];
+        let mut glossary = Glossary::new();
+        let mut noted: HashSet<&str> = HashSet::new();
+        for c in 0..concepts as usize {
+            let own = &by_concept[starts[c] as usize..starts[c + 1] as usize];
+            let mut side = |s: usize| -> Vec<&str> {
+                own.iter()
+                    .filter_map(|&line| {
+                        let line = line as usize;
+                        let (en, es, _) = lines.line(line);
+                        let term = if s == 0 { en } else { es };
+                        let node = line_nodes[line][s];
+                        (!term.is_empty() && !std::mem::replace(&mut listed[node], true))
+                            .then_some(term)
+                    })
+                    .collect()
+            };
+            let (en, es) = (side(0), side(1));
+            noted.clear();
+            let notes = own
+                .iter()
+                .filter_map(|&line| lines.line(line as usize).2)
+                .filter(|note| noted.insert(note));
+            glossary.push_concept(en.into_iter(), es.into_iter(), notes);
         }
-        // Most concepts hold one term a side: no room kept for more (a growing list keeps
-        // room for four).
-        for concept in &mut self.concepts {
-            concept.en.shrink_to_fit();
-            concept.es.shrink_to_fit();
-            concept.notes.shrink_to_fit();
-        }
-        self.concepts.shrink_to_fit();
+        glossary.text.shrink_to_fit();
+        glossary.ends.shrink_to_fit();
+        glossary.slots.shrink_to_fit();
+        glossary
+    }
+}
+
+/// Term pairs as a glossary file gives them: `(English, Spanish, note)` lines.
+trait TermLines {
+    /// How many lines there are.
+    fn count(&self) -> usize;
+    /// Line `i` (below [`TermLines::count`]).
+    fn line(&self, i: usize) -> (&str, &str, Option<&str>);
+}
+
+impl TermLines for [(&str, &str, Option<&str>)] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    fn line(&self, i: usize) -> (&str, &str, Option<&str>) {
+        self.get(i).copied().unwrap_or(("", "", None))
     }
 }
 
@@ -486,16 +711,27 @@ pub(crate) fn union(parent: &mut [usize], a: usize, b: usize) {
 #[derive(Debug, Default)]
 pub(crate) struct TermIndex {
     /// Every key of a term word, with its id.
-    ids: HashMap<String, u32>,
-    /// Terms (their words) with their concept, by the id of their first word; longest first.
-    by_first: HashMap<u32, Vec<IndexedTerm>>,
+    ids: Interner,
+    /// Per key id, where the terms whose first word it is start in `terms` (one more entry
+    /// than there are ids: the end).
+    starts: Vec<u32>,
+    /// Every term, by its first word's id; for one first word, longest first, then by
+    /// concept.
+    terms: Vec<IndexedTerm>,
+    /// The words of every term, one after another.
+    words: Vec<TermWord>,
 }
 
-/// A term's words and its concept.
-type IndexedTerm = (Box<[TermWord]>, u32);
+/// A term of a [`TermIndex`]: where its words start in `words`, how many, and its concept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct IndexedTerm {
+    start: u32,
+    len: u32,
+    concept: u32,
+}
 
 /// A word of a term in a [`TermIndex`]: its key's id, and whether it is an acronym.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 struct TermWord {
     id: u32,
     acronym: bool,
@@ -515,52 +751,75 @@ pub(crate) struct TermMatch {
 impl TermIndex {
     /// Compiles the terms of `glossary` in `lang`.
     pub fn new(glossary: &Glossary, lang: Lang) -> TermIndex {
-        let terms: usize = glossary
-            .concepts
-            .iter()
-            .map(|c| {
-                if lang == Lang::Es {
-                    c.es.len()
-                } else {
-                    c.en.len()
-                }
-            })
-            .sum();
-        let mut ids: HashMap<String, u32> = HashMap::with_capacity(terms);
-        let mut by_first: HashMap<u32, Vec<IndexedTerm>> = HashMap::with_capacity(terms);
-        for (i, c) in glossary.concepts.iter().enumerate() {
-            let terms = match lang {
-                Lang::En => &c.en,
-                Lang::Es => &c.es,
-            };
-            for term in terms {
-                let words: Box<[TermWord]> = tokens(term, lang)
-                    .iter()
-                    .map(|t| {
-                        let k = TermKey::of(t);
-                        let next = ids.len() as u32;
-                        TermWord {
-                            id: *ids.entry(k.key).or_insert(next),
-                            acronym: k.acronym,
-                        }
-                    })
-                    .collect();
-                if let Some(first) = words.first() {
-                    by_first
-                        .entry(first.id)
-                        .or_default()
-                        .push((words, i as u32));
+        let mut ids = Interner::with_capacity(glossary.ends.len() / 2);
+        let mut words: Vec<TermWord> = Vec::new();
+        let mut terms: Vec<IndexedTerm> = Vec::new();
+        for (i, c) in glossary.concepts().enumerate() {
+            for term in c.terms_in(lang) {
+                let start = words.len();
+                words.extend(tokens(term, lang).iter().map(|t| {
+                    let k = TermKey::of(t);
+                    TermWord {
+                        id: ids.intern(&k.key),
+                        acronym: k.acronym,
+                    }
+                }));
+                // Indices past `u32::MAX` would take tens of gigabytes of glossary.
+                let (Ok(start), Ok(len)) =
+                    (u32::try_from(start), u32::try_from(words.len() - start))
+                else {
+                    break;
+                };
+                if len > 0 {
+                    terms.push(IndexedTerm {
+                        start,
+                        len,
+                        concept: i as u32,
+                    });
                 }
             }
         }
-        for list in by_first.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
-            list.dedup();
-            list.shrink_to_fit();
+        let of = |t: &IndexedTerm| &words[t.start as usize..(t.start + t.len) as usize];
+        terms.sort_unstable_by(|a, b| {
+            (of(a)[0].id.cmp(&of(b)[0].id))
+                .then(b.len.cmp(&a.len))
+                .then(a.concept.cmp(&b.concept))
+                .then_with(|| of(a).cmp(of(b)))
+        });
+        terms.dedup_by(|a, b| a.concept == b.concept && of(a) == of(b));
+        // The words again, in the terms' order, without those of duplicates.
+        let mut kept = Vec::with_capacity(words.len());
+        for t in &mut terms {
+            let start = kept.len() as u32;
+            kept.extend_from_slice(of(t));
+            t.start = start;
+        }
+        drop(words);
+        let mut starts = vec![0u32; ids.len() + 1];
+        for t in &terms {
+            starts[kept[t.start as usize].id as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
         }
         ids.shrink_to_fit();
-        by_first.shrink_to_fit();
-        TermIndex { ids, by_first }
+        terms.shrink_to_fit();
+        kept.shrink_to_fit();
+        TermIndex {
+            ids,
+            starts,
+            terms,
+            words: kept,
+        }
+    }
+
+    /// The terms whose first word has key `id`, longest first.
+    fn starting_with(&self, id: u32) -> &[IndexedTerm] {
+        let id = id as usize;
+        match (self.starts.get(id), self.starts.get(id + 1)) {
+            (Some(&a), Some(&b)) => self.terms.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
     }
 
     /// Longest-first, left-to-right matches of terms over a text's tokens. Words match
@@ -572,33 +831,32 @@ impl TermIndex {
         let keys: Vec<(Option<u32>, bool)> = toks
             .iter()
             .map(|t| match t.kind {
-                TokenKind::Acronym => (self.ids.get(&t.key.to_lowercase()).copied(), true),
-                _ => (self.ids.get(t.key.as_str()).copied(), false),
+                TokenKind::Acronym => (self.ids.get(&t.key.to_lowercase()), true),
+                _ => (self.ids.get(t.key.as_str()), false),
             })
             .collect();
         let mut out = Vec::new();
         let mut i = 0;
         while i < keys.len() {
-            let found = keys[i]
-                .0
-                .and_then(|id| self.by_first.get(&id))
-                .and_then(|cands| {
-                    cands.iter().find(|(term, _)| {
-                        keys.get(i..i + term.len()).is_some_and(|window| {
-                            window.iter().zip(term.iter()).all(|((id, acronym), w)| {
-                                *id == Some(w.id) && (*acronym || !w.acronym)
-                            })
-                        })
+            let found = keys[i].0.and_then(|id| {
+                self.starting_with(id).iter().find(|term| {
+                    let words = &self.words[term.start as usize..(term.start + term.len) as usize];
+                    keys.get(i..i + words.len()).is_some_and(|window| {
+                        window
+                            .iter()
+                            .zip(words)
+                            .all(|((id, acronym), w)| *id == Some(w.id) && (*acronym || !w.acronym))
                     })
-                });
+                })
+            });
             match found {
-                Some((term, concept)) => {
+                Some(term) => {
                     out.push(TermMatch {
                         start: i,
-                        len: term.len(),
-                        concept: *concept,
+                        len: term.len as usize,
+                        concept: term.concept,
                     });
-                    i += term.len();
+                    i += term.len as usize;
                 }
                 None => i += 1,
             }
@@ -650,9 +908,32 @@ pub(crate) struct Terminology {
     index: Arc<[TermIndex; 2]>,
     /// Per concept the caller named, per language, its terms as loose words, made the first
     /// time they are looked for (most concepts of a large glossary never are).
-    loose: HashMap<u32, OnceLock<[Vec<Vec<LooseWord>>; 2]>>,
-    /// Per concept the caller named, per language, the caller's own terms (none: show all).
-    shown: HashMap<u32, [Vec<String>; 2]>,
+    loose: Mutex<HashMap<u32, Arc<LooseTerms>>>,
+    /// The caller's glossary, whose terms are shown.
+    callers: Glossary,
+    /// Per language (English, Spanish), per concept, the caller's own terms (entries of
+    /// `callers`; none: show all the concept's terms).
+    shown: [Grouped; 2],
+}
+
+/// A concept's terms as loose words, per language (English, Spanish).
+type LooseTerms = [Vec<Vec<LooseWord>>; 2];
+
+/// Lists of numbers, one per group, stored one after another.
+#[derive(Debug, Default)]
+struct Grouped {
+    /// Where each group starts in `items` (one more entry than there are groups: the end).
+    starts: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Grouped {
+    fn group(&self, g: usize) -> &[u32] {
+        match (self.starts.get(g), self.starts.get(g + 1)) {
+            (Some(&a), Some(&b)) => self.items.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
 }
 
 /// A word of a term, for a loose search: its key, whether it is an acronym, and the stem its
@@ -719,62 +1000,59 @@ impl Terminology {
         index: Arc<[TermIndex; 2]>,
         user: &Glossary,
     ) -> Terminology {
-        // The caller's terms in the caller's order, with their keys, per language.
-        let terms_of = |spanish: bool| -> Vec<(String, &String)> {
-            user.concepts
-                .iter()
-                .flat_map(|c| if spanish { &c.es } else { &c.en })
-                .map(|t| (term_key(t, spanish), t))
-                .collect()
-        };
-        let user_terms = [terms_of(false), terms_of(true)];
-        // Per language, each key's first term in the caller's order, with its position: a
-        // concept's own terms are looked up by key, not searched for among all the caller's.
-        let user_first = user_terms.each_ref().map(|terms| {
-            let mut first: HashMap<&str, (usize, &String)> = HashMap::with_capacity(terms.len());
-            for (at, (key, term)) in terms.iter().enumerate() {
-                first.entry(key.as_str()).or_insert((at, *term));
-            }
-            first
-        });
-        let mut flags = Vec::with_capacity(glossary.len());
-        let mut loose = HashMap::with_capacity(user.len());
-        let mut shown = HashMap::with_capacity(user.len());
-        for (i, c) in glossary.concepts.iter().enumerate() {
-            let sides = [&c.en, &c.es];
-            // The caller's terms whose key is one of this side's, once per key, in the
-            // caller's order.
-            let own = |s: usize| -> Vec<String> {
-                let mut found: Vec<(usize, &String)> = Vec::new();
-                let mut seen = HashSet::new();
-                for t in sides[s] {
-                    let key = term_key(t, s == 1);
-                    if let Some(&hit) = user_first[s].get(key.as_str()) {
-                        if seen.insert(hit.0) {
-                            found.push(hit);
-                        }
+        let mut user_flags = vec![false; glossary.len()];
+        let shown = [Lang::En, Lang::Es].map(|lang| {
+            // Each key of the caller's terms in this language, with its first entry in the
+            // caller's order: a concept's own terms are looked up by key, not searched for
+            // among all the caller's.
+            let spanish = lang == Lang::Es;
+            let mut keys = Interner::with_capacity(user.ends.len() / 2);
+            let mut first: Vec<u32> = Vec::new();
+            for c in user.concepts() {
+                let entries = c.terms_in(lang);
+                let at = entries.next as u32;
+                for (k, term) in entries.enumerate() {
+                    let id = keys.intern(&term_key(term, spanish)) as usize;
+                    if id == first.len() {
+                        first.push(at + k as u32);
                     }
                 }
-                found.sort_unstable_by_key(|hit| hit.0);
-                found
-                    .into_iter()
-                    .map(|(_, term)| term.to_string())
-                    .collect()
-            };
-            let own = [own(0), own(1)];
-            let named = own.iter().any(|o| !o.is_empty());
-            flags.push(named);
-            if !named {
-                continue;
             }
-            loose.insert(i as u32, OnceLock::new());
-            shown.insert(i as u32, own);
-        }
+            let mut grouped = Grouped {
+                starts: Vec::with_capacity(glossary.len() + 1),
+                items: Vec::new(),
+            };
+            grouped.starts.push(0);
+            for (i, c) in glossary.concepts().enumerate() {
+                // The caller's terms whose key is one of this side's, once per key, in the
+                // caller's order.
+                let start = grouped.items.len();
+                for t in c.terms_in(lang) {
+                    if let Some(id) = keys.get(&term_key(t, spanish)) {
+                        grouped.items.push(first[id as usize]);
+                    }
+                }
+                grouped.items[start..].sort_unstable();
+                let mut k = start;
+                for j in start..grouped.items.len() {
+                    if j == start || grouped.items[j] != grouped.items[k - 1] {
+                        grouped.items[k] = grouped.items[j];
+                        k += 1;
+                    }
+                }
+                grouped.items.truncate(k);
+                user_flags[i] |= k > start;
+                grouped.starts.push(grouped.items.len() as u32);
+            }
+            grouped.items.shrink_to_fit();
+            grouped
+        });
         Terminology {
             glossary,
-            user: flags,
+            user: user_flags,
             index,
-            loose,
+            loose: Mutex::new(HashMap::new()),
+            callers: user.clone(),
             shown,
         }
     }
@@ -804,18 +1082,9 @@ impl Terminology {
     /// `supplied`). The stem must keep [`STEM_MIN_CHARS`] letters; shorter words, numbers and
     /// acronyms match exactly.
     pub fn named_loosely(&self, concept: u32, toks: &[Token], lang: Lang) -> bool {
-        let (Some(cell), Some(c)) = (
-            self.loose.get(&concept),
-            self.glossary.concepts.get(concept as usize),
-        ) else {
+        let Some(terms) = self.loose_terms(concept) else {
             return false;
         };
-        let terms = cell.get_or_init(|| {
-            let words = |terms: &[String], lang: Lang| -> Vec<Vec<LooseWord>> {
-                terms.iter().map(|t| loose_words(t, lang)).collect()
-            };
-            [words(&c.en, Lang::En), words(&c.es, Lang::Es)]
-        });
         let keys: Vec<TermKey> = toks.iter().map(TermKey::of).collect();
         terms[usize::from(lang == Lang::Es)].iter().any(|term| {
             let Some((first, rest)) = term.split_first() else {
@@ -840,20 +1109,47 @@ impl Terminology {
         })
     }
 
+    /// The loose words of `concept`'s terms, made the first time they are asked for; `None`
+    /// for a concept the caller did not name.
+    fn loose_terms(&self, concept: u32) -> Option<Arc<LooseTerms>> {
+        if !self.user.get(concept as usize).copied().unwrap_or(false) {
+            return None;
+        }
+        let c = self.glossary.concept(concept as usize)?;
+        // A lock poisoned by a panic elsewhere still holds a usable cache.
+        let cache = || {
+            self.loose
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+        };
+        if let Some(terms) = cache().get(&concept) {
+            return Some(Arc::clone(terms));
+        }
+        let words = |terms: Terms<'_>, lang: Lang| -> Vec<Vec<LooseWord>> {
+            terms.map(|t| loose_words(t, lang)).collect()
+        };
+        let terms = Arc::new([words(c.en(), Lang::En), words(c.es(), Lang::Es)]);
+        cache().insert(concept, Arc::clone(&terms));
+        Some(terms)
+    }
+
     /// The caller's terms for `concept` in `lang` (all its terms when the caller gave none in
     /// that language).
-    pub fn shown(&self, concept: u32, lang: Lang) -> &[String] {
-        let Some(own) = self.shown.get(&concept) else {
-            return &[];
-        };
-        let own = &own[usize::from(lang == Lang::Es)];
+    pub fn shown(&self, concept: u32, lang: Lang) -> Vec<&str> {
+        let concept = concept as usize;
+        if !self.user.get(concept).copied().unwrap_or(false) {
+            return Vec::new();
+        }
+        let own = self.shown[usize::from(lang == Lang::Es)].group(concept);
         if !own.is_empty() {
-            return own;
+            return own
+                .iter()
+                .map(|&e| self.callers.entry(e as usize))
+                .collect();
         }
         self.glossary
-            .concepts
-            .get(concept as usize)
-            .map_or(&[][..], |c| if lang == Lang::Es { &c.es } else { &c.en })
+            .concept(concept)
+            .map_or_else(Vec::new, |c| c.terms_in(lang).collect())
     }
 }
 
@@ -910,15 +1206,14 @@ mod tests {
         assert!(g.len() > 200, "{} concepts", g.len());
         let concept_of = |en: &str| {
             g.concepts()
-                .iter()
-                .position(|c| c.en.iter().any(|t| fold(t) == fold(en)))
+                .position(|c| c.en().any(|t| fold(t) == fold(en)))
         };
         let mou = concept_of("memorandum of understanding").expect("MOU listed");
         let moc = concept_of("memorandum of collaboration").expect("MOC listed");
         assert_ne!(mou, moc);
         assert_eq!(concept_of("CUSMA"), concept_of("USMCA"));
-        let cusma = &g.concepts()[concept_of("CUSMA").unwrap()];
-        assert!(cusma.es.iter().any(|t| t == "T-MEC"), "{cusma:?}");
+        let cusma = g.concept(concept_of("CUSMA").unwrap()).unwrap();
+        assert!(cusma.es().any(|t| t == "T-MEC"), "{cusma:?}");
     }
 
     #[test]
@@ -928,7 +1223,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(g.len(), 1, "{g:?}");
-        assert_eq!(g.concepts()[0].es, ["ZORBLAT"]);
+        assert_eq!(g.concept(0).unwrap().to_concept().es, ["ZORBLAT"]);
     }
 
     #[test]
@@ -949,12 +1244,12 @@ mod tests {
     fn synonyms_merge_through_shared_terms_and_across_glossaries() {
         let mut g = Glossary::from_tsv("CUSMA\tT-MEC\nUSMCA\tT-MEC\nhealth\tsalud\n").unwrap();
         assert_eq!(g.len(), 2);
-        assert_eq!(g.concepts()[0].en, ["CUSMA", "USMCA"]);
+        assert_eq!(g.concept(0).unwrap().to_concept().en, ["CUSMA", "USMCA"]);
         let more =
             Glossary::from_tsv("CUSMA\tTratado entre México, Estados Unidos y Canadá\r\n").unwrap();
         g.extend(&more);
         assert_eq!(g.len(), 2);
-        assert_eq!(g.concepts()[0].es.len(), 2);
+        assert_eq!(g.concept(0).unwrap().to_concept().es.len(), 2);
     }
 
     #[test]
@@ -1096,11 +1391,11 @@ mod tests {
         )
         .unwrap();
         assert_eq!(g.len(), 2, "{g:?}");
-        let c = &g.concepts()[0];
+        let c = &g.concept(0).unwrap().to_concept();
         assert_eq!(c.en, ["supply chain", "supply network"]);
         assert_eq!(c.es, ["cadena de suministro"]);
         assert_eq!(c.notes, ["note A", "note B"]);
-        assert_eq!(g.concepts()[1].en, ["value chain"]);
+        assert_eq!(g.concept(1).unwrap().to_concept().en, ["value chain"]);
     }
 
     #[test]

@@ -642,7 +642,7 @@ impl<'t> Builder<'t, '_> {
                 let text = display_text(self.text, &spans, &joined.text[s..e]);
                 self.sentences.push(crate::document::Sentence {
                     text,
-                    spans,
+                    spans: spans.into(),
                     section,
                     paragraph: index,
                 });

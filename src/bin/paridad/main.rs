@@ -345,9 +345,9 @@ fn batch(
     let out_path_ref = out_path.map(PathBuf::as_path);
     files.write(report_role(out_path_ref), out_path_ref);
     files.refuse_clashes()?;
-    let glossary = read_glossaries(glossaries)?;
+    let checker = paridad::Checker::with_glossary(&read_glossaries(glossaries)?);
     let settings = batch::Settings {
-        checker: &paridad::Checker::with_glossary(&glossary),
+        checker: &checker,
         glossaries: glossaries.iter().map(|p| p.display().to_string()).collect(),
         jobs: jobs.map(usize::from),
         written: files.written(),
@@ -458,7 +458,13 @@ fn read_glossaries(paths: &[PathBuf]) -> Result<paridad::Glossary, Failure> {
             }
         });
         let more = paridad::Glossary::parse(&text, format).map_err(|e| e.with_path(path))?;
-        glossary.extend(&more);
+        drop(text);
+        // A glossary just read has its synonyms merged already: the first is taken as it is.
+        if glossary.is_empty() {
+            glossary = more;
+        } else {
+            glossary.extend(&more);
+        }
     }
     Ok(glossary)
 }
@@ -750,11 +756,11 @@ fn check(args: &CheckArgs, stdout: &mut io::StdoutLock<'_>) -> Result<Outcome, F
     }
     files.refuse_clashes()?;
     let baseline = args.baseline.as_deref().map(read_baseline).transpose()?;
-    let glossary = read_glossaries(&args.glossary)?;
+    // The checker keeps what it needs of the glossary: the glossary read is dropped here.
+    let mut checker = paridad::Checker::with_glossary(&read_glossaries(&args.glossary)?);
     let versions = Versions::read(&args.en, &args.es, args.langs.as_deref(), args.strict_lang)?;
     versions.warn();
     let (en, es) = versions.parse()?;
-    let mut checker = paridad::Checker::with_glossary(&glossary);
     if let Some(date) = date {
         checker = checker.doc_date(date);
     }
