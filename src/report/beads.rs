@@ -1,6 +1,7 @@
 //! Sentence-list alignments, as the sentence-alignment benchmarks read them: beads, a
 //! tab-separated table, and the alignment record with one entry.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use crate::align::SentencePair;
@@ -98,11 +99,8 @@ fn cell(text: &str) -> String {
 }
 
 /// Sentences `idx` of `list`, joined by one space.
-fn joined(list: &[&str], idx: &[usize]) -> String {
-    idx.iter()
-        .filter_map(|&i| list.get(i).copied())
-        .collect::<Vec<_>>()
-        .join(" ")
+fn joined<'a>(list: &[&'a str], idx: &[usize]) -> Cow<'a, str> {
+    super::join_texts(idx.iter().filter_map(|&i| list.get(i).copied()))
 }
 
 impl<'a> AlignmentReport<'a> {
@@ -120,9 +118,9 @@ impl<'a> AlignmentReport<'a> {
     /// assert_eq!(report.sections[0].pairs[0].es, es[0]);
     /// ```
     pub fn from_sentence_lists(
-        pairs: &[SentencePair],
-        first: &[&str],
-        second: &[&str],
+        pairs: &'a [SentencePair],
+        first: &[&'a str],
+        second: &[&'a str],
     ) -> AlignmentReport<'a> {
         let score = if pairs.is_empty() {
             0.0

@@ -110,32 +110,32 @@ pub struct SectionEntry<'a> {
     /// True when the section was moved.
     pub moved: bool,
     /// The sentence pairs.
-    pub pairs: Vec<PairEntry>,
+    pub pairs: Vec<PairEntry<'a>>,
 }
 
-/// One sentence pair with text.
+/// One sentence pair with text (borrowed from the documents when a side is one sentence).
 #[derive(Clone, Debug, Serialize)]
-pub struct PairEntry {
+pub struct PairEntry<'a> {
     /// The English sentences, joined by one space; `""` when none.
-    pub en: String,
+    pub en: Cow<'a, str>,
     /// The Spanish sentences, joined by one space; `""` when none.
-    pub es: String,
+    pub es: Cow<'a, str>,
     /// Indexes of the English sentences.
-    pub en_idx: Vec<usize>,
+    pub en_idx: &'a [usize],
     /// Indexes of the Spanish sentences.
-    pub es_idx: Vec<usize>,
+    pub es_idx: &'a [usize],
     /// The pair score (see [`SentencePair::score`](crate::SentencePair::score)).
     pub score: f64,
 }
 
-impl PairEntry {
+impl<'a> PairEntry<'a> {
     /// The entry of `pair`, whose sentences read `en` and `es`.
-    pub(crate) fn of(pair: &SentencePair, en: String, es: String) -> PairEntry {
+    pub(crate) fn of(pair: &'a SentencePair, en: Cow<'a, str>, es: Cow<'a, str>) -> PairEntry<'a> {
         PairEntry {
             en,
             es,
-            en_idx: pair.en.clone(),
-            es_idx: pair.es.clone(),
+            en_idx: &pair.en,
+            es_idx: &pair.es,
             score: pair.score,
         }
     }
@@ -156,7 +156,7 @@ impl<'a> AlignmentReport<'a> {
     /// # Ok::<(), paridad::Error>(())
     /// ```
     pub fn new(
-        alignment: &Alignment,
+        alignment: &'a Alignment,
         en: &'a Document<'_>,
         es: &'a Document<'_>,
     ) -> AlignmentReport<'a> {
@@ -186,13 +186,28 @@ impl<'a> AlignmentReport<'a> {
     }
 }
 
-/// The text of sentences `idx` of `doc`, joined by one space.
-pub(crate) fn joined(doc: &Document<'_>, idx: &[usize]) -> String {
-    idx.iter()
-        .filter_map(|&i| doc.sentences().get(i))
-        .map(|s| s.text())
-        .collect::<Vec<_>>()
-        .join(" ")
+/// The text of sentences `idx` of `doc`, joined by one space (borrowed for one sentence).
+pub(crate) fn joined<'a>(doc: &'a Document<'_>, idx: &[usize]) -> Cow<'a, str> {
+    join_texts(
+        idx.iter()
+            .filter_map(|&i| doc.sentences().get(i).map(|s| s.text())),
+    )
+}
+
+/// Texts joined by one space: borrowed when there is one.
+pub(crate) fn join_texts<'a>(mut texts: impl Iterator<Item = &'a str>) -> Cow<'a, str> {
+    let Some(first) = texts.next() else {
+        return Cow::Borrowed("");
+    };
+    let Some(second) = texts.next() else {
+        return Cow::Borrowed(first);
+    };
+    let mut out = format!("{first} {second}");
+    for t in texts {
+        out.push(' ');
+        out.push_str(t);
+    }
+    Cow::Owned(out)
 }
 
 /// Writes the alignment for people: each section pair with its ids, titles and score, then
@@ -313,33 +328,44 @@ pub struct CheckSection<'a> {
     pub divergences: Vec<DivergenceEntry<'a>>,
 }
 
-/// A divergence as the report shows it.
-#[derive(Clone, Debug, Serialize)]
-pub struct DivergenceEntry<'a> {
-    /// The stable id.
-    pub id: &'a str,
-    /// The kind (`date`, `number`, `entity`, `modality`, `omission`, `addition`, `structure`).
-    pub kind: &'static str,
-    /// The severity (`error`, `warning`, `info`).
-    pub severity: &'static str,
-    /// Index into the section entry's `pairs`, or `null`.
-    pub pair: Option<usize>,
-    /// The English evidence text, or `null`.
-    pub en: Option<&'a str>,
-    /// The Spanish evidence text, or `null`.
-    pub es: Option<&'a str>,
-    /// `[start, end]` byte offsets of the English evidence in the English input, or `null`.
-    pub en_span: Option<crate::Span>,
-    /// The same for the Spanish evidence.
-    pub es_span: Option<crate::Span>,
-    /// `line:column` of the English evidence, or `null`.
-    pub en_at: Option<String>,
-    /// `line:column` of the Spanish evidence, or `null`.
-    pub es_at: Option<String>,
-    /// What differs.
-    pub message: &'a str,
-    /// How sure paridad is, in [0, 1].
-    pub confidence: f64,
+/// A divergence as the report shows it, serialized with these fields: `id`; `kind` (`date`,
+/// `number`, `entity`, `modality`, `omission`, `addition`, `structure`); `severity` (`error`,
+/// `warning`, `info`); `pair` (index into the section entry's `pairs`, or `null`); `en` and `es`
+/// (the evidence texts, or `null`); `en_span` and `es_span` (`[start, end]` byte offsets of the
+/// evidence in each input, or `null`); `en_at` and `es_at` (`line:column` of the evidence, or
+/// `null`); `message`; `confidence` (in [0, 1]).
+///
+/// It borrows the divergence, so a report of many findings costs no copy of them.
+#[derive(Clone, Copy, Debug)]
+pub struct DivergenceEntry<'a>(pub &'a crate::Divergence);
+
+impl Serialize for DivergenceEntry<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        /// `line:column`, written without a string of its own.
+        struct At(usize, usize);
+        impl Serialize for At {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_str(&format_args!("{}:{}", self.0, self.1))
+            }
+        }
+        let d = self.0;
+        let at = |e: &crate::Evidence| At(e.line, e.column);
+        let mut entry = serializer.serialize_struct("DivergenceEntry", 12)?;
+        entry.serialize_field("id", &d.id)?;
+        entry.serialize_field("kind", d.kind.name())?;
+        entry.serialize_field("severity", d.severity.name())?;
+        entry.serialize_field("pair", &d.pair)?;
+        entry.serialize_field("en", &d.en.as_ref().map(|e| e.text.as_str()))?;
+        entry.serialize_field("es", &d.es.as_ref().map(|e| e.text.as_str()))?;
+        entry.serialize_field("en_span", &d.en.as_ref().map(|e| e.span))?;
+        entry.serialize_field("es_span", &d.es.as_ref().map(|e| e.span))?;
+        entry.serialize_field("en_at", &d.en.as_ref().map(at))?;
+        entry.serialize_field("es_at", &d.es.as_ref().map(at))?;
+        entry.serialize_field("message", &d.message)?;
+        entry.serialize_field("confidence", &d.confidence)?;
+        entry.end()
+    }
 }
 
 impl<'a> CheckReport<'a> {
@@ -367,23 +393,7 @@ impl<'a> CheckReport<'a> {
             .enumerate()
             .map(|(k, section)| CheckSection {
                 section,
-                divergences: check
-                    .in_section(k)
-                    .map(|d| DivergenceEntry {
-                        id: &d.id,
-                        kind: d.kind.name(),
-                        severity: d.severity.name(),
-                        pair: d.pair,
-                        en: d.en.as_ref().map(|e| e.text.as_str()),
-                        es: d.es.as_ref().map(|e| e.text.as_str()),
-                        en_span: d.en.as_ref().map(|e| e.span),
-                        es_span: d.es.as_ref().map(|e| e.span),
-                        en_at: d.en.as_ref().map(|e| format!("{}:{}", e.line, e.column)),
-                        es_at: d.es.as_ref().map(|e| format!("{}:{}", e.line, e.column)),
-                        message: &d.message,
-                        confidence: d.confidence,
-                    })
-                    .collect(),
+                divergences: check.in_section(k).map(DivergenceEntry).collect(),
             })
             .collect();
         let info = |doc: &Document<'_>, path: &str| DocumentInfo {
