@@ -1132,12 +1132,7 @@ impl Context<'_, '_, '_> {
                         range: range.clone(),
                     };
                     let term = self.text_of(side, &piece).to_string();
-                    let rendering = terms
-                        .shown(*concept, other_lang)
-                        .iter()
-                        .map(|t| format!("\"{t}\""))
-                        .collect::<Vec<_>>()
-                        .join(" or ");
+                    let rendering = renderings(&terms.shown(*concept, other_lang));
                     let on_side = |d: &Draft| {
                         if side == 0 {
                             d.en.clone()
@@ -1391,6 +1386,25 @@ fn frequent_classes(detail: [&Vec<Vec<Classed>>; 2]) -> HashSet<u32> {
                 .filter(|&(_, n)| n >= least)
                 .map(|(k, _)| k),
         );
+    }
+    out
+}
+
+/// Renderings shown in a message before the rest are only counted: a concept with thousands
+/// of synonyms would otherwise make a message no one reads.
+const RENDERINGS_SHOWN: usize = 5;
+
+/// A glossary's renderings for a message: `"a" or "b"`, at most [`RENDERINGS_SHOWN`] of them,
+/// then how many more there are.
+fn renderings(terms: &[&str]) -> String {
+    let mut out = terms
+        .iter()
+        .take(RENDERINGS_SHOWN)
+        .map(|t| format!("\"{t}\""))
+        .collect::<Vec<_>>()
+        .join(" or ");
+    if terms.len() > RENDERINGS_SHOWN {
+        out.push_str(&format!(" (or {} more)", terms.len() - RENDERINGS_SHOWN));
     }
     out
 }

@@ -278,6 +278,31 @@ fn a_spanish_term_without_its_english_counterpart_is_flagged_too() {
 }
 
 #[test]
+fn a_term_of_many_synonyms_shows_five_renderings_and_counts_the_rest() {
+    // Eight Spanish synonyms of supply chain, none of which the seed's Spanish I.5 uses (it
+    // says "cadenas de suministro", which is not among them).
+    let tsv: String = (0..8)
+        .map(|i| format!("supply chain\tcadena{i}\n"))
+        .collect();
+    let check = Checker::with_glossary(&Glossary::from_tsv(&tsv).unwrap()).check(&en(), &es());
+    let messages: Vec<&str> = check
+        .divergences
+        .iter()
+        .filter(|d| d.message.starts_with("glossary term"))
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(!messages.is_empty());
+    for m in messages {
+        assert_eq!(
+            m,
+            "glossary term \"supply chains\" should be rendered \"cadena0\" or \"cadena1\" or \
+             \"cadena2\" or \"cadena3\" or \"cadena4\" (or 3 more); not found in the Spanish \
+             sentence"
+        );
+    }
+}
+
+#[test]
 fn counterparts_in_plural_or_inflected_forms_are_not_flagged() {
     // Parks Canada / Parques Canadá (IV.1): named alike on both sides.
     assert_eq!(

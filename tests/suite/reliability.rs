@@ -704,3 +704,53 @@ fn a_batch_writing_to_a_redirected_standard_output_writes_nothing_before_it_is_d
     assert_eq!(written.lines().count(), 11);
     fs::remove_dir_all(&dir).ok();
 }
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_leaves_the_old_output_and_no_partial_file() {
+    // A batch long enough to be interrupted while it writes: Ctrl-C (SIGINT) and SIGTERM both
+    // remove the hidden partial file and leave the old --out file as it was, exit 130.
+    let dir = scratch("interrupted");
+    let manifest: String = (1..=2000)
+        .map(|i| format!("{{\"id\": \"p{i}\", \"en\": \"en.txt\", \"es\": \"es.txt\"}}\n"))
+        .collect();
+    fs::write(dir.join("m.jsonl"), manifest).unwrap();
+    let partials = |dir: &Path| -> Vec<String> {
+        fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".paridad-partial"))
+            .collect()
+    };
+    for signal in ["-INT", "-TERM"] {
+        fs::write(dir.join("out.jsonl"), "the old report\n").unwrap();
+        let child = Command::new(env!("CARGO_BIN_EXE_paridad"))
+            .current_dir(&dir)
+            .args(["batch", "m.jsonl", "--out", "out.jsonl", "--jobs", "1"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        let started = std::time::Instant::now();
+        while partials(&dir).is_empty() {
+            assert!(started.elapsed().as_secs() < 60, "no partial file appeared");
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        let killed = Command::new("kill")
+            .args([signal, &child.id().to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(killed.success());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(130), "{signal}: {stderr}");
+        assert!(stderr.contains("interrupted"), "{stderr}");
+        assert_eq!(partials(&dir), Vec::<String>::new(), "{signal}");
+        assert_eq!(
+            fs::read_to_string(dir.join("out.jsonl")).unwrap(),
+            "the old report\n"
+        );
+    }
+}

@@ -249,6 +249,7 @@ impl From<paridad::Error> for Failure {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    output::clean_up_on_interrupt();
     let mut out = io::stdout().lock();
     let result = match parse_limits(&cli.max_input_size) {
         Ok(limits) => {

@@ -4,8 +4,37 @@
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
 
 use super::Failure;
+
+/// The partial files being written now: an interrupt removes them before the process ends.
+static PARTIALS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn partials() -> MutexGuard<'static, Vec<PathBuf>> {
+    // A panic elsewhere while the list was held leaves it usable.
+    PARTIALS
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Exit status of a run ended by an interrupt (128 + SIGINT, as shells report it).
+pub(crate) const INTERRUPTED: u8 = 130;
+
+/// Makes an interrupt (Ctrl-C, SIGTERM, SIGHUP) end the run cleanly: the partial files being
+/// written are removed, so an existing output stays as it was and no hidden file is left
+/// behind, and the process exits with [`INTERRUPTED`] after one line on standard error.
+pub(crate) fn clean_up_on_interrupt() {
+    // Without a handler (one could not be installed) an interrupt ends the process as before.
+    let _ = ctrlc::set_handler(|| {
+        let removed = std::mem::take(&mut *partials());
+        for path in &removed {
+            fs::remove_file(path).ok();
+        }
+        super::say("paridad: interrupted; no file was left half-written");
+        std::process::exit(i32::from(INTERRUPTED));
+    });
+}
 
 /// Runs `write` on standard output (no `path`, or `-`), or, with `path`, on a file that
 /// replaces `path` when `write` succeeds: a failure (bad input found late, a full disk) leaves
@@ -65,16 +94,24 @@ pub(crate) fn with_output<T>(
             file.sync_all()
         });
     };
+    partials().push(partial.clone());
     let result = (|| {
         let value = write_through(file, write, &failed)?;
         if let Some(meta) = &existing {
             fs::set_permissions(&partial, meta.permissions()).map_err(failed)?;
         }
-        fs::rename(&partial, &target).map_err(failed)?;
+        // Renamed with the list held, so an interrupt removes the partial file before the
+        // rename or leaves the complete output after it.
+        let mut list = partials();
+        let renamed = fs::rename(&partial, &target);
+        list.retain(|p| p != &partial);
+        drop(list);
+        renamed.map_err(failed)?;
         Ok(value)
     })();
     if result.is_err() {
         fs::remove_file(&partial).ok();
+        partials().retain(|p| p != &partial);
     }
     result
 }
@@ -97,7 +134,11 @@ fn spooled<T>(
         out.flush().map_err(failed)?;
         drop(out);
         io::Seek::rewind(&mut file).map_err(failed)?;
+        // Delivered with the list of partial files held: an interrupt waits for the output
+        // to be whole rather than leave it cut.
+        let held = partials();
         deliver(&mut file).map_err(failed)?;
+        drop(held);
         Ok(value)
     })();
     #[cfg(not(unix))]
