@@ -25,13 +25,15 @@ pub use xliff::write_xliff;
 
 /// `text` with its control characters shown as escapes, so that text read from a document
 /// cannot drive the terminal that displays it (set the window title, clear the screen, write
-/// the clipboard).
+/// the clipboard) nor reorder what it shows.
 ///
 /// Every character of Unicode's `Cc` category is escaped as `\u{HEX}` (lower-case hex, as
 /// Rust writes it): the C0 controls, DEL and the C1 controls U+0080–U+009F, except a tab, a
 /// line feed, and a carriage return right before a line feed (a CRLF line break). ESC becomes
-/// `\u{1b}`, a lone carriage return `\u{d}`. Text without such characters is borrowed as it
-/// is. The text and tab-separated writers of this module ([`write_text`],
+/// `\u{1b}`, a lone carriage return `\u{d}`. So are the bidirectional controls (the
+/// embeddings, overrides and isolates U+202A–U+202E and U+2066–U+2069, and the marks U+200E,
+/// U+200F and U+061C), which would show a reviewer `2025` for a text that holds `5202`. Text
+/// without such characters is borrowed as it is. The text and tab-separated writers of this module ([`write_text`],
 /// [`write_check_text`], [`write_table`], [`write_bead_table`]) pass all document text
 /// (sentences, titles, evidence, messages) through it; a program printing text it did not
 /// write (a file name, an error message) should do the same.
@@ -42,9 +44,19 @@ pub use xliff::write_xliff;
 /// assert_eq!(escape_controls("plain año\tand\r\nlines"), "plain año\tand\r\nlines");
 /// assert_eq!(escape_controls("\u{1b}]0;title\u{7}x\u{9b}2J"), r"\u{1b}]0;title\u{7}x\u{9b}2J");
 /// assert_eq!(escape_controls("over\rwrite"), r"over\u{d}write");
+/// assert_eq!(escape_controls("by \u{202e}5202"), r"by \u{202e}5202");
 /// ```
 pub fn escape_controls(text: &str) -> Cow<'_, str> {
     escape_controls_keeping(text, false)
+}
+
+/// The characters that change the order in which text is displayed: bidirectional
+/// embeddings, overrides, isolates and marks.
+fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+    )
 }
 
 /// [`escape_controls`], also keeping every carriage return when `keep_cr` (RFC 4180 CSV
@@ -53,7 +65,7 @@ pub(crate) fn escape_controls_keeping(text: &str, keep_cr: bool) -> Cow<'_, str>
     let kept = |c: char, next: Option<char>| match c {
         '\t' | '\n' => true,
         '\r' => keep_cr || next == Some('\n'),
-        _ => !c.is_control(),
+        _ => !c.is_control() && !is_bidi_control(c),
     };
     let mut chars = text.char_indices().peekable();
     let first = loop {

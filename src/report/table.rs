@@ -170,16 +170,33 @@ const FORMULA_STARTS: [char; 10] = [
 ];
 
 /// `cell` with a `'` before it when a spreadsheet could read it as a formula: when it starts
-/// with one of [`FORMULA_STARTS`], also after white space (some spreadsheets trim it on
+/// with one of [`FORMULA_STARTS`], also after white space or invisible characters (a byte-order
+/// mark, zero-width spaces and joiners, bidirectional marks: some spreadsheets drop them on
 /// import). The `'` is what OWASP's CSV-injection guidance prescribes: spreadsheets take the
 /// cell as text and do not show the quote.
 pub(crate) fn defuse_formula(cell: Cow<'_, str>) -> Cow<'_, str> {
     let at_risk = |s: &str| s.starts_with(FORMULA_STARTS);
-    if at_risk(&cell) || at_risk(cell.trim_start()) {
+    let unseen = |c: char| c.is_whitespace() || is_invisible(c);
+    if at_risk(&cell) || at_risk(cell.trim_start_matches(unseen)) {
         Cow::Owned(format!("'{cell}"))
     } else {
         cell
     }
+}
+
+/// Characters that take no room on screen: the byte-order mark and zero-width no-break space,
+/// zero-width spaces and joiners, the word joiner and invisible operators, soft hyphen, and the
+/// bidirectional marks, embeddings, overrides and isolates.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{feff}'
+    )
 }
 
 #[cfg(test)]
@@ -224,6 +241,9 @@ mod tests {
             (" \n =1", "' \n =1"),
             ("\u{a0}-1", "'\u{a0}-1"),
             ("\u{ff20}x", "'\u{ff20}x"),
+            ("\u{feff}=1", "'\u{feff}=1"),
+            ("\u{200b}\u{2066} -1", "'\u{200b}\u{2066} -1"),
+            ("\u{200b}a=1", "\u{200b}a=1"),
             ("'=1", "'=1"),
             ("a=1", "a=1"),
             ("I.6/-", "I.6/-"),

@@ -112,19 +112,25 @@ fn every_formula_start_is_defused_and_nothing_else() {
         ("  =1+1", "'  =1+1"),
         ("\u{a0}=1+1", "'\u{a0}=1+1"),
         ("\u{ff1d}1+1", "'\u{ff1d}1+1"),
+        ("\u{feff}=1+1", "'\u{feff}=1+1"),
+        ("\u{200b} @SUM(A1)", "'\u{200b} @SUM(A1)"),
+        // Shown escaped, as every bidirectional control: no longer a formula.
+        ("\u{202e}=1+1", r"\u{202e}=1+1"),
         ("a = b - c", "a = b - c"),
         ("'=already", "'=already"),
         ("Año 2026", "Año 2026"),
     ];
-    assert!(check.divergences.len() >= hostile.len());
-    for (d, (text, _)) in check.divergences.iter_mut().zip(hostile) {
-        d.message = text.to_string();
+    // As many at a time as the check has findings to carry them.
+    for chunk in hostile.chunks(check.divergences.len()) {
+        for (d, (text, _)) in check.divergences.iter_mut().zip(chunk) {
+            d.message = text.to_string();
+        }
+        let n = chunk.len();
+        let csv = table(&check, &en, &es, Separator::Comma);
+        let messages: Vec<&str> = csv[1..=n].iter().map(|r| r[6].as_str()).collect();
+        let expected: Vec<&str> = chunk.iter().map(|h| h.1).collect();
+        assert_eq!(messages, expected);
     }
-    let n = hostile.len();
-    let csv = table(&check, &en, &es, Separator::Comma);
-    let messages: Vec<&str> = csv[1..=n].iter().map(|r| r[6].as_str()).collect();
-    let expected: Vec<&str> = hostile.iter().map(|h| h.1).collect();
-    assert_eq!(messages, expected);
     // A tab or a carriage return opening a cell: kept by CSV, so defused; TSV makes them
     // spaces, and the formula after the space is defused.
     check.divergences[0].message = "\t=1+1".into();
@@ -411,4 +417,31 @@ fn the_segment_outline_shows_controls_escaped() {
         stdout.contains(r"Colaboración\u{1b}]0;pwned\u{7} en\u{1b}[2J seguridad\u{9b}0m económica")
     );
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn bidirectional_controls_cannot_reorder_what_a_reviewer_reads() {
+    // The Spanish I.4 deadline stored as "5202" and shown right to left, so that a terminal
+    // would display "2025": the check compares what the text holds, and the reports show the
+    // override escaped, so the reviewer reads what was compared.
+    let deadline = "antes de que concluya el 2025";
+    assert_eq!(ES.matches(deadline).count(), 1);
+    let es_text = ES.replace(deadline, "antes de que concluya el \u{202e}5202\u{202c}");
+    let (en, es, check) = checked(&es_text);
+    let findings = render(|out| write_check_text(out, &check, &en, &es));
+    let alignment = render(|out| write_text(out, &check.alignment, &en, &es));
+    for shown in [&findings, &alignment] {
+        assert!(
+            !shown.contains(['\u{202e}', '\u{202c}']),
+            "no raw bidirectional control"
+        );
+    }
+    assert!(
+        alignment.contains(r"concluya el \u{202e}5202\u{202c}."),
+        "{alignment}"
+    );
+    // What was compared: the year of the English deadline is not in the Spanish sentence,
+    // whose number is 5202.
+    assert!(findings.contains("the date 2025 of the English version is missing in the Spanish"));
+    assert!(findings.contains("the number 5202 of the Spanish version is missing in the English"));
 }

@@ -754,3 +754,67 @@ fn an_interrupted_run_leaves_the_old_output_and_no_partial_file() {
         );
     }
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failed_write_names_the_file_it_failed_on() {
+    let dir = scratch("full");
+    let full = || Stdio::from(File::create("/dev/full").unwrap());
+    let cases: [(&[&str], Stdio, &str); 4] = [
+        (&["check", "en.txt", "es.txt"], full(), "standard output: "),
+        (
+            &["check", "en.txt", "es.txt", "--out", "/dev/full"],
+            Stdio::null(),
+            "/dev/full: ",
+        ),
+        (
+            &[
+                "check",
+                "en.txt",
+                "es.txt",
+                "--out",
+                "r.txt",
+                "--write-baseline",
+                "/dev/full",
+            ],
+            Stdio::null(),
+            "/dev/full: ",
+        ),
+        (&["segment", "en.txt"], full(), "standard output: "),
+    ];
+    for (args, stdout, named) in cases {
+        let out = run_to(&dir, args, Stdio::null(), stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert_eq!(
+            stderr.trim_end(),
+            format!("paridad: {named}No space left on device (os error 28)"),
+            "{args:?}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn an_out_link_to_a_file_not_yet_there_is_written_where_it_points() {
+    let dir = scratch("dangling");
+    fs::create_dir_all(dir.join("reports")).unwrap();
+    std::os::unix::fs::symlink("reports/latest.txt", dir.join("out.txt")).unwrap();
+    let out = run(
+        &dir,
+        &["check", "en.txt", "es.txt", "--out", "out.txt"],
+        Stdio::null(),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(fs::symlink_metadata(dir.join("out.txt"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let report = fs::read_to_string(dir.join("reports/latest.txt")).unwrap();
+    assert!(report.contains("11 divergences"), "{report}");
+}

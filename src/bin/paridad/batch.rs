@@ -212,7 +212,7 @@ pub(crate) fn run(
                     // The reader has gone (`paridad batch … | head`): nothing more is wanted.
                     break 'chunks;
                 }
-                return Err(Failure(format!("writing the output: {e}")));
+                return Err(Failure(e.to_string()));
             }
             progress.inc(1);
         }

@@ -428,7 +428,7 @@ fn segment(
     path: &PathBuf,
     lang: Option<&str>,
     format: Format,
-    out: &mut impl Write,
+    stdout: &mut io::StdoutLock<'_>,
 ) -> Result<(), Failure> {
     let mut files = Files::default();
     files
@@ -438,11 +438,13 @@ fn segment(
     let text = read_input(path)?;
     let lang = parse_lang(lang, &text)?;
     let doc = Document::parse(&text, lang).map_err(|e| e.with_path(path))?;
-    let written = match format {
-        Format::Json => write_json(out, &doc),
-        Format::Text => write_outline(&doc, &path.display().to_string(), out),
-    };
-    finish_output(written)
+    with_output(None, stdout, |mut out| {
+        let written = match format {
+            Format::Json => write_json(&mut out, &doc),
+            Format::Text => write_outline(&doc, &path.display().to_string(), &mut out),
+        };
+        finish_output(written)
+    })
 }
 
 /// Reads the glossaries given with `--glossary`, merged.
@@ -906,7 +908,8 @@ fn write_json(out: &mut impl Write, value: &impl serde::Serialize) -> io::Result
 fn finish_output(result: io::Result<()>) -> Result<(), Failure> {
     match result {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            Err(Failure(format!("writing the output: {e}")))
+            // The writer names the file in its errors.
+            Err(Failure(e.to_string()))
         }
         _ => Ok(()),
     }

@@ -55,7 +55,7 @@ pub(crate) fn with_output<T>(
     // `-` is standard output, as it is standard input where a file is read.
     let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
         if !super::clash::stdout_is_file() {
-            return write(stdout);
+            return write(&mut Named::new(stdout, "standard output"));
         }
         let failed = |e: io::Error| Failure(format!("standard output: {e}"));
         return spooled(write, &failed, |spool| {
@@ -71,12 +71,14 @@ pub(crate) fn with_output<T>(
         }
         // A device or a pipe: there is nothing to keep.
         let file = File::create(path).map_err(failed)?;
-        return write_through(file, write, &failed);
+        return write_through(file, &path.display().to_string(), write, &failed);
     }
     let target = if existing.is_some() {
         fs::canonicalize(path).map_err(failed)?
     } else {
-        path.clone()
+        // A link to a file that does not exist yet is written where it points, as a shell's
+        // `>` would, not replaced by a file.
+        link_target(path)
     };
     let folder = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -96,7 +98,7 @@ pub(crate) fn with_output<T>(
     };
     partials().push(partial.clone());
     let result = (|| {
-        let value = write_through(file, write, &failed)?;
+        let value = write_through(file, &path.display().to_string(), write, &failed)?;
         if let Some(meta) = &existing {
             fs::set_permissions(&partial, meta.permissions()).map_err(failed)?;
         }
@@ -116,6 +118,22 @@ pub(crate) fn with_output<T>(
     result
 }
 
+/// Where the symbolic link `path` points at last, following links to links (as the system
+/// does, at most 40); `path` itself when it is no link.
+fn link_target(path: &Path) -> PathBuf {
+    let mut at = path.to_path_buf();
+    for _ in 0..40 {
+        let Ok(next) = fs::read_link(&at) else {
+            break;
+        };
+        at = match at.parent() {
+            Some(folder) if next.is_relative() => folder.join(next),
+            _ => next,
+        };
+    }
+    at
+}
+
 /// Runs `write` on a spool file in the system's temporary folder, then, when it succeeded,
 /// hands the spool, rewound, to `deliver`.
 fn spooled<T>(
@@ -128,8 +146,9 @@ fn spooled<T>(
     #[cfg(unix)]
     fs::remove_file(&path).ok();
     let mut file = file;
+    let folder = std::env::temp_dir().display().to_string();
     let result = (|| {
-        let mut out = io::BufWriter::new(&mut file);
+        let mut out = Named::new(io::BufWriter::new(&mut file), &folder);
         let value = write(&mut out)?;
         out.flush().map_err(failed)?;
         drop(out);
@@ -195,18 +214,50 @@ fn random_u64() -> u64 {
 /// Writes through a buffer into `file`, flushed and synced to disk.
 fn write_through<T>(
     file: File,
+    name: &str,
     write: impl FnOnce(&mut dyn Write) -> Result<T, Failure>,
     failed: &impl Fn(io::Error) -> Failure,
 ) -> Result<T, Failure> {
-    let mut out = io::BufWriter::new(file);
+    let mut out = Named::new(io::BufWriter::new(file), name);
     let value = write(&mut out)?;
-    out.flush().map_err(failed)?;
-    let file = out.into_inner().map_err(|e| failed(e.into_error()))?;
+    out.inner.flush().map_err(failed)?;
+    let file = out.inner.into_inner().map_err(|e| failed(e.into_error()))?;
     // Devices and pipes cannot be synced; only a failure on a real file matters.
     if file.metadata().is_ok_and(|m| m.is_file()) {
         file.sync_all().map_err(failed)?;
     }
     Ok(value)
+}
+
+/// A writer whose errors name where the output goes (a file, standard output), so that a
+/// failed write is one line naming the file and the problem.
+struct Named<'n, W> {
+    inner: W,
+    name: &'n str,
+}
+
+impl<'n, W: Write> Named<'n, W> {
+    fn new(inner: W, name: &'n str) -> Named<'n, W> {
+        Named { inner, name }
+    }
+
+    fn named(&self, e: io::Error) -> io::Error {
+        io::Error::new(e.kind(), format!("{}: {e}", self.name))
+    }
+}
+
+impl<W: Write> Write for Named<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.inner.write(buf).map_err(|e| self.named(e))
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.inner.write_all(buf).map_err(|e| self.named(e))
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush().map_err(|e| self.named(e))
+    }
 }
 
 /// The name of a partial file for `name`: hidden, with `random` in it, shortened to fit the
