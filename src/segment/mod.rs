@@ -689,11 +689,31 @@ impl<'t> Builder<'t, '_> {
                 sections[p].children.push(i);
             }
         }
-        // A section runs to the start of the next section that is not its descendant.
-        for i in 0..n {
-            let end_at = (i + 1..n)
-                .find(|&j| !is_descendant(&sections, j, i))
-                .map_or(text.len(), |j| sections[j].span.start);
+        // A section runs to the start of the next section that is not its descendant. The
+        // sections still open when section j starts are those every section since was a
+        // descendant of; j closes the ones that are not its ancestors. Open sections are the
+        // previous section and its ancestors, so each step costs the depths of two sections:
+        // linear in the headings' length, however deep the numbering.
+        let mut end_at = vec![text.len(); n];
+        let mut open: Vec<usize> = Vec::new();
+        let mut ancestor_of = vec![usize::MAX; n];
+        for j in 0..n {
+            let mut up = sections[j].parent;
+            while let Some(p) = up.filter(|&p| p < j) {
+                ancestor_of[p] = j;
+                up = sections[p].parent;
+            }
+            let start = sections[j].span.start;
+            open.retain(|&i| {
+                let ancestor = ancestor_of[i] == j;
+                if !ancestor {
+                    end_at[i] = start;
+                }
+                ancestor
+            });
+            open.push(j);
+        }
+        for (i, &end_at) in end_at.iter().enumerate() {
             let end =
                 sections[i].span.start + text[sections[i].span.start..end_at].trim_end().len();
             sections[i].span = Span::new(sections[i].span.start, end);
@@ -709,16 +729,6 @@ impl<'t> Builder<'t, '_> {
             skipped,
         }
     }
-}
-
-fn is_descendant(sections: &[Section<'_>], mut j: usize, ancestor: usize) -> bool {
-    while let Some(p) = sections[j].parent {
-        if p == ancestor {
-            return true;
-        }
-        j = p;
-    }
-    false
 }
 
 /// Text for display: white space folded to one space, NFC; borrowed when the input already is.
