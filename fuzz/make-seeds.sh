@@ -7,12 +7,20 @@
 #                    extractors `dates`, `numbers`, `names`, `modality`
 #   seeds/pair/      two bytes (where the English text ends, a little-endian u16), the English
 #                    text, then the Spanish text, for `align`, `check` and the `render_*` targets
+#   seeds/glossary/  one byte (0 TSV, 1 CSV, 2 TBX) then a glossary, for `glossary`
 set -euo pipefail
 cd "$(dirname "$0")"
 export LC_ALL=C.UTF-8
 src=../seeds
-rm -rf seeds/text seeds/sentence seeds/pair
-mkdir -p seeds/text seeds/sentence seeds/pair
+rm -rf seeds/text seeds/sentence seeds/pair seeds/glossary
+mkdir -p seeds/text seeds/sentence seeds/pair seeds/glossary
+
+# Glossary: the test fixtures, in each format.
+g=../tests/fixtures/glossary
+{ printf '\x00'; cat "$g/government.tsv"; } > seeds/glossary/government-tsv.txt
+{ printf '\x01'; cat "$g/government.csv"; } > seeds/glossary/government-csv.txt
+{ printf '\x02'; cat "$g/government.tbx"; } > seeds/glossary/government-tbx.txt
+{ printf '\x02'; cat "$g/government.martif.tbx"; } > seeds/glossary/government-martif.txt
 
 # Text: an excerpt of each layout.
 sed -n 1,12p "$src/2025-2028.en.txt" > seeds/text/plan-en-head.txt

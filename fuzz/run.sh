@@ -29,6 +29,7 @@ seeds_of() {
     case $1 in
         segment) echo "seeds/text 65536" ;;
         read) echo "seeds/text 200000" ;;
+        glossary) echo "seeds/glossary 65536" ;;
         dates | numbers | names | modality) echo "seeds/sentence 16384" ;;
         *) echo "seeds/pair 65536" ;;
     esac
