@@ -47,6 +47,8 @@ pub(crate) struct Bag {
     pub classes: Vec<u32>,
     /// Weight of the linked classes plus the unlinked tokens.
     pub total: f32,
+    /// The part of `total` that numbers found nowhere in the other text weigh.
+    pub unlinked_numbers: f32,
     /// Length in characters.
     pub chars: u32,
     /// A line that stands alone (a dateline, a heading): never merged with a sentence.
@@ -57,6 +59,8 @@ pub(crate) struct Bag {
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
     weight: Vec<f32>,
+    /// Per class: whether it is a number.
+    is_number: Vec<bool>,
 }
 
 impl Lexicon {
@@ -78,6 +82,23 @@ impl Lexicon {
                     i += 1;
                     j += 1;
                 }
+            }
+        }
+        sum
+    }
+
+    /// Weight of the number classes of `a` that `b` lacks, and of `a`'s numbers found nowhere
+    /// in the other text: the values a comparison of the two would report as differing.
+    pub fn numbers_not_in(&self, a: &Bag, b: &Bag) -> f32 {
+        let mut sum = a.unlinked_numbers;
+        let mut j = 0;
+        for &c in &a.classes {
+            while j < b.classes.len() && b.classes[j] < c {
+                j += 1;
+            }
+            let shared = b.classes.get(j) == Some(&c);
+            if !shared && self.is_number.get(c as usize).copied().unwrap_or(false) {
+                sum += self.weight[c as usize];
             }
         }
         sum
@@ -208,21 +229,26 @@ pub(crate) fn build(
             is_number.push(root < ns && shared_is_number[root]);
         }
     }
-    let make_bags = |side: &Side, node: &dyn Fn(&Item) -> usize| -> Vec<(Vec<u32>, u32)> {
+    // Per text: its classes, its unlinked tokens, and how many of those are numbers.
+    let make_bags = |side: &Side, node: &dyn Fn(&Item) -> usize| -> Vec<(Vec<u32>, u32, u32)> {
         side.items
             .iter()
             .map(|items| {
                 let mut classes = Vec::new();
-                let mut unlinked = 0u32;
+                let (mut unlinked, mut numbers) = (0u32, 0u32);
                 for it in items {
                     match class_of[roots[node(it)]] {
-                        u32::MAX => unlinked += 1,
+                        u32::MAX => {
+                            unlinked += 1;
+                            let n = node(it);
+                            numbers += u32::from(n < ns && shared_is_number[n]);
+                        }
                         c => classes.push(c),
                     }
                 }
                 classes.sort_unstable();
                 classes.dedup();
-                (classes, unlinked)
+                (classes, unlinked, numbers)
             })
             .collect()
     };
@@ -231,7 +257,7 @@ pub(crate) fn build(
 
     // Inverse document frequency over every text of both sides.
     let mut df = vec![0u32; is_number.len()];
-    for (classes, _) in raw_a.iter().chain(&raw_b) {
+    for (classes, _, _) in raw_a.iter().chain(&raw_b) {
         for &c in classes {
             df[c as usize] += 1;
         }
@@ -254,15 +280,16 @@ pub(crate) fn build(
     } else {
         UNLINKED_WEIGHT
     };
-    let finish = |raw: Vec<(Vec<u32>, u32)>, chars: &[u32]| -> Vec<Bag> {
+    let finish = |raw: Vec<(Vec<u32>, u32, u32)>, chars: &[u32]| -> Vec<Bag> {
         raw.into_iter()
             .zip(chars)
-            .map(|((classes, unlinked), &chars)| {
+            .map(|((classes, unlinked, numbers), &chars)| {
                 let total = classes.iter().map(|&c| weight[c as usize]).sum::<f32>()
                     + unlinked as f32 * unlinked_weight;
                 Bag {
                     classes,
                     total,
+                    unlinked_numbers: numbers as f32 * unlinked_weight,
                     chars,
                     alone: false,
                 }
@@ -296,7 +323,7 @@ pub(crate) fn build(
     Built {
         a: finish(raw_a, &side_a.chars),
         b: finish(raw_b, &side_b.chars),
-        lex: Lexicon { weight },
+        lex: Lexicon { weight, is_number },
         detail_a,
         detail_b,
     }

@@ -108,14 +108,18 @@ fn rejoin_truncated(
 }
 
 /// Whether the shorter of two sentences shares most of its evidence with the longer, and has
-/// enough of it to tell.
+/// enough of it to tell. Numbers that differ between the two do not count against them: they
+/// are what the comparison of the pair reports, and a sentence whose amounts were changed is
+/// still that sentence (judged on all its evidence, a sentence of many amounts, a third of them
+/// changed, would otherwise be taken for another, and its number errors would never be seen).
 fn contained(x: &Bag, y: &Bag, lex: &Lexicon) -> bool {
     if x.alone || y.alone {
         return false;
     }
-    let shorter = if x.total <= y.total { x } else { y };
+    let (shorter, longer) = if x.total <= y.total { (x, y) } else { (y, x) };
+    let differing = lex.numbers_not_in(shorter, longer);
     shorter.classes.len() >= CONTAINED_MIN_CLASSES
-        && lex.common(x, y) >= CONTAINED_SHARE * shorter.total
+        && lex.common(x, y) >= CONTAINED_SHARE * (shorter.total - differing)
 }
 
 /// Share of the shorter sentence's evidence the longer must hold for [`rejoin_truncated`].
@@ -264,6 +268,7 @@ fn blocks(bags: &[Bag]) -> Vec<Bag> {
             Bag {
                 classes,
                 total: chunk.iter().map(|b| b.total).sum(),
+                unlinked_numbers: chunk.iter().map(|b| b.unlinked_numbers).sum(),
                 chars: chunk.iter().map(|b| b.chars).sum(),
                 alone: false,
             }

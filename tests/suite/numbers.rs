@@ -141,3 +141,52 @@ fn thousands_grouped_by_spaces_are_one_number() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn more_amounts_changed_never_means_fewer_errors() {
+    // One sentence a side of `n` amounts, each with a deadline, every third amount one more in
+    // Spanish (the outside adversarial pass). Judged on all its evidence, the sentence with 250
+    // amounts shared too little to stay paired: its 84 number errors became an omission and an
+    // addition warning, and `--fail-on error` passed. Numbers that differ no longer count against
+    // the pair.
+    use paridad::{Checker, Severity};
+    for n in [30, 250, 400] {
+        let amounts = |dollars: &str, changed: bool, date: &dyn Fn(usize) -> String| {
+            (0..n)
+                .map(|i| {
+                    let amount = i * 37 + usize::from(changed && i % 3 == 0);
+                    format!("{amount} {dollars} {}", date(i))
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let en_text =
+            format!(
+            "Canada-Mexico Action Plan\n\n1. Trade\n\nCanada and Mexico will invest {} in ports.\n",
+            amounts("dollars", false, &|i| format!("by March {}, 2026", i % 28 + 1))
+        );
+        let es_text = format!(
+            "Plan de Acción México-Canadá\n\n1. Comercio\n\nMéxico y Canadá invertirán {} en puertos.\n",
+            amounts("dólares", true, &|i| format!("antes del {} de marzo de 2026", i % 28 + 1))
+        );
+        let en = Document::parse(&en_text, Lang::En).unwrap();
+        let es = Document::parse(&es_text, Lang::Es).unwrap();
+        let check = Checker::new().check(&en, &es);
+        let kinds: Vec<DivergenceKind> = check.divergences.iter().map(|d| d.kind).collect();
+        assert!(
+            !kinds.contains(&DivergenceKind::Omission)
+                && !kinds.contains(&DivergenceKind::Addition),
+            "n = {n}: {kinds:?}"
+        );
+        // Every changed amount is an error (1998 dollars against 1999 is read as a year, and
+        // reported as a date).
+        let errors = check
+            .divergences
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .filter(|d| matches!(d.kind, DivergenceKind::Number | DivergenceKind::Date))
+            .count();
+        assert_eq!(errors, n.div_ceil(3), "n = {n}");
+        assert_eq!(errors, check.divergences.len(), "n = {n}: nothing else");
+    }
+}
