@@ -170,13 +170,14 @@ const FORMULA_STARTS: [char; 10] = [
 ];
 
 /// `cell` with a `'` before it when a spreadsheet could read it as a formula: when it starts
-/// with one of [`FORMULA_STARTS`], also after white space or invisible characters (a byte-order
+/// with one of [`FORMULA_STARTS`], also after white space, invisible characters (a byte-order
 /// mark, zero-width spaces and joiners, bidirectional marks: some spreadsheets drop them on
-/// import). The `'` is what OWASP's CSV-injection guidance prescribes: spreadsheets take the
-/// cell as text and do not show the quote.
+/// import) or double quotes (a spreadsheet importing TSV takes `"` as a text delimiter and
+/// unquotes `"=HYPERLINK(…)"` into a formula). The `'` is what OWASP's CSV-injection guidance
+/// prescribes: spreadsheets take the cell as text and do not show the quote.
 pub(crate) fn defuse_formula(cell: Cow<'_, str>) -> Cow<'_, str> {
     let at_risk = |s: &str| s.starts_with(FORMULA_STARTS);
-    let unseen = |c: char| c.is_whitespace() || is_invisible(c);
+    let unseen = |c: char| c.is_whitespace() || is_invisible(c) || c == '"';
     if at_risk(&cell) || at_risk(cell.trim_start_matches(unseen)) {
         Cow::Owned(format!("'{cell}"))
     } else {
@@ -244,6 +245,9 @@ mod tests {
             ("\u{feff}=1", "'\u{feff}=1"),
             ("\u{200b}\u{2066} -1", "'\u{200b}\u{2066} -1"),
             ("\u{200b}a=1", "\u{200b}a=1"),
+            ("\"=HYPERLINK(\"\"x\"\")\"", "'\"=HYPERLINK(\"\"x\"\")\""),
+            ("\" \"+1", "'\" \"+1"),
+            ("\"quoted\" = text", "\"quoted\" = text"),
             ("'=1", "'=1"),
             ("a=1", "a=1"),
             ("I.6/-", "I.6/-"),

@@ -363,6 +363,19 @@ fn the_cli_shows_controls_in_file_names_and_json_escaped() {
         stderr,
         "paridad: plan\\u{1b}[2J\\u{1b}]0;pwned\\u{7}\\u{a}.txt: no such file\n"
     );
+    // A usage error quotes the argument it could not take (a file name a shell glob put
+    // where an option goes), with its controls escaped.
+    let out = run(&["segment", "plan.txt", "extra\u{9b}2J\u{1b}]0;pwned\u{7}"]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr.contains(r"extra\u{9b}2J"),
+        "the argument is quoted, escaped: {stderr}"
+    );
+    assert!(
+        !stderr.chars().any(|c| c.is_control() && c != '\n'),
+        "{stderr:?}"
+    );
     // In the JSON report, C0 controls are escaped by JSON itself, and DEL and C1 too.
     std::fs::write(dir.join("es.txt"), ES.replace(ANCHOR, IN_A_PAIR)).unwrap();
     let en_path = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/2025-2028.en.txt");
@@ -444,4 +457,38 @@ fn bidirectional_controls_cannot_reorder_what_a_reviewer_reads() {
     // whose number is 5202.
     assert!(findings.contains("the date 2025 of the English version is missing in the Spanish"));
     assert!(findings.contains("the number 5202 of the Spanish version is missing in the English"));
+}
+
+#[test]
+fn a_quoted_formula_stays_text_when_a_spreadsheet_unquotes_the_tsv() {
+    // Spreadsheets import TSV with `"` as a text delimiter (LibreOffice's default), so the
+    // sentence `"=HYPERLINK(""…"")"` would become the formula inside the quotes. Read back as
+    // such an import reads it, no cell may start like a formula.
+    let quoted = r#""=HYPERLINK(""http://evil.example/"",""México y Canadá"")""#;
+    let (en, es, check) = checked(&es_with(quoted));
+    assert!(
+        check
+            .divergences
+            .iter()
+            .any(|d| d.es.as_ref().is_some_and(|e| e.text == quoted)),
+        "the quoted sentence is a divergence"
+    );
+    let tsv = render(|out| write_table(out, &check, &en, &es, Separator::Tab));
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .quoting(true)
+        .flexible(true)
+        .from_reader(tsv.as_bytes());
+    let mut cells = 0;
+    for record in reader.records() {
+        for cell in record.expect("a record").iter() {
+            cells += 1;
+            assert!(!formula_like(cell), "a formula once unquoted: {cell:?}");
+        }
+    }
+    assert_eq!(cells, 7 * check.divergences.len(), "seven cells a finding");
+    assert!(
+        tsv.contains(&format!("'{quoted}")),
+        "the cell keeps its text, after a '"
+    );
 }

@@ -818,3 +818,43 @@ fn an_out_link_to_a_file_not_yet_there_is_written_where_it_points() {
     let report = fs::read_to_string(dir.join("reports/latest.txt")).unwrap();
     assert!(report.contains("11 divergences"), "{report}");
 }
+
+#[test]
+fn a_baseline_that_cannot_be_written_stops_the_run_before_the_report() {
+    // The converse of a failed report: the baseline's folder does not exist, or it is a full
+    // disk. The old --out report stays as it was, and nothing reaches standard output.
+    let dir = scratch("baseline-unwritable");
+    fs::write(dir.join("r.txt"), "the old report\n").unwrap();
+    let before = snapshot(&dir);
+    for baseline in ["nodir/b.json", "/dev/full"] {
+        let out = run(
+            &dir,
+            &[
+                "check",
+                "en.txt",
+                "es.txt",
+                "--out",
+                "r.txt",
+                "--write-baseline",
+                baseline,
+            ],
+            Stdio::null(),
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.starts_with(&format!("paridad: {baseline}: ")),
+            "{stderr}"
+        );
+        assert_eq!(snapshot(&dir), before, "{baseline}");
+        // The report on standard output (a file, or a pipe) gets nothing either.
+        let out = run(
+            &dir,
+            &["check", "en.txt", "es.txt", "--write-baseline", baseline],
+            Stdio::null(),
+        );
+        assert_eq!(out.status.code(), Some(2));
+        assert!(out.stdout.is_empty(), "{baseline}: the report was printed");
+    }
+    fs::remove_dir_all(&dir).ok();
+}

@@ -248,7 +248,10 @@ impl From<paridad::Error> for Failure {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e),
+    };
     output::clean_up_on_interrupt();
     let mut out = io::stdout().lock();
     let result = match parse_limits(&cli.max_input_size) {
@@ -266,6 +269,20 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Help and version go to standard output as clap writes them; a usage error is clap's message
+/// on standard error with the control characters of the arguments it quotes shown escaped (an
+/// argument can be a file name holding a terminal escape sequence), and exit 2.
+fn usage_error(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    let message = e.render().to_string();
+    let _ = io::stderr().write_all(paridad::report::escape_controls(&message).as_bytes());
+    ExitCode::from(2)
 }
 
 /// Runs one command.
@@ -769,8 +786,7 @@ fn check(args: &CheckArgs, stdout: &mut io::StdoutLock<'_>) -> Result<Outcome, F
     }
     let mut check = checker.check(&en, &es);
     filter.apply(&mut check);
-    // The baseline to write, recorded before the baseline read hides anything; written after
-    // the report, so that a run whose report fails records nothing as reviewed.
+    // The baseline to write, recorded before the baseline read hides anything.
     let reviewed = args.write_baseline.as_ref().map(|path| {
         let mut reviewed = baseline.clone().unwrap_or_default();
         reviewed.schema = paridad::BASELINE_SCHEMA.to_string();
@@ -806,25 +822,40 @@ fn check(args: &CheckArgs, stdout: &mut io::StdoutLock<'_>) -> Result<Outcome, F
         report.summary.hidden = hidden;
         report
     };
-    with_output(args.out.as_ref(), stdout, |mut out| {
-        use paridad::report::{self, Separator};
-        let out = &mut out;
-        let written = match args.format {
-            CheckFormat::Text => {
-                let options = report::TextOptions { colour, hidden };
-                report::write_check_text_with(out, &check, &en, &es, &options)
-            }
-            CheckFormat::Json => write_json(out, &record()),
-            CheckFormat::Html => report::write_html(out, &record(), &check, &en, &es),
-            CheckFormat::Tmx => report::write_check_tmx(out, &check, &en, &es),
-            CheckFormat::Xliff => report::write_xliff(out, &check, &en, &es),
-            CheckFormat::Csv => report::write_table(out, &check, &en, &es, Separator::Comma),
-            CheckFormat::Tsv => report::write_table(out, &check, &en, &es, Separator::Tab),
-        };
-        finish_output(written)
-    })?;
-    if let Some((path, reviewed)) = &reviewed {
-        write_baseline(path, reviewed, stdout)?;
+    let write_report = |stdout: &mut io::StdoutLock<'_>| {
+        with_output(args.out.as_ref(), stdout, |mut out| {
+            use paridad::report::{self, Separator};
+            let out = &mut out;
+            let written = match args.format {
+                CheckFormat::Text => {
+                    let options = report::TextOptions { colour, hidden };
+                    report::write_check_text_with(out, &check, &en, &es, &options)
+                }
+                CheckFormat::Json => write_json(out, &record()),
+                CheckFormat::Html => report::write_html(out, &record(), &check, &en, &es),
+                CheckFormat::Tmx => report::write_check_tmx(out, &check, &en, &es),
+                CheckFormat::Xliff => report::write_xliff(out, &check, &en, &es),
+                CheckFormat::Csv => report::write_table(out, &check, &en, &es, Separator::Comma),
+                CheckFormat::Tsv => report::write_table(out, &check, &en, &es, Separator::Tab),
+            };
+            finish_output(written)
+        })
+    };
+    match &reviewed {
+        // The baseline is written first, then the report is written and put in place while
+        // the baseline still waits in its partial file, and the baseline is put in place last:
+        // a baseline that cannot be written stops the run before the report is touched, and a
+        // report that fails leaves the old baseline (nothing recorded as reviewed unseen).
+        Some((path, reviewed)) => {
+            let path = (path.as_os_str() != "-").then_some(*path);
+            with_output(path, stdout, |mut out| {
+                finish_output(write_json(&mut out, reviewed))?;
+                // Standard output's lock is reentrant: the report may go there when the
+                // baseline goes to a file (both there is refused before).
+                write_report(&mut io::stdout().lock())
+            })?;
+        }
+        None => write_report(stdout)?,
     }
     let threshold = match args.fail_on {
         FailOn::Error => Some(paridad::Severity::Error),
@@ -881,19 +912,6 @@ fn read_baseline(path: &Path) -> Result<paridad::Baseline, Failure> {
         )));
     }
     Ok(baseline)
-}
-
-/// Writes the baseline to `path` (standard output for `-`), replacing the file only when the
-/// whole baseline is written.
-fn write_baseline(
-    path: &PathBuf,
-    baseline: &paridad::Baseline,
-    stdout: &mut io::StdoutLock<'_>,
-) -> Result<(), Failure> {
-    let path = (path.as_os_str() != "-").then_some(path);
-    with_output(path, stdout, |mut out| {
-        finish_output(write_json(&mut out, baseline))
-    })
 }
 
 /// Pretty JSON and a final newline.

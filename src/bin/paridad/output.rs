@@ -89,9 +89,17 @@ pub(crate) fn with_output<T>(
         .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
     let Ok((file, partial)) = create_new_in(folder, &name) else {
         // The folder takes no new file (permissions, a name too long): the target is written
-        // in place, once the whole output is ready.
+        // in place, once the whole output is ready. It is opened first, without truncating it,
+        // so that a target that cannot be written (a folder that does not exist) is an error
+        // before anything else is done.
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&target)
+            .map_err(failed)?;
         return spooled(write, &failed, |spool| {
-            let mut file = File::create(&target)?;
+            file.set_len(0)?;
             io::copy(spool, &mut file)?;
             file.sync_all()
         });
@@ -141,12 +149,19 @@ fn spooled<T>(
     failed: &impl Fn(io::Error) -> Failure,
     deliver: impl FnOnce(&mut File) -> io::Result<()>,
 ) -> Result<T, Failure> {
-    let (file, path) = create_new_in(&std::env::temp_dir(), "paridad-spool").map_err(failed)?;
+    let temp = std::env::temp_dir();
+    let (file, path) = create_new_in(&temp, "paridad-spool").map_err(|e| {
+        Failure(format!(
+            "{}: {e} (the temporary folder, where output to a redirected standard output waits \
+             until the run succeeds; set TMPDIR, or write with --out)",
+            temp.display()
+        ))
+    })?;
     // Gone from the folder at once on Unix: the open file lives until it is dropped.
     #[cfg(unix)]
     fs::remove_file(&path).ok();
     let mut file = file;
-    let folder = std::env::temp_dir().display().to_string();
+    let folder = format!("{} (the temporary folder)", temp.display());
     let result = (|| {
         let mut out = Named::new(io::BufWriter::new(&mut file), &folder);
         let value = write(&mut out)?;
