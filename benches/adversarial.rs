@@ -8,6 +8,7 @@
 use std::fmt::Write as _;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use paridad::report::{write_html, write_xliff, CheckReport, ReportOptions};
 use paridad::{Aligner, Checker, Document, Glossary, Lang, LineIndex};
 
 const EN: &str = include_str!("../seeds/2025-2028.en.txt");
@@ -85,6 +86,74 @@ fn deep_numbers(depth: usize) -> String {
         );
     }
     out
+}
+
+/// The seed pair with its sentence ends and line breaks removed, `k` times over: one sentence a
+/// side, as a text export without full stops gives (found by the second outside pass).
+fn one_long_sentence(k: usize) -> (String, String) {
+    let flat = |text: &str| -> String {
+        text.chars()
+            .map(|c| if ".;:!?\n".contains(c) { ' ' } else { c })
+            .collect()
+    };
+    let (en, es) = (flat(EN), flat(ES));
+    (
+        format!("Action Plan\n\n1. Trade\n\n{}.\n", vec![en; k].join(" ")),
+        format!(
+            "Plan de Acción\n\n1. Comercio\n\n{}.\n",
+            vec![es; k].join(" ")
+        ),
+    )
+}
+
+/// One sentence a side of `n` amounts, every tenth one more in Spanish: `n / 10` number
+/// errors in one sentence (found by the second outside pass).
+fn amounts(n: usize) -> (String, String) {
+    let list = |unit: &str, changed: bool| -> String {
+        (0..n)
+            .map(|i| format!("{} {unit}", i * 37 + usize::from(changed && i % 10 == 0)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    (
+        format!(
+            "Action Plan\n\n1. Trade\n\nCanada and Mexico will invest {} in ports.\n",
+            list("dollars", false)
+        ),
+        format!(
+            "Plan de Acción\n\n1. Comercio\n\nMéxico y Canadá invertirán {} en puertos.\n",
+            list("dólares", true)
+        ),
+    )
+}
+
+/// `n` sections `Article N` / `Artículo N`, each sentence pair with a differing amount (found
+/// by the second outside pass: the reports placed each finding by scanning all of them).
+fn articles(n: usize) -> (String, String) {
+    let (mut en, mut es) = (
+        String::from("Action Plan\n\n"),
+        String::from("Plan de Acción\n\n"),
+    );
+    for i in 1..=n {
+        let _ = write!(
+            en,
+            "Article {i}. Trade topic\n\nThe parties will invest {i} dollars in port number {i} on trade.\n\n"
+        );
+        let _ = write!(
+            es,
+            "Artículo {i}. Tema comercial\n\nLas partes invertirán {} dólares en el puerto número {i} en comercio.\n\n",
+            i + 1
+        );
+    }
+    (en, es)
+}
+
+/// Both versions segmented.
+fn parse<'t>(en: &'t str, es: &'t str) -> (Document<'t>, Document<'t>) {
+    (
+        Document::parse(en, Lang::En).unwrap(),
+        Document::parse(es, Lang::Es).unwrap(),
+    )
 }
 
 /// A small deterministic generator (xorshift), so the inputs are the same on every run.
@@ -266,6 +335,59 @@ fn adversarial(c: &mut Criterion) {
             BenchmarkId::new("deep numbering, KB", text.len() / 1024),
             &text,
             |b, text| b.iter(|| Document::parse(text, Lang::En).unwrap().sections().len()),
+        );
+    }
+
+    // Found by the second outside pass: one long sentence (its clause and name comparisons
+    // scanned the sentence for every token), thousands of numbers in one sentence (matched by
+    // scanning), their findings in the HTML report (each located by searching the sentence),
+    // and tens of thousands of sections with findings (each report placed a finding by
+    // scanning them all; the section aligner kept a hash entry per neighbour).
+    for k in [4, 8] {
+        let (en, es) = one_long_sentence(k);
+        group.bench_with_input(
+            BenchmarkId::new("one long sentence, seed copies", k),
+            &(en, es),
+            |b, (en, es)| {
+                b.iter(|| {
+                    let (en, es) = parse(en, es);
+                    checker.check(&en, &es).divergences.len()
+                })
+            },
+        );
+    }
+    for n in [40_000, 80_000] {
+        let (en, es) = amounts(n);
+        group.bench_with_input(
+            BenchmarkId::new("amounts in one sentence, HTML", n),
+            &(en, es),
+            |b, (en, es)| {
+                b.iter(|| {
+                    let (en, es) = parse(en, es);
+                    let check = checker.check(&en, &es);
+                    let report =
+                        CheckReport::new(&check, &en, &es, ["en", "es"], ReportOptions::default());
+                    let mut html = Vec::new();
+                    write_html(&mut html, &report, &check, &en, &es).unwrap();
+                    html.len()
+                })
+            },
+        );
+    }
+    for n in [16_000, 32_000] {
+        let (en, es) = articles(n);
+        group.bench_with_input(
+            BenchmarkId::new("articles with findings, XLIFF", n),
+            &(en, es),
+            |b, (en, es)| {
+                b.iter(|| {
+                    let (en, es) = parse(en, es);
+                    let check = checker.check(&en, &es);
+                    let mut xliff = Vec::new();
+                    write_xliff(&mut xliff, &check, &en, &es).unwrap();
+                    xliff.len()
+                })
+            },
         );
     }
 

@@ -1,6 +1,6 @@
 //! Checking: align two versions, then compare every aligned pair for divergences.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -52,11 +52,36 @@ pub struct Check {
 }
 
 impl Check {
-    /// The divergences of section pair `section`.
+    /// The divergences of section pair `section` (a scan of all of them: to walk every
+    /// section pair, group them once instead).
     pub fn in_section(&self, section: usize) -> impl Iterator<Item = &Divergence> {
         self.divergences
             .iter()
             .filter(move |d| d.section == section)
+    }
+
+    /// The divergences of each section pair, in order, grouped in one pass (those naming a
+    /// section pair the alignment does not have are left out).
+    pub(crate) fn by_section(&self) -> Vec<Vec<&Divergence>> {
+        let mut out = vec![Vec::new(); self.alignment.sections.len()];
+        for d in &self.divergences {
+            if let Some(list) = out.get_mut(d.section) {
+                list.push(d);
+            }
+        }
+        out
+    }
+
+    /// The divergences of each sentence pair, keyed by (section pair, sentence pair), in
+    /// order, grouped in one pass.
+    pub(crate) fn by_pair(&self) -> HashMap<(usize, usize), Vec<&Divergence>> {
+        let mut out: HashMap<(usize, usize), Vec<&Divergence>> = HashMap::new();
+        for d in &self.divergences {
+            if let Some(p) = d.pair {
+                out.entry((d.section, p)).or_default().push(d);
+            }
+        }
+        out
     }
 }
 
@@ -376,12 +401,10 @@ impl Context<'_, '_, '_> {
         let (fe, fs) = (DateFact::all(en), DateFact::all(es));
         let mut used = vec![false; fs.len()];
         let mut lonely_en: Vec<&DateFact> = Vec::new();
+        let mut spanish = DateIndex::new(&fs);
         for a in &fe {
-            // Prefer the most specific compatible fact.
-            let best = (0..fs.len())
-                .filter(|&j| !used[j] && a.fits(&fs[j]))
-                .max_by_key(|&j| (fs[j].month == a.month, fs[j].day == a.day));
-            let Some(j) = best else {
+            // The most specific compatible fact.
+            let Some(j) = spanish.take_best(a) else {
                 lonely_en.push(a);
                 continue;
             };
@@ -485,7 +508,7 @@ impl Context<'_, '_, '_> {
         for ordinals in [false, true] {
             let (ne, ns) = (nums(en, ordinals), nums(es, ordinals));
             let (mut lonely_en, mut lonely_es) =
-                unmatched(&ne, &ns, |a, b| a.1 == b.1 && a.2 == b.2);
+                unmatched_by_key(&ne, &ns, |x| (x.1.to_string(), form_rank(x.2)));
             if ordinals {
                 // A word ordinal counts only against an ordinal the other side has alone.
                 let (en_none, es_none) = (lonely_en.is_empty(), lonely_es.is_empty());
@@ -752,7 +775,7 @@ impl Context<'_, '_, '_> {
             let other = &classes[1 - side];
             // The other side's words, folded, for a looser test than the shared classes:
             // a common stem (`Consultative` / `Consultivo`, `Agriculture` / `Agrícola`).
-            let stems: Vec<String> = sentences[1 - side]
+            let stems: Stems = sentences[1 - side]
                 .iter()
                 .filter_map(|&j| {
                     let text = self.doc(1 - side).sentences()[j].text();
@@ -766,23 +789,32 @@ impl Context<'_, '_, '_> {
                 .collect();
             let text = |i: usize| self.doc(side).sentences()[i].text();
             let mut found = Vec::new();
+            // Which tokens of a sentence the other side shares, made once per sentence (a
+            // sentence may hold thousands of names).
+            let mut shared_of: HashMap<usize, Vec<bool>> = HashMap::new();
             for l in values[side].iter().filter(|l| l.found.value == Value::Name) {
                 let Some(detail) = self.detail[side].get(l.sentence) else {
                     continue;
                 };
                 let range = &l.found.range;
+                let shared = shared_of
+                    .entry(l.sentence)
+                    .or_insert_with(|| shared_with(detail, other));
                 // Its words, whether or not the other version uses them anywhere: a name the
-                // other version never uses is evidence too.
-                let words: Vec<bool> = detail
+                // other version never uses is evidence too. Tokens are in text order: only
+                // those from the name's first on are looked at.
+                let first = detail.partition_point(|c| c.range.start < range.start);
+                let words: Vec<bool> = detail[first..]
                     .iter()
-                    .zip(shared_with(detail, other))
+                    .zip(&shared[first..])
+                    .take_while(|(c, _)| c.range.start < range.end)
                     .filter(|(c, _)| range.start <= c.range.start && c.range.end <= range.end)
                     .filter(|(c, _)| c.kind != EvidenceKind::Concept)
                     .filter(|(c, _)| !c.class.is_some_and(|k| self.frequent.contains(&k)))
-                    .map(|(c, sh)| {
+                    .map(|(c, &sh)| {
                         sh || text(l.sentence)
                             .get(c.range.clone())
-                            .is_some_and(|w| shares_stem(&fold(w), &stems))
+                            .is_some_and(|w| stems.shares_stem(&fold(w)))
                     })
                     .collect();
                 let hits = words.iter().filter(|&&sh| sh).count();
@@ -1324,11 +1356,11 @@ impl DateFact {
         v
     }
 
-    /// The same year, and the same month and day where both state them.
-    fn fits(&self, other: &DateFact) -> bool {
-        self.year == other.year
-            && (self.month.is_none() || other.month.is_none() || self.month == other.month)
-            && (self.day.is_none() || other.day.is_none() || self.day == other.day)
+    /// Whether a fact of the same year with this `month` and `day` fits this one: the same
+    /// month and day where both state them.
+    fn fits(&self, month: Option<u8>, day: Option<u8>) -> bool {
+        (self.month.is_none() || month.is_none() || self.month == month)
+            && (self.day.is_none() || day.is_none() || self.day == day)
     }
 
     /// `2026`, `2026-03`, `2026-03-31`.
@@ -1341,6 +1373,43 @@ impl DateFact {
             }
         }
         s
+    }
+}
+
+/// The date facts of one side, by year and then by month and day, each list in order, for
+/// [`DateIndex::take_best`].
+struct DateIndex {
+    by_year: HashMap<i32, DaysOfYear>,
+}
+
+/// A year's facts (their indexes, in order) by month and day.
+type DaysOfYear = HashMap<(Option<u8>, Option<u8>), Vec<usize>>;
+
+impl DateIndex {
+    fn new(facts: &[DateFact]) -> DateIndex {
+        let mut by_year: HashMap<i32, DaysOfYear> = HashMap::new();
+        for (j, f) in facts.iter().enumerate() {
+            by_year
+                .entry(f.year)
+                .or_default()
+                .entry((f.month, f.day))
+                .or_default()
+                .push(j);
+        }
+        DateIndex { by_year }
+    }
+
+    /// Takes the fact of `a`'s year that fits it best ([`DateFact::fits`]): the same month, then the same
+    /// day, first; among equals, the last in text order. The cost is the number of distinct
+    /// months and days of `a`'s year (at most a few hundred), not the number of facts.
+    fn take_best(&mut self, a: &DateFact) -> Option<usize> {
+        let groups = self.by_year.get_mut(&a.year)?;
+        let best = groups
+            .iter()
+            .filter(|(&(m, d), list)| !list.is_empty() && a.fits(m, d))
+            .filter_map(|(&(m, d), list)| Some(((m == a.month, d == a.day), *list.last()?, (m, d))))
+            .max_by_key(|&(score, last, _)| (score, last))?;
+        groups.get_mut(&best.2)?.pop()
     }
 }
 
@@ -1455,18 +1524,55 @@ fn subsume_in_clauses(out: &mut Vec<Draft>, start: usize) {
     });
 }
 
-/// Whether `word` (folded) and one of `stems` begin alike: the whole of the shorter one, of at
-/// least four letters, or a common beginning of five letters or more.
-fn shares_stem(word: &str, stems: &[String]) -> bool {
-    stems.iter().any(|s| {
-        let common = word
-            .chars()
-            .zip(s.chars())
-            .take_while(|(a, b)| a == b)
-            .count();
-        let shorter = word.chars().count().min(s.chars().count());
-        common >= 5 || (common == shorter && shorter >= 4)
-    })
+/// Words (folded) of one side, sorted, to ask whether a word of the other side shares a stem
+/// with one of them in time logarithmic in their number.
+#[derive(Debug, Default)]
+struct Stems(Vec<String>);
+
+impl FromIterator<String> for Stems {
+    fn from_iter<I: IntoIterator<Item = String>>(words: I) -> Stems {
+        let mut words: Vec<String> = words.into_iter().collect();
+        words.sort_unstable();
+        words.dedup();
+        Stems(words)
+    }
+}
+
+impl Stems {
+    /// Whether `word` (folded) and one of the words begin alike: the whole of the shorter one,
+    /// of at least four letters, or a common beginning of five letters or more.
+    fn shares_stem(&self, word: &str) -> bool {
+        // The byte length of `word`'s first `n` characters, when it has that many.
+        let chars = |n: usize| -> Option<usize> {
+            word.char_indices()
+                .map(|(i, _)| i)
+                .chain(std::iter::once(word.len()))
+                .nth(n)
+        };
+        let any_starting_with = |prefix: &str| {
+            let at = self.0.partition_point(|w| w.as_str() < prefix);
+            self.0.get(at).is_some_and(|w| w.starts_with(prefix))
+        };
+        let length = word.chars().count();
+        // A common beginning of five letters: a word starting with `word`'s first five.
+        if let Some(five) = chars(5) {
+            if any_starting_with(&word[..five]) {
+                return true;
+            }
+        }
+        // A word of four letters that begins `word` (a longer one would share five).
+        if let Some(four) = chars(4) {
+            if self
+                .0
+                .binary_search_by(|w| w.as_str().cmp(&word[..four]))
+                .is_ok()
+            {
+                return true;
+            }
+        }
+        // `word` of four letters beginning a longer word.
+        length == 4 && any_starting_with(word)
+    }
 }
 
 /// For each token of `mine` (a pair's sentences on one side), whether the other side's
@@ -1523,38 +1629,43 @@ fn shared_counted(mine: &[&[Classed]], theirs: &[&[Classed]]) -> Vec<Vec<bool>> 
     }
     // Words inside a shared term are shared.
     for (s, tokens) in mine.iter().enumerate() {
-        let terms: Vec<Range<usize>> = tokens
-            .iter()
-            .zip(&shared[s])
-            .filter(|(c, &sh)| sh && c.kind == EvidenceKind::Concept)
-            .map(|(c, _)| c.range.clone())
-            .collect();
-        for (t, c) in tokens.iter().enumerate() {
-            if terms
-                .iter()
-                .any(|r| r.start <= c.range.start && c.range.end <= r.end)
-            {
-                shared[s][t] = true;
-            }
+        let inside = inside_shared_terms(tokens, &shared[s]);
+        for (sh, inside) in shared[s].iter_mut().zip(inside) {
+            *sh |= inside;
         }
     }
     shared
 }
 
 fn shared_with(tokens: &[Classed], other: &HashSet<u32>) -> Vec<bool> {
-    let terms: Vec<&Range<usize>> = tokens
+    let shared: Vec<bool> = tokens
         .iter()
-        .filter(|c| c.kind == EvidenceKind::Concept)
-        .filter(|c| c.class.is_some_and(|k| other.contains(&k)))
-        .map(|c| &c.range)
+        .map(|c| c.class.is_some_and(|k| other.contains(&k)))
         .collect();
+    let inside = inside_shared_terms(tokens, &shared);
+    shared.iter().zip(inside).map(|(&a, b)| a || b).collect()
+}
+
+/// For each token (in text order), whether it lies inside a glossary term that is `shared`:
+/// one sweep, keeping the furthest end of the terms begun so far, since a token is inside
+/// some term exactly when a term that begins no later ends no sooner.
+fn inside_shared_terms(tokens: &[Classed], shared: &[bool]) -> Vec<bool> {
+    let mut terms = tokens
+        .iter()
+        .zip(shared)
+        .filter(|(c, &sh)| sh && c.kind == EvidenceKind::Concept)
+        .map(|(c, _)| &c.range)
+        .peekable();
+    let mut furthest = 0;
+    let mut any = false;
     tokens
         .iter()
         .map(|c| {
-            c.class.is_some_and(|k| other.contains(&k))
-                || terms
-                    .iter()
-                    .any(|r| r.start <= c.range.start && c.range.end <= r.end)
+            while let Some(r) = terms.next_if(|r| r.start <= c.range.start) {
+                furthest = furthest.max(r.end);
+                any = true;
+            }
+            any && c.range.end <= furthest
         })
         .collect()
 }
@@ -1578,6 +1689,47 @@ fn pair_up<'l>(a: &'l [Lonely], b: &'l [Lonely]) -> Vec<(Option<&'l Lonely>, Opt
     out
 }
 
+/// [`unmatched`] for a `fits` that is equality of `key`: each item of `a` takes the first
+/// item of `b` with its key not yet taken, found through a table rather than a scan, so the
+/// time is linear in the items (a sentence may hold thousands of numbers).
+fn unmatched_by_key<'v, T, K: std::hash::Hash + Eq>(
+    a: &'v [T],
+    b: &'v [T],
+    key: impl Fn(&T) -> K,
+) -> (Vec<&'v T>, Vec<&'v T>) {
+    let mut waiting: HashMap<K, VecDeque<usize>> = HashMap::new();
+    for (j, y) in b.iter().enumerate() {
+        waiting.entry(key(y)).or_default().push_back(j);
+    }
+    let mut used = vec![false; b.len()];
+    let mut left_a = Vec::new();
+    for x in a {
+        match waiting.get_mut(&key(x)).and_then(VecDeque::pop_front) {
+            Some(j) => used[j] = true,
+            None => left_a.push(x),
+        }
+    }
+    (left_a, not_used(b, &used))
+}
+
+/// The items of `b` not `used`.
+fn not_used<'v, T>(b: &'v [T], used: &[bool]) -> Vec<&'v T> {
+    b.iter()
+        .zip(used)
+        .filter(|(_, u)| !**u)
+        .map(|(y, _)| y)
+        .collect()
+}
+
+/// A number form as a key.
+fn form_rank(form: NumberForm) -> u8 {
+    match form {
+        NumberForm::Count => 0,
+        NumberForm::Percent => 1,
+        NumberForm::Ordinal => 2,
+    }
+}
+
 /// Pairs items of `a` with items of `b` that `fits` (greedily, in order) and returns what
 /// is left on each side.
 fn unmatched<'v, T>(
@@ -1593,13 +1745,7 @@ fn unmatched<'v, T>(
             None => left_a.push(x),
         }
     }
-    let left_b = b
-        .iter()
-        .zip(&used)
-        .filter(|(_, u)| !**u)
-        .map(|(y, _)| y)
-        .collect();
-    (left_a, left_b)
+    (left_a, not_used(b, &used))
 }
 
 fn lang_name(lang: Lang) -> &'static str {

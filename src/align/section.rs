@@ -134,13 +134,15 @@ pub(crate) fn pair(
     }
 
     // 3. Moved sections: what is still free, best pairs first.
-    let mut cands: Vec<(f32, usize, usize)> = sim
+    // Indices as u32: a candidate of a huge document costs 12 bytes, not 24.
+    let mut cands: Vec<(f32, u32, u32)> = sim
         .cells()
         .filter(|&(i, j, s)| match_a[i].is_none() && match_b[j].is_none() && s >= MOVED_MIN)
-        .map(|(i, j, s)| (s, i, j))
+        .filter_map(|(i, j, s)| Some((s, u32::try_from(i).ok()?, u32::try_from(j).ok()?)))
         .collect();
     cands.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     for (_, i, j) in cands {
+        let (i, j) = (i as usize, j as usize);
         if match_a[i].is_none() && match_b[j].is_none() {
             match_a[i] = Some(j);
             match_b[j] = Some(i);
@@ -168,13 +170,20 @@ struct Similarities {
     n: usize,
     m: usize,
     dense: bool,
-    values: HashMap<(usize, usize), f32>,
+    /// Dense: every pair, row by row. Near the diagonal: [`BAND_WIDTH`] cells a row, from
+    /// the row's [`Similarities::band`] start (cells past its end unused).
     grid: Vec<f32>,
+    /// Near the diagonal: the pairs asked for outside the band, sorted.
+    extra: Vec<(usize, usize, f32)>,
 }
+
+/// Cells of a row near the diagonal.
+const BAND_WIDTH: usize = 2 * SPARSE_BAND;
 
 impl Similarities {
     /// Similarities of every pair, or, for huge documents, of the pairs near the diagonal and
-    /// of the pairs in `always`.
+    /// of the pairs in `always`. Near the diagonal, a row's cells are stored in one block, so
+    /// a section costs a few hundred bytes, not a hash table entry per neighbour.
     fn new(
         a: &[SectionBag],
         b: &[SectionBag],
@@ -187,53 +196,74 @@ impl Similarities {
             n,
             m,
             dense,
-            values: HashMap::new(),
             grid: Vec::new(),
+            extra: Vec::new(),
         };
         if dense {
             out.grid = (0..n * m)
                 .map(|k| a[k / m].similarity(&b[k % m], lex))
                 .collect();
         } else {
-            for &(i, j) in always {
-                out.values.insert((i, j), a[i].similarity(&b[j], lex));
-            }
+            out.grid = vec![0.0; n * BAND_WIDTH];
             for (i, bag) in a.iter().enumerate() {
-                let center = i * m / n.max(1);
-                let cols = center.saturating_sub(SPARSE_BAND)..(center + SPARSE_BAND).min(m);
-                for (j, other) in b[cols.clone()].iter().enumerate() {
-                    out.values
-                        .insert((i, cols.start + j), bag.similarity(other, lex));
+                let cols = out.band(i);
+                for (k, j) in cols.enumerate() {
+                    out.grid[i * BAND_WIDTH + k] = bag.similarity(&b[j], lex);
                 }
             }
+            out.extra = always
+                .iter()
+                .filter(|&&(i, j)| !out.band(i).contains(&j))
+                .map(|&(i, j)| (i, j, a[i].similarity(&b[j], lex)))
+                .collect();
+            out.extra.sort_by_key(|&(i, j, _)| (i, j));
+            out.extra.dedup_by_key(|c| (c.0, c.1));
         }
         out
     }
 
-    fn get(&self, i: usize, j: usize) -> f32 {
-        if self.dense {
-            self.grid[i * self.m + j]
-        } else {
-            self.values.get(&(i, j)).copied().unwrap_or(0.0)
-        }
+    /// The columns of row `i` near the diagonal.
+    fn band(&self, i: usize) -> std::ops::Range<usize> {
+        let center = i * self.m / self.n.max(1);
+        center.saturating_sub(SPARSE_BAND)..(center + SPARSE_BAND).min(self.m)
     }
 
+    fn get(&self, i: usize, j: usize) -> f32 {
+        if self.dense {
+            return self.grid[i * self.m + j];
+        }
+        let band = self.band(i);
+        if band.contains(&j) {
+            return self.grid[i * BAND_WIDTH + j - band.start];
+        }
+        self.extra
+            .binary_search_by_key(&(i, j), |&(x, y, _)| (x, y))
+            .map_or(0.0, |k| self.extra[k].2)
+    }
+
+    /// Every pair known, with its similarity, by row and column.
     fn cells(&self) -> Box<dyn Iterator<Item = (usize, usize, f32)> + '_> {
         if self.dense {
             let m = self.m;
-            Box::new(
+            return Box::new(
                 self.grid
                     .iter()
                     .enumerate()
                     .map(move |(k, &s)| (k / m, k % m, s)),
-            )
-        } else {
-            let mut cells: Vec<(usize, usize, f32)> =
-                self.values.iter().map(|(&(i, j), &s)| (i, j, s)).collect();
-            cells.sort_by_key(|&(i, j, _)| (i, j));
-            debug_assert!(cells.iter().all(|&(i, j, _)| i < self.n && j < self.m));
-            Box::new(cells.into_iter())
+            );
         }
+        Box::new((0..self.n).flat_map(move |i| {
+            let band = self.band(i);
+            let from = self.extra.partition_point(|c| c.0 < i);
+            let to = self.extra.partition_point(|c| c.0 <= i);
+            let mut row: Vec<(usize, usize, f32)> = band
+                .clone()
+                .map(|j| (i, j, self.grid[i * BAND_WIDTH + j - band.start]))
+                .chain(self.extra[from..to].iter().copied())
+                .collect();
+            row.sort_by_key(|&(_, j, _)| j);
+            row
+        }))
     }
 }
 

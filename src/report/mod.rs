@@ -402,10 +402,10 @@ impl<'a> CheckReport<'a> {
         let sections = align
             .sections
             .into_iter()
-            .enumerate()
-            .map(|(k, section)| CheckSection {
+            .zip(check.by_section())
+            .map(|(section, divergences)| CheckSection {
                 section,
-                divergences: check.in_section(k).map(DivergenceEntry).collect(),
+                divergences: divergences.into_iter().map(DivergenceEntry).collect(),
             })
             .collect();
         let info = |doc: &Document<'_>, path: &str| DocumentInfo {
@@ -466,8 +466,7 @@ pub fn write_check_text_with(
             text.to_string()
         }
     };
-    for (k, s) in check.alignment.sections.iter().enumerate() {
-        let divs: Vec<&crate::Divergence> = check.in_section(k).collect();
+    for (s, divs) in check.alignment.sections.iter().zip(check.by_section()) {
         if divs.is_empty() {
             continue;
         }

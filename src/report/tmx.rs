@@ -5,6 +5,7 @@
 //! (`x-en-section`, `x-es-section`), the pair score (`x-score`) and, in a check's memory, the
 //! kinds of the pair's divergences (`x-divergences`).
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 use crate::align::{Alignment, SectionPair, SentencePair};
@@ -49,7 +50,7 @@ pub fn write_check_tmx(
     en: &Document<'_>,
     es: &Document<'_>,
 ) -> io::Result<()> {
-    write_memory(out, &check.alignment, en, es, Some(&check.divergences))
+    write_memory(out, &check.alignment, en, es, Some(&check.by_pair()))
 }
 
 /// The memory of `alignment`; with `divergences`, each `<tu>` lists its pair's kinds.
@@ -58,7 +59,7 @@ fn write_memory(
     alignment: &Alignment,
     en: &Document<'_>,
     es: &Document<'_>,
-    divergences: Option<&[Divergence]>,
+    divergences: Option<&HashMap<(usize, usize), Vec<&Divergence>>>,
 ) -> io::Result<()> {
     write_header(out)?;
     writeln!(out, "  <body>")?;
@@ -67,7 +68,8 @@ fn write_memory(
             if pair.en.is_empty() || pair.es.is_empty() {
                 continue;
             }
-            let kinds = divergences.map(|all| pair_kinds(all, k, p));
+            let kinds = divergences
+                .map(|by_pair| pair_kinds(by_pair.get(&(k, p)).map_or(&[][..], Vec::as_slice)));
             write_tu(out, section, pair, [en, es], kinds.as_deref())?;
         }
     }
@@ -122,14 +124,10 @@ fn write_prop(out: &mut impl Write, kind: &str, value: &str) -> io::Result<()> {
     writeln!(out, r#"      <prop type="{kind}">{}</prop>"#, escape(value))
 }
 
-/// The kinds of the divergences of sentence pair `pair` of section pair `section`, each once,
-/// in the order found.
-fn pair_kinds(divergences: &[Divergence], section: usize, pair: usize) -> Vec<&'static str> {
+/// The kinds of a sentence pair's divergences, each once, in the order found.
+fn pair_kinds(divergences: &[&Divergence]) -> Vec<&'static str> {
     let mut kinds: Vec<&'static str> = Vec::new();
-    for d in divergences
-        .iter()
-        .filter(|d| d.section == section && d.pair == Some(pair))
-    {
+    for d in divergences {
         if !kinds.contains(&d.kind.name()) {
             kinds.push(d.kind.name());
         }
@@ -192,8 +190,14 @@ mod tests {
             divergence(DivergenceKind::Omission, 2, Some(2)),
             divergence(DivergenceKind::Structure, 1, None),
         ];
-        assert_eq!(pair_kinds(&all, 1, 2), ["entity", "date"]);
-        assert_eq!(pair_kinds(&all, 1, 3), ["number"]);
-        assert!(pair_kinds(&all, 1, 0).is_empty());
+        // The divergences of one pair, as `Check::by_pair` groups them.
+        let of = |section: usize, pair: usize| -> Vec<&Divergence> {
+            all.iter()
+                .filter(|d| d.section == section && d.pair == Some(pair))
+                .collect()
+        };
+        assert_eq!(pair_kinds(&of(1, 2)), ["entity", "date"]);
+        assert_eq!(pair_kinds(&of(1, 3)), ["number"]);
+        assert!(pair_kinds(&of(1, 0)).is_empty());
     }
 }

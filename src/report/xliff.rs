@@ -1,6 +1,6 @@
 //! XLIFF 2.1: one unit per aligned sentence pair, divergences as notes.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 
 use crate::align::SectionPair;
@@ -96,9 +96,14 @@ pub fn write_xliff(
         .collect();
     write_notes(out, "    ", &orphans)?;
     let mut used = HashSet::new();
-    for (k, section) in sections.iter().enumerate() {
+    let (by_section, by_pair) = (check.by_section(), check.by_pair());
+    for ((k, section), divergences) in sections.iter().enumerate().zip(&by_section) {
         let id = unique(group_label(section), &mut used);
-        write_group(out, check, k, &id, [en, es])?;
+        let placed = Placed {
+            section: divergences,
+            pairs: &by_pair,
+        };
+        write_group(out, check, k, &id, placed, [en, es])?;
     }
     if sections.is_empty() {
         // A file holds at least one group or unit.
@@ -108,12 +113,21 @@ pub fn write_xliff(
     writeln!(out, "</xliff>")
 }
 
+/// The divergences of one section pair, and of every sentence pair by (section pair, sentence
+/// pair).
+#[derive(Clone, Copy)]
+struct Placed<'p, 'c> {
+    section: &'p [&'c Divergence],
+    pairs: &'p HashMap<(usize, usize), Vec<&'c Divergence>>,
+}
+
 /// One section pair as a `<group>`: its own divergences as notes, then a unit per pair.
 fn write_group(
     out: &mut impl Write,
     check: &Check,
     k: usize,
     id: &str,
+    placed: Placed<'_, '_>,
     docs: [&Document<'_>; 2],
 ) -> io::Result<()> {
     let section = &check.alignment.sections[k];
@@ -124,13 +138,16 @@ fn write_group(
         escape(&group_name(section, docs))
     )?;
     let n = section.pairs.len();
-    let own: Vec<&Divergence> = check
-        .in_section(k)
+    let own: Vec<&Divergence> = placed
+        .section
+        .iter()
         .filter(|d| d.pair.is_none_or(|p| p >= n))
+        .copied()
         .collect();
     write_notes(out, "      ", &own)?;
     for p in 0..n {
-        write_unit(out, check, k, p, &format!("{id}-{p}"), docs)?;
+        let own = placed.pairs.get(&(k, p)).map_or(&[][..], Vec::as_slice);
+        write_unit(out, check, k, p, &format!("{id}-{p}"), own, docs)?;
     }
     writeln!(out, "    </group>")
 }
@@ -142,12 +159,12 @@ fn write_unit(
     k: usize,
     p: usize,
     id: &str,
+    own: &[&Divergence],
     docs: [&Document<'_>; 2],
 ) -> io::Result<()> {
     let pair = &check.alignment.sections[k].pairs[p];
     writeln!(out, r#"      <unit id="{}">"#, escape(id))?;
-    let own: Vec<&Divergence> = check.in_section(k).filter(|d| d.pair == Some(p)).collect();
-    write_notes(out, "        ", &own)?;
+    write_notes(out, "        ", own)?;
     let (source, target) = (joined(docs[0], &pair.en), joined(docs[1], &pair.es));
     let source = if source.is_empty() {
         "<source/>".to_string()
