@@ -6,6 +6,7 @@
 //! extractors only walk the tokens.
 
 mod decimal;
+mod words;
 
 use std::ops::Range;
 
@@ -330,11 +331,30 @@ fn numbers(w: &Words<'_>, tables: &Tables, used: &mut [bool], out: &mut Vec<Foun
         }
         let t = &w.toks[i];
         let mut form = NumberForm::Count;
-        // Digits give a decimal of any length; words a whole number (`words`), summed and
-        // multiplied exactly below.
-        let (mut value, mut words, word, mut last) = if t.kind == TokenKind::Number {
+        // Words, and digits a scale word follows, are read as a number in words (`two
+        // thousand five hundred`, `2 mil 500`); other digits give a decimal of any length.
+        let (mut value, word, mut last) = if let Some(c) = words::read(w, tables, used, i) {
+            let word = t.kind != TokenKind::Number;
+            // `los dos` is `both`: not a count to compare.
+            if word
+                && c.last == i
+                && c.value == 2
+                && i > 0
+                && ARTICLES.contains(&w.folded[i - 1].as_str())
+            {
+                i += 1;
+                continue;
+            }
+            match Decimal::parse(&c.value.to_string()) {
+                Some(v) => (v, word, c.last),
+                None => {
+                    i += 1;
+                    continue;
+                }
+            }
+        } else if t.kind == TokenKind::Number {
             match Decimal::parse(&t.key) {
-                Some(v) => (v, 0, false, i),
+                Some(v) => (v, false, i),
                 None => {
                     i += 1;
                     continue;
@@ -343,44 +363,18 @@ fn numbers(w: &Words<'_>, tables: &Tables, used: &mut [bool], out: &mut Vec<Foun
         } else if let Some(v) = digit_ordinal(&w.folded[i], tables) {
             // `1st`, `1º`, `1er`: digits glued to an ordinal ending.
             form = NumberForm::Ordinal;
-            (v, 0, false, i)
+            (v, false, i)
         } else if let Some(v) = table_value(tables.ordinal_words, &w.folded[i]) {
             form = NumberForm::Ordinal;
-            (Decimal::from_u64(0), v, true, i)
-        } else if let Some(v) = table_value(tables.number_words, &w.folded[i]) {
-            // `los dos` is `both`: not a count to compare.
-            if v == 2 && i > 0 && ARTICLES.contains(&w.folded[i - 1].as_str()) {
-                i += 1;
-                continue;
-            }
-            (Decimal::from_u64(0), v, true, i)
+            (Decimal::from_u64(v), true, i)
         } else {
             i += 1;
             continue;
         };
-        // Number words in a row: `twenty five`, `cien mil`; a run that would pass 2^64 ends
-        // before the word that would pass it.
-        while word && last + 1 < n {
-            let Some(v) = table_value(tables.number_words, &w.folded[last + 1]) else {
-                break;
-            };
-            let next = if v >= 100 {
-                words.checked_mul(v)
-            } else {
-                words.checked_add(v)
-            };
-            let Some(next) = next else { break };
-            words = next;
-            last += 1;
-        }
-        if word {
-            value = Decimal::from_u64(words);
-        }
-        // A scale word after it: `1.5 billion`, `mil millones`, `2,5 billones`.
-        if let Some((len, scale)) = w.scale_at(last + 1, tables.scale_words) {
-            let scale = whole(scale);
-            if !(word && scale <= 1000) {
-                value = value.times(scale);
+        // A scale word after digits: `1.5 billion`, `2,5 billones`.
+        if !word && form == NumberForm::Count && last == i {
+            if let Some((len, scale)) = w.scale_at(last + 1, tables.scale_words) {
+                value = value.times(whole(scale));
                 last += len;
             }
         }

@@ -182,6 +182,8 @@ pub(super) static TABLES: Tables = Tables {
         ("mil", 1000.0),
         ("docena", 12.0),
     ],
+    unit_words: &[],
+    number_joiners: &[],
     ordinal_words: &[
         ("primer", 1.0),
         ("primero", 1.0),

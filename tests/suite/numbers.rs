@@ -190,3 +190,27 @@ fn more_amounts_changed_never_means_fewer_errors() {
         assert_eq!(errors, check.divergences.len(), "n = {n}: nothing else");
     }
 }
+
+#[test]
+fn english_compound_number_words_are_read_whole() {
+    // Found by the outside adversarial pass: `two thousand five hundred` was read 200500,
+    // `one hundred and five` as 100 and 5, `twenty-one` as 20.
+    for (en, es) in [
+        ("two thousand five hundred", "2.500"),
+        ("one thousand two hundred", "1.200"),
+        ("three million two hundred thousand", "3.200.000"),
+        ("one hundred and five", "105"),
+        ("twenty one", "21"),
+        ("twenty-one", "21"),
+    ] {
+        assert!(messages(en, es).is_empty(), "{en} against {es}");
+    }
+    assert_eq!(
+        messages("two thousand five hundred", "2.501"),
+        differs("2500", "2501")
+    );
+    assert_eq!(
+        messages("one hundred and five", "150"),
+        differs("105", "150")
+    );
+}
