@@ -427,4 +427,38 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn spanish_compounds() {
+        check(
+            Lang::Es,
+            &[
+                ("setenta y cinco", &[("75", "setenta y cinco")]),
+                ("dos mil quinientos", &[("2500", "dos mil quinientos")]),
+                ("mil doscientos", &[("1200", "mil doscientos")]),
+                ("ciento uno", &[("101", "ciento uno")]),
+                ("2 mil 500", &[("2500", "2 mil 500")]),
+                ("trescientas personas", &[("300", "trescientas")]),
+                ("novecientos", &[("900", "novecientos")]),
+                ("veintiún años", &[("21", "veintiún")]),
+                (
+                    "veintiuna, veintidós",
+                    &[("21", "veintiuna"), ("22", "veintidós")],
+                ),
+                ("veintiseis", &[("26", "veintiseis")]),
+                ("treinta y un años", &[("31", "treinta y un")]),
+                // Thousands of millions: the larger scale multiplies what came before.
+                (
+                    "mil doscientos millones",
+                    &[("1200000000", "mil doscientos millones")],
+                ),
+                ("dos mil millones", &[("2000000000", "dos mil millones")]),
+                (
+                    "tres millones doscientos mil",
+                    &[("3200000", "tres millones doscientos mil")],
+                ),
+                ("3 millones 200 mil", &[("3200000", "3 millones 200 mil")]),
+            ],
+        );
+    }
 }

@@ -214,3 +214,31 @@ fn english_compound_number_words_are_read_whole() {
         differs("105", "150")
     );
 }
+
+#[test]
+fn spanish_compound_number_words_are_read_whole() {
+    // Found by the outside adversarial pass: `setenta y cinco` was read 70 and 5, `dos mil
+    // quinientos` 2000, `trescientos` and `veintiún` not at all.
+    for (en, es) in [
+        ("seventy-five", "setenta y cinco"),
+        ("2,500", "dos mil quinientos"),
+        ("1,200", "mil doscientos"),
+        ("101", "ciento uno"),
+        ("2,500", "2 mil 500"),
+        ("300", "trescientos"),
+        ("700", "setecientas"),
+        ("21", "veintiún"),
+        ("21", "veintiun"),
+        ("21", "veintiuna"),
+        ("22", "veintidós"),
+        ("29", "veintinueve"),
+        ("31", "treinta y uno"),
+    ] {
+        assert!(messages(en, es).is_empty(), "{en} against {es}");
+    }
+    assert_eq!(messages("75", "setenta y seis"), differs("75", "76"));
+    assert_eq!(
+        messages("2,500", "dos mil seiscientos"),
+        differs("2500", "2600")
+    );
+}
