@@ -461,4 +461,21 @@ mod tests {
             ],
         );
     }
+
+    #[test]
+    fn spanish_units_and_articles() {
+        check(
+            Lang::Es,
+            &[
+                ("un millón", &[("1000000", "un millón")]),
+                ("un billón", &[("1000000000000", "un billón")]),
+                ("medio millón", &[("500000", "medio millón")]),
+                ("un proyecto y una agenda", &[]),
+                ("los dos países", &[]),
+                ("cinco y uno", &[("5", "cinco")]),
+                ("dos o tres", &[("2", "dos"), ("3", "tres")]),
+                ("millones de personas", &[]),
+            ],
+        );
+    }
 }

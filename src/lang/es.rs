@@ -209,7 +209,12 @@ pub(super) static TABLES: Tables = Tables {
         ("mil", 1000.0),
         ("docena", 12.0),
     ],
-    unit_words: &[("uno", 1.0, true), ("un", 1.0, true), ("una", 1.0, true)],
+    unit_words: &[
+        ("uno", 1.0, true),
+        ("un", 1.0, true),
+        ("una", 1.0, true),
+        ("medio", 0.5, false),
+    ],
     number_joiners: &["y"],
     ordinal_words: &[
         ("primer", 1.0),

@@ -242,3 +242,35 @@ fn spanish_compound_number_words_are_read_whole() {
         differs("2500", "2600")
     );
 }
+
+#[test]
+fn one_or_a_before_a_scale_word_is_read() {
+    // Found by the outside adversarial pass: `one billion`, `un millón` and `medio millón`
+    // were no numbers, so the classic false friend (`billion` is 10^9, `billón` 10^12) went
+    // unreported.
+    assert_eq!(
+        number_messages("one", "billion years", "un", "billón de años"),
+        differs("1000000000", "1000000000000")
+    );
+    assert_eq!(
+        number_messages("a", "billion years", "un", "billón de años"),
+        differs("1000000000", "1000000000000")
+    );
+    for (en, en_unit, es, es_unit) in [
+        ("one", "billion years", "mil", "millones de años"),
+        ("1", "million years", "un", "millón de años"),
+        ("a", "million years", "un", "millón de años"),
+        ("half a", "million years", "medio", "millón de años"),
+        ("500,000", "years", "medio", "millón de años"),
+    ] {
+        let found = number_messages(en, en_unit, es, es_unit);
+        assert!(
+            found.is_empty(),
+            "{en} {en_unit} against {es} {es_unit}: {found:?}"
+        );
+    }
+    assert_eq!(
+        number_messages("one", "million years", "dos", "millones de años"),
+        differs("1000000", "2000000")
+    );
+}
