@@ -164,8 +164,10 @@ impl<'s> Words<'s> {
 
 const ARTICLES: &[&str] = &["the", "el", "la", "los", "las"];
 
+/// The year a token states: four digits from 1900 to 2100, written without a thousands
+/// separator (`2.000` and `1,999` are amounts).
 fn is_year(t: &Token) -> Option<i32> {
-    if t.kind != TokenKind::Number || t.key.len() != 4 {
+    if t.kind != TokenKind::Number || t.key.len() != 4 || t.range.len() != 4 {
         return None;
     }
     let y: i32 = t.key.parse().ok()?;

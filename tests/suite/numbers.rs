@@ -10,6 +10,17 @@ use super::util::{messages_of, EN, ES};
 /// The number messages of the seed pair with `81 years` written `en en_unit` in English and
 /// `81 años` written `es es_unit` in Spanish.
 fn number_messages(en: &str, en_unit: &str, es: &str, es_unit: &str) -> Vec<String> {
+    kind_messages(DivergenceKind::Number, en, en_unit, es, es_unit)
+}
+
+/// The messages of `kind` of the seed pair edited as [`number_messages`] edits it.
+fn kind_messages(
+    kind: DivergenceKind,
+    en: &str,
+    en_unit: &str,
+    es: &str,
+    es_unit: &str,
+) -> Vec<String> {
     let edit = |text: &str, old: &str, new: String| {
         assert_eq!(text.matches(old).count(), 1, "{old:?} once in the seed");
         text.replace(old, &new)
@@ -19,7 +30,7 @@ fn number_messages(en: &str, en_unit: &str, es: &str, es_unit: &str) -> Vec<Stri
     assert!(en_text.contains(&format!(" {en} {en_unit} of diplomatic")));
     let en = Document::parse(&en_text, Lang::En).unwrap();
     let es = Document::parse(&es_text, Lang::Es).unwrap();
-    messages_of(&en, &es, DivergenceKind::Number)
+    messages_of(&en, &es, kind)
 }
 
 /// [`number_messages`] with the seed's units.
@@ -273,4 +284,19 @@ fn one_or_a_before_a_scale_word_is_read() {
         number_messages("one", "million years", "dos", "millones de años"),
         differs("1000000", "2000000")
     );
+}
+
+#[test]
+fn amounts_with_a_thousands_separator_are_never_years() {
+    // Found by the outside adversarial pass: `3,000` against `2.000` gave a date warning for
+    // 2000 and a number warning for 3000; a year is never written with a separator.
+    assert_eq!(messages("3,000", "2.000"), differs("3000", "2000"));
+    assert_eq!(messages("2,100", "1.999"), differs("2100", "1999"));
+    for (en, es) in [("3,000", "2.000"), ("2,100", "1.999"), ("1,900", "2.000")] {
+        let dates = kind_messages(DivergenceKind::Date, en, "years", es, "años");
+        assert!(dates.is_empty(), "{en} against {es}: {dates:?}");
+    }
+    for (en, es) in [("1,900", "1.900"), ("2,000", "2 000"), ("1.999", "1,999")] {
+        assert!(messages(en, es).is_empty(), "{en} against {es}");
+    }
 }
