@@ -152,6 +152,38 @@ impl<'s> Words<'s> {
             .map(|&(_, scale)| (1, scale))
     }
 
+    /// Whether token `i` is whole digits after a decimal point that no digit precedes (`.5%`):
+    /// the point stands at the start or after a space, a bracket or a currency sign.
+    fn leading_point(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let Some(rest) = self.text[..t.range.start].strip_suffix('.') else {
+            return false;
+        };
+        t.kind == TokenKind::Number
+            && t.key.bytes().all(|b| b.is_ascii_digit())
+            && rest
+                .chars()
+                .next_back()
+                .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '$' | '€' | '£'))
+    }
+
+    /// The exact value of the number token `i`, if its digits are a decimal that its key
+    /// (thousands separators taken out) misreads: a leading point (`.5`), or a whole part of
+    /// zeros before one separator, which is then a decimal mark in either convention (`0.500`
+    /// and `0,500` are a half: nobody groups the thousands of zero).
+    fn decimal_written(&self, i: usize) -> Option<Decimal> {
+        let t = &self.toks[i];
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if self.leading_point(i) {
+            return Decimal::parse(&format!("0.{}", t.key));
+        }
+        let raw = &self.text[t.range.clone()];
+        let (int, frac) = raw.split_once(['.', ','])?;
+        (int.bytes().all(|b| b == b'0') && digits(int) && digits(frac))
+            .then(|| Decimal::parse(&format!("0.{frac}")))
+            .flatten()
+    }
+
     fn span(&self, first: usize, last: usize) -> Range<usize> {
         self.toks[first].range.start..self.toks[last].range.end
     }
@@ -355,7 +387,7 @@ fn numbers(w: &Words<'_>, tables: &Tables, used: &mut [bool], out: &mut Vec<Foun
                 }
             }
         } else if t.kind == TokenKind::Number {
-            match Decimal::parse(&t.key) {
+            match w.decimal_written(i).or_else(|| Decimal::parse(&t.key)) {
                 Some(v) => (v, false, i),
                 None => {
                     i += 1;
@@ -423,7 +455,8 @@ fn numbers(w: &Words<'_>, tables: &Tables, used: &mut [bool], out: &mut Vec<Foun
                 word,
                 form,
             },
-            range: w.toks[start].range.start..end,
+            // A leading point belongs to the number (`.5%`).
+            range: w.toks[start].range.start - usize::from(start == i && w.leading_point(i))..end,
             token: start,
         });
         i = last + 1;
@@ -824,6 +857,27 @@ mod tests {
                 ("50".into(), Percent, "50\u{a0}%".into()),
                 ("12".into(), Percent, "12 por ciento".into()),
                 ("40".into(), Count, "40".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_leading_point_and_a_zero_before_a_separator_make_decimals() {
+        let v = values("Cut .5% of 0,500 and 0.250 of 2.000 (not.5).", Lang::Es);
+        let percent = Value::Number {
+            value: Decimal::parse("0.5").unwrap(),
+            qualifier: None,
+            word: false,
+            form: NumberForm::Percent,
+        };
+        assert_eq!(
+            v,
+            [
+                (percent, ".5%"),
+                (num("0.5", None, false), "0,500"),
+                (num("0.25", None, false), "0.250"),
+                (num("2000", None, false), "2.000"),
+                (num("5", None, false), "5"),
             ]
         );
     }

@@ -156,8 +156,8 @@ impl Reader<'_, '_> {
             return None;
         }
         if t.kind == TokenKind::Number {
-            // Whole digits only: `1.5 billion` is read elsewhere.
-            if !t.key.bytes().all(|b| b.is_ascii_digit()) {
+            // Whole digits only: `1.5 billion`, `0.500`, `.5` are read elsewhere.
+            if !t.key.bytes().all(|b| b.is_ascii_digit()) || self.w.decimal_written(k).is_some() {
                 return None;
             }
             return t.key.parse().ok().map(|v| (Part::Digits(v), 1));
