@@ -241,16 +241,43 @@ pub(super) fn read(w: &Words<'_>, tables: &Tables, used: &[bool], i: usize) -> O
             && st.after != After::Digits
             && tables.number_joiners.contains(&w.folded[k].as_str())
         {
-            match r.addend_at(k + 1) {
-                Some((v, len)) if r.joined(k, k + 1) && st.can_add(v) => {
-                    before_joiner = Some((st, last));
-                    st.add(v);
-                    last = Some(k + len);
-                    k += len + 1;
+            if !r.joined(k, k + 1) {
+                break;
+            }
+            if let Some((v, len)) = r.addend_at(k + 1) {
+                if !st.can_add(v) {
+                    break;
+                }
+                before_joiner = Some((st, last));
+                st.add(v);
+                last = Some(k + len);
+                k += len + 1;
+                continue;
+            }
+            // A half: `three and a half million`, `tres millones y medio`.
+            let Some((1, _, len)) = r.unit_at(k + 1) else {
+                break;
+            };
+            let m = k + 1 + len;
+            let scale = match r.part_at(m) {
+                Some((Part::Scale(s), slen)) if r.joined(m - 1, m) => Some((s, slen)),
+                _ => None,
+            };
+            match scale {
+                Some((s, slen)) if st.after == After::Word && st.scale(s, 1) => {
+                    last = Some(m + slen - 1);
+                    k = m + slen;
+                    before_joiner = None;
                     continue;
                 }
-                _ => break,
+                None if st.after == After::Scale => {
+                    // Half the last scale; nothing more follows.
+                    st.total = st.total.saturating_add(st.low / 2);
+                    last = Some(m - 1);
+                }
+                _ => {}
             }
+            break;
         }
         let applied = match r.part_at(k) {
             Some((Part::Small(v), len)) => {
@@ -423,6 +450,14 @@ mod tests {
                 ("a billion", &[("1000000000", "a billion")]),
                 ("a million and one", &[("1000001", "a million and one")]),
                 ("half a million", &[("500000", "half a million")]),
+                (
+                    "three and a half million, a million and a half",
+                    &[
+                        ("3500000", "three and a half million"),
+                        ("1500000", "a million and a half"),
+                    ],
+                ),
+                ("twenty and a half", &[("20", "twenty")]),
                 ("a thousand", &[("1000", "a thousand")]),
             ],
         );
@@ -470,6 +505,14 @@ mod tests {
                 ("un millón", &[("1000000", "un millón")]),
                 ("un billón", &[("1000000000000", "un billón")]),
                 ("medio millón", &[("500000", "medio millón")]),
+                (
+                    "tres millones y medio, un millón y medio",
+                    &[
+                        ("3500000", "tres millones y medio"),
+                        ("1500000", "un millón y medio"),
+                    ],
+                ),
+                ("una hora y media", &[]),
                 ("un proyecto y una agenda", &[]),
                 ("los dos países", &[]),
                 ("cinco y uno", &[("5", "cinco")]),

@@ -364,6 +364,7 @@ pub(super) static TABLES: Tables = Tables {
         ("one", 1.0, true),
         ("a", 1.0, false),
         ("half a", 0.5, false),
+        ("a half", 0.5, false),
         ("half", 0.5, false),
     ],
     number_joiners: &["and"],

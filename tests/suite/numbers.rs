@@ -281,6 +281,13 @@ fn one_or_a_before_a_scale_word_is_read() {
         ("a", "million years", "un", "millón de años"),
         ("half a", "million years", "medio", "millón de años"),
         ("500,000", "years", "medio", "millón de años"),
+        (
+            "three and a half",
+            "million years",
+            "3,5",
+            "millones de años",
+        ),
+        ("3.5", "million years", "tres", "millones y medio de años"),
     ]);
     assert_eq!(
         number_messages("one", "million years", "dos", "millones de años"),
