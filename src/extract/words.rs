@@ -145,6 +145,9 @@ impl Reader<'_, '_> {
     /// Whether tokens `a` and `b` stand next to each other within one number: space between
     /// them, or a hyphen (`twenty-one`).
     fn joined(&self, a: usize, b: usize) -> bool {
+        if b >= self.w.toks.len() {
+            return false;
+        }
         let gap = self.w.between(a, b);
         (!gap.is_empty() && gap.chars().all(char::is_whitespace)) || gap == "-"
     }
@@ -458,6 +461,8 @@ mod tests {
                     ],
                 ),
                 ("twenty and a half", &[("20", "twenty")]),
+                // A joiner that ends the text.
+                ("one hundred and", &[("100", "one hundred")]),
                 ("a thousand", &[("1000", "a thousand")]),
             ],
         );
@@ -513,6 +518,7 @@ mod tests {
                     ],
                 ),
                 ("una hora y media", &[]),
+                ("setenta y", &[("70", "setenta")]),
                 ("un proyecto y una agenda", &[]),
                 ("los dos países", &[]),
                 ("cinco y uno", &[("5", "cinco")]),
@@ -520,5 +526,53 @@ mod tests {
                 ("millones de personas", &[]),
             ],
         );
+    }
+
+    #[test]
+    fn any_mix_of_number_words_reads_without_panic_inside_the_text() {
+        // Every word of the tables, joiners, digits of every kind (one past u128 too) and
+        // separators, in pseudo-random runs: scales piled up must not overflow, every range
+        // must fall on the text's char boundaries.
+        for lang in [Lang::En, Lang::Es] {
+            let t = lang.tables();
+            let mut vocab: Vec<&str> = t.number_words.iter().map(|w| w.0).collect();
+            vocab.extend(t.scale_words.iter().map(|w| w.0));
+            vocab.extend(t.unit_words.iter().map(|w| w.0));
+            vocab.extend(t.number_joiners);
+            vocab.extend([
+                "2",
+                "500",
+                "0.500",
+                ".5",
+                "1,000",
+                "2025",
+                "340282366920938463463374607431768211456",
+                "millones",
+                "billones",
+                "Ñandú",
+            ]);
+            let seps = [" ", "-", ", ", " ", ".", " "];
+            let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+            let mut next = |n: usize| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                usize::try_from(state % n as u64).unwrap_or(0)
+            };
+            for _ in 0..20_000 {
+                let mut text = String::new();
+                for _ in 0..next(14) {
+                    text.push_str(vocab[next(vocab.len())]);
+                    text.push_str(seps[next(seps.len())]);
+                }
+                for f in extract(&text, lang, Some(2025)) {
+                    assert!(f.range.start <= f.range.end && f.range.end <= text.len());
+                    assert!(
+                        text.is_char_boundary(f.range.start) && text.is_char_boundary(f.range.end),
+                        "{text:?}"
+                    );
+                }
+            }
+        }
     }
 }
