@@ -6,6 +6,7 @@
 //! extractors only walk the tokens.
 
 mod decimal;
+mod words;
 
 use std::ops::Range;
 
@@ -151,6 +152,38 @@ impl<'s> Words<'s> {
             .map(|&(_, scale)| (1, scale))
     }
 
+    /// Whether token `i` is whole digits after a decimal point that no digit precedes (`.5%`):
+    /// the point stands at the start or after a space, a bracket or a currency sign.
+    fn leading_point(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let Some(rest) = self.text[..t.range.start].strip_suffix('.') else {
+            return false;
+        };
+        t.kind == TokenKind::Number
+            && t.key.bytes().all(|b| b.is_ascii_digit())
+            && rest
+                .chars()
+                .next_back()
+                .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '$' | '€' | '£'))
+    }
+
+    /// The exact value of the number token `i`, if its digits are a decimal that its key
+    /// (thousands separators taken out) misreads: a leading point (`.5`), or a whole part of
+    /// zeros before one separator, which is then a decimal mark in either convention (`0.500`
+    /// and `0,500` are a half: nobody groups the thousands of zero).
+    fn decimal_written(&self, i: usize) -> Option<Decimal> {
+        let t = &self.toks[i];
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if self.leading_point(i) {
+            return Decimal::parse(&format!("0.{}", t.key));
+        }
+        let raw = &self.text[t.range.clone()];
+        let (int, frac) = raw.split_once(['.', ','])?;
+        (int.bytes().all(|b| b == b'0') && digits(int) && digits(frac))
+            .then(|| Decimal::parse(&format!("0.{frac}")))
+            .flatten()
+    }
+
     fn span(&self, first: usize, last: usize) -> Range<usize> {
         self.toks[first].range.start..self.toks[last].range.end
     }
@@ -163,8 +196,10 @@ impl<'s> Words<'s> {
 
 const ARTICLES: &[&str] = &["the", "el", "la", "los", "las"];
 
+/// The year a token states: four digits from 1900 to 2100, written without a thousands
+/// separator (`2.000` and `1,999` are amounts).
 fn is_year(t: &Token) -> Option<i32> {
-    if t.kind != TokenKind::Number || t.key.len() != 4 {
+    if t.kind != TokenKind::Number || t.key.len() != 4 || t.range.len() != 4 {
         return None;
     }
     let y: i32 = t.key.parse().ok()?;
@@ -330,11 +365,30 @@ fn numbers(w: &Words<'_>, tables: &Tables, used: &mut [bool], out: &mut Vec<Foun
         }
         let t = &w.toks[i];
         let mut form = NumberForm::Count;
-        // Digits give a decimal of any length; words a whole number (`words`), summed and
-        // multiplied exactly below.
-        let (mut value, mut words, word, mut last) = if t.kind == TokenKind::Number {
-            match Decimal::parse(&t.key) {
-                Some(v) => (v, 0, false, i),
+        // Words, and digits a scale word follows, are read as a number in words (`two
+        // thousand five hundred`, `2 mil 500`); other digits give a decimal of any length.
+        let (mut value, word, mut last) = if let Some(c) = words::read(w, tables, used, i) {
+            let word = t.kind != TokenKind::Number;
+            // `los dos` is `both`: not a count to compare.
+            if word
+                && c.last == i
+                && c.value == 2
+                && i > 0
+                && ARTICLES.contains(&w.folded[i - 1].as_str())
+            {
+                i += 1;
+                continue;
+            }
+            match Decimal::parse(&c.value.to_string()) {
+                Some(v) => (v, word, c.last),
+                None => {
+                    i += 1;
+                    continue;
+                }
+            }
+        } else if t.kind == TokenKind::Number {
+            match w.decimal_written(i).or_else(|| Decimal::parse(&t.key)) {
+                Some(v) => (v, false, i),
                 None => {
                     i += 1;
                     continue;
@@ -343,44 +397,18 @@ fn numbers(w: &Words<'_>, tables: &Tables, used: &mut [bool], out: &mut Vec<Foun
         } else if let Some(v) = digit_ordinal(&w.folded[i], tables) {
             // `1st`, `1º`, `1er`: digits glued to an ordinal ending.
             form = NumberForm::Ordinal;
-            (v, 0, false, i)
+            (v, false, i)
         } else if let Some(v) = table_value(tables.ordinal_words, &w.folded[i]) {
             form = NumberForm::Ordinal;
-            (Decimal::from_u64(0), v, true, i)
-        } else if let Some(v) = table_value(tables.number_words, &w.folded[i]) {
-            // `los dos` is `both`: not a count to compare.
-            if v == 2 && i > 0 && ARTICLES.contains(&w.folded[i - 1].as_str()) {
-                i += 1;
-                continue;
-            }
-            (Decimal::from_u64(0), v, true, i)
+            (Decimal::from_u64(v), true, i)
         } else {
             i += 1;
             continue;
         };
-        // Number words in a row: `twenty five`, `cien mil`; a run that would pass 2^64 ends
-        // before the word that would pass it.
-        while word && last + 1 < n {
-            let Some(v) = table_value(tables.number_words, &w.folded[last + 1]) else {
-                break;
-            };
-            let next = if v >= 100 {
-                words.checked_mul(v)
-            } else {
-                words.checked_add(v)
-            };
-            let Some(next) = next else { break };
-            words = next;
-            last += 1;
-        }
-        if word {
-            value = Decimal::from_u64(words);
-        }
-        // A scale word after it: `1.5 billion`, `mil millones`, `2,5 billones`.
-        if let Some((len, scale)) = w.scale_at(last + 1, tables.scale_words) {
-            let scale = whole(scale);
-            if !(word && scale <= 1000) {
-                value = value.times(scale);
+        // A scale word after digits: `1.5 billion`, `2,5 billones`.
+        if !word && form == NumberForm::Count && last == i {
+            if let Some((len, scale)) = w.scale_at(last + 1, tables.scale_words) {
+                value = value.times(whole(scale));
                 last += len;
             }
         }
@@ -427,7 +455,8 @@ fn numbers(w: &Words<'_>, tables: &Tables, used: &mut [bool], out: &mut Vec<Foun
                 word,
                 form,
             },
-            range: w.toks[start].range.start..end,
+            // A leading point belongs to the number (`.5%`).
+            range: w.toks[start].range.start - usize::from(start == i && w.leading_point(i))..end,
             token: start,
         });
         i = last + 1;
@@ -828,6 +857,27 @@ mod tests {
                 ("50".into(), Percent, "50\u{a0}%".into()),
                 ("12".into(), Percent, "12 por ciento".into()),
                 ("40".into(), Count, "40".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_leading_point_and_a_zero_before_a_separator_make_decimals() {
+        let v = values("Cut .5% of 0,500 and 0.250 of 2.000 (not.5).", Lang::Es);
+        let percent = Value::Number {
+            value: Decimal::parse("0.5").unwrap(),
+            qualifier: None,
+            word: false,
+            form: NumberForm::Percent,
+        };
+        assert_eq!(
+            v,
+            [
+                (percent, ".5%"),
+                (num("0.5", None, false), "0,500"),
+                (num("0.25", None, false), "0.250"),
+                (num("2000", None, false), "2.000"),
+                (num("5", None, false), "5"),
             ]
         );
     }

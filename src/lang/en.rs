@@ -360,6 +360,14 @@ pub(super) static TABLES: Tables = Tables {
         ("thousand", 1000.0),
         ("dozen", 12.0),
     ],
+    unit_words: &[
+        ("one", 1.0, true),
+        ("a", 1.0, false),
+        ("half a", 0.5, false),
+        ("a half", 0.5, false),
+        ("half", 0.5, false),
+    ],
+    number_joiners: &["and"],
     ordinal_words: &[
         ("first", 1.0),
         ("second", 2.0),

@@ -193,9 +193,18 @@ pub(crate) struct Tables {
     /// Plural endings and what replaces them, tried in order on a lower-case, accent-free word;
     /// the first that matches wins (an ending mapped to itself protects a singular).
     pub plural_endings: &'static [(&'static str, &'static str)],
-    /// Cardinal number words and their values (accent-free, lower-case). Words that are also
-    /// articles or pronouns (`one`, `un`, `una`) are left out.
+    /// Cardinal number words and their values (accent-free, lower-case): units, tens,
+    /// hundreds (`hundred`, `doscientos`) and `thousand`; larger scales are `scale_words`.
+    /// Words that are also articles or pronouns (`one`, `un`, `una`) are `unit_words`.
     pub number_words: &'static [(&'static str, f64)],
+    /// Words and phrases for one or a half that are also articles or pronouns (`one`, `a`,
+    /// `un`, `medio`), read as a number only inside a number in words: before a multiplier
+    /// (`a million`, `medio millón`) or, when the flag is set, as its last digit
+    /// (`twenty-one`, `ciento uno`). Accent-free, lower-case, words joined by spaces.
+    pub unit_words: &'static [(&'static str, f64, bool)],
+    /// Words that join the parts of a number in words (`one hundred and five`, `setenta y
+    /// cinco`), accent-free and lower-case.
+    pub number_joiners: &'static [&'static str],
     /// Ordinal words and their values (accent-free, lower-case): `first`, `primera`.
     pub ordinal_words: &'static [(&'static str, f64)],
     /// Endings glued to digits that make an ordinal (`1st`, `3.º`, `1er`), lower-case.
@@ -256,6 +265,8 @@ pub(crate) static NEUTRAL: Tables = Tables {
     stop_words: &[],
     plural_endings: &[],
     number_words: &[],
+    unit_words: &[],
+    number_joiners: &[],
     ordinal_words: &[],
     ordinal_suffixes: &[],
     percent_words: &[],

@@ -10,6 +10,17 @@ use super::util::{messages_of, EN, ES};
 /// The number messages of the seed pair with `81 years` written `en en_unit` in English and
 /// `81 años` written `es es_unit` in Spanish.
 fn number_messages(en: &str, en_unit: &str, es: &str, es_unit: &str) -> Vec<String> {
+    kind_messages(DivergenceKind::Number, en, en_unit, es, es_unit)
+}
+
+/// The messages of `kind` of the seed pair edited as [`number_messages`] edits it.
+fn kind_messages(
+    kind: DivergenceKind,
+    en: &str,
+    en_unit: &str,
+    es: &str,
+    es_unit: &str,
+) -> Vec<String> {
     let edit = |text: &str, old: &str, new: String| {
         assert_eq!(text.matches(old).count(), 1, "{old:?} once in the seed");
         text.replace(old, &new)
@@ -19,12 +30,32 @@ fn number_messages(en: &str, en_unit: &str, es: &str, es_unit: &str) -> Vec<Stri
     assert!(en_text.contains(&format!(" {en} {en_unit} of diplomatic")));
     let en = Document::parse(&en_text, Lang::En).unwrap();
     let es = Document::parse(&es_text, Lang::Es).unwrap();
-    messages_of(&en, &es, DivergenceKind::Number)
+    messages_of(&en, &es, kind)
 }
 
 /// [`number_messages`] with the seed's units.
 fn messages(en: &str, es: &str) -> Vec<String> {
     number_messages(en, "years", es, "años")
+}
+
+/// Asserts that each `(en, es)` in place of the seed's 81 gives no number message.
+fn assert_equal(cases: &[(&str, &str)]) {
+    for &(en, es) in cases {
+        let found = messages(en, es);
+        assert!(found.is_empty(), "{en} against {es}: {found:?}");
+    }
+}
+
+/// Asserts that each `(en, en_unit, es, es_unit)` edit of [`number_messages`] gives no
+/// number message.
+fn assert_equal_in_units(cases: &[(&str, &str, &str, &str)]) {
+    for &(en, en_unit, es, es_unit) in cases {
+        let found = number_messages(en, en_unit, es, es_unit);
+        assert!(
+            found.is_empty(),
+            "{en} {en_unit} against {es} {es_unit}: {found:?}"
+        );
+    }
 }
 
 fn differs(en: &str, es: &str) -> Vec<String> {
@@ -88,18 +119,16 @@ fn numbers_of_100_000_digits_are_compared_exactly_and_shown_whole() {
 
 #[test]
 fn one_value_in_another_notation_is_equal() {
-    for (en, es) in [
+    assert_equal(&[
         ("1.10", "1,1"),
         ("1.1", "1,10"),
         ("3,000,000", "3.000.000"),
         ("3,000,000.50", "3.000.000,5"),
         ("0.30", "0,3"),
-    ] {
-        assert!(messages(en, es).is_empty(), "{en} against {es}");
-    }
+    ]);
     // Percentages and scale words, exactly: 0.1 million is 100,000 (an f64 makes it
     // 100000.00000000001), 1.5 billion is mil quinientos millones.
-    for (en, en_unit, es, es_unit) in [
+    assert_equal_in_units(&[
         ("12.5", "%", "12,5", "%"),
         ("12.50", "percent", "12,5", "por ciento"),
         ("0.1", "million", "100.000", "años"),
@@ -107,13 +136,7 @@ fn one_value_in_another_notation_is_equal() {
         ("1.5", "billion", "1.500", "millones"),
         ("1.5", "billion", "1,5", "mil millones"),
         ("2.5", "trillion", "2,5", "billones"),
-    ] {
-        let found = number_messages(en, en_unit, es, es_unit);
-        assert!(
-            found.is_empty(),
-            "{en} {en_unit} against {es} {es_unit}: {found:?}"
-        );
-    }
+    ]);
     assert_eq!(
         number_messages("12.5", "%", "12,6", "%"),
         differs("12.5%", "12.6%")
@@ -189,4 +212,112 @@ fn more_amounts_changed_never_means_fewer_errors() {
         assert_eq!(errors, n.div_ceil(3), "n = {n}");
         assert_eq!(errors, check.divergences.len(), "n = {n}: nothing else");
     }
+}
+
+#[test]
+fn english_compound_number_words_are_read_whole() {
+    // Found by the outside adversarial pass: `two thousand five hundred` was read 200500,
+    // `one hundred and five` as 100 and 5, `twenty-one` as 20.
+    assert_equal(&[
+        ("two thousand five hundred", "2.500"),
+        ("one thousand two hundred", "1.200"),
+        ("three million two hundred thousand", "3.200.000"),
+        ("one hundred and five", "105"),
+        ("twenty one", "21"),
+        ("twenty-one", "21"),
+    ]);
+    assert_eq!(
+        messages("two thousand five hundred", "2.501"),
+        differs("2500", "2501")
+    );
+    assert_eq!(
+        messages("one hundred and five", "150"),
+        differs("105", "150")
+    );
+}
+
+#[test]
+fn spanish_compound_number_words_are_read_whole() {
+    // Found by the outside adversarial pass: `setenta y cinco` was read 70 and 5, `dos mil
+    // quinientos` 2000, `trescientos` and `veintiún` not at all.
+    assert_equal(&[
+        ("seventy-five", "setenta y cinco"),
+        ("2,500", "dos mil quinientos"),
+        ("1,200", "mil doscientos"),
+        ("101", "ciento uno"),
+        ("2,500", "2 mil 500"),
+        ("300", "trescientos"),
+        ("700", "setecientas"),
+        ("21", "veintiún"),
+        ("21", "veintiun"),
+        ("21", "veintiuna"),
+        ("22", "veintidós"),
+        ("29", "veintinueve"),
+        ("31", "treinta y uno"),
+    ]);
+    assert_eq!(messages("75", "setenta y seis"), differs("75", "76"));
+    assert_eq!(
+        messages("2,500", "dos mil seiscientos"),
+        differs("2500", "2600")
+    );
+}
+
+#[test]
+fn one_or_a_before_a_scale_word_is_read() {
+    // Found by the outside adversarial pass: `one billion`, `un millón` and `medio millón`
+    // were no numbers, so the classic false friend (`billion` is 10^9, `billón` 10^12) went
+    // unreported.
+    assert_eq!(
+        number_messages("one", "billion years", "un", "billón de años"),
+        differs("1000000000", "1000000000000")
+    );
+    assert_eq!(
+        number_messages("a", "billion years", "un", "billón de años"),
+        differs("1000000000", "1000000000000")
+    );
+    assert_equal_in_units(&[
+        ("one", "billion years", "mil", "millones de años"),
+        ("1", "million years", "un", "millón de años"),
+        ("a", "million years", "un", "millón de años"),
+        ("half a", "million years", "medio", "millón de años"),
+        ("500,000", "years", "medio", "millón de años"),
+        (
+            "three and a half",
+            "million years",
+            "3,5",
+            "millones de años",
+        ),
+        ("3.5", "million years", "tres", "millones y medio de años"),
+    ]);
+    assert_eq!(
+        number_messages("one", "million years", "dos", "millones de años"),
+        differs("1000000", "2000000")
+    );
+}
+
+#[test]
+fn amounts_with_a_thousands_separator_are_never_years() {
+    // Found by the outside adversarial pass: `3,000` against `2.000` gave a date warning for
+    // 2000 and a number warning for 3000; a year is never written with a separator.
+    assert_eq!(messages("3,000", "2.000"), differs("3000", "2000"));
+    assert_eq!(messages("2,100", "1.999"), differs("2100", "1999"));
+    for (en, es) in [("3,000", "2.000"), ("2,100", "1.999"), ("1,900", "2.000")] {
+        let dates = kind_messages(DivergenceKind::Date, en, "years", es, "años");
+        assert!(dates.is_empty(), "{en} against {es}: {dates:?}");
+    }
+    assert_equal(&[("1,900", "1.900"), ("2,000", "2 000"), ("1.999", "1,999")]);
+}
+
+#[test]
+fn decimals_of_zero_and_leading_points_are_decimals() {
+    // Found by the outside adversarial pass: `0.500` was read 500 (its point taken for a
+    // thousands separator) and `.5%` 5%. Nobody groups the thousands of zero.
+    assert_equal_in_units(&[
+        ("0.5", "years", "0.500", "años"),
+        ("0.5", "years", "0,500", "años"),
+        (".5", "%", "0,5", "%"),
+        ("(.25", "million) years", "250.000", "años"),
+    ]);
+    assert_eq!(messages("0.5", "0,050"), differs("0.5", "0.05"));
+    assert_eq!(number_messages(".5", "%", "5", "%"), differs("0.5%", "5%"));
 }
