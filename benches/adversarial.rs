@@ -148,6 +148,26 @@ fn articles(n: usize) -> (String, String) {
     (en, es)
 }
 
+/// One sentence a side of `n` distinct words that begin alike (`portaaa`, `portaab` …): one
+/// bucket of would-be cognates (found by the second outside pass, with codes `port0`,
+/// `port37` …, now linked only to themselves).
+fn alike_words(n: usize) -> (String, String) {
+    let letter = |k: usize| char::from(b'a' + (k % 26) as u8);
+    let words: Vec<String> = (0..n)
+        .map(|i| format!("port{}{}{}", letter(i / 676), letter(i / 26), letter(i)))
+        .collect();
+    (
+        format!(
+            "Action Plan\n\n1. Trade\n\nCanada will fund {} in ports.\n",
+            words.join(", ")
+        ),
+        format!(
+            "Plan de Acción\n\n1. Comercio\n\nCanadá financiará {} en puertos.\n",
+            words.join(", ")
+        ),
+    )
+}
+
 /// Both versions segmented.
 fn parse<'t>(en: &'t str, es: &'t str) -> (Document<'t>, Document<'t>) {
     (
@@ -386,6 +406,20 @@ fn adversarial(c: &mut Criterion) {
                     let mut xliff = Vec::new();
                     write_xliff(&mut xliff, &check, &en, &es).unwrap();
                     xliff.len()
+                })
+            },
+        );
+    }
+
+    for n in [8_000, 16_000] {
+        let (en, es) = alike_words(n);
+        group.bench_with_input(
+            BenchmarkId::new("words beginning alike, aligned", n),
+            &(en, es),
+            |b, (en, es)| {
+                b.iter(|| {
+                    let (en, es) = parse(en, es);
+                    Aligner::new().align(&en, &es).sections.len()
                 })
             },
         );

@@ -1,5 +1,6 @@
 //! Checking: align two versions, then compare every aligned pair for divergences.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::ops::Range;
 use std::sync::Arc;
@@ -11,7 +12,7 @@ use crate::align::lexicon::{Classed, EvidenceKind};
 use crate::align::{Aligner, Alignment};
 use crate::date::Date;
 use crate::divergence::{stable_id, Divergence, DivergenceKind, Evidence, Severity};
-use crate::document::Document;
+use crate::document::{Document, SourceMap};
 use crate::extract::{extract, Found, NumberForm, Value};
 use crate::glossary::{Glossary, Terminology};
 use crate::lang::{Bound, Lang, Modality};
@@ -201,6 +202,7 @@ impl Checker {
             equivalent: HashSet::new(),
             terminology: self.terminology.as_deref(),
             lines: [LineIndex::new(en.text()), LineIndex::new(es.text())],
+            source_maps: Default::default(),
         };
         ctx.equivalent = ctx.acronym_equivalences(&alignment);
         let mut divergences = Vec::new();
@@ -242,6 +244,8 @@ struct Context<'a, 'd, 't> {
     terminology: Option<&'a Terminology>,
     /// Per side, where its lines start, for the line and column of evidence.
     lines: [LineIndex<'t>; 2],
+    /// Per side, the source map of the last sentence that needed one.
+    source_maps: [RefCell<Option<(usize, SourceMap)>>; 2],
 }
 
 /// A piece of one side: a sentence and a byte range of its text.
@@ -1250,7 +1254,20 @@ impl Context<'_, '_, '_> {
             let doc = self.doc(side);
             let sentence = doc.sentences().get(piece.sentence)?;
             let text = sentence.text().get(piece.range.clone())?.to_string();
-            let span: Span = sentence.source_span(doc.text(), piece.range.clone());
+            let span: Span = if sentence.is_verbatim(doc.text()) {
+                let start = sentence.span().start;
+                Span::new(start + piece.range.start, start + piece.range.end)
+            } else {
+                // A sentence the input does not hold as it is: its map made once for all its
+                // findings (a long sentence may have thousands).
+                let mut cached = self.source_maps[side].borrow_mut();
+                if cached.as_ref().is_none_or(|(i, _)| *i != piece.sentence) {
+                    *cached = Some((piece.sentence, SourceMap::new(sentence, doc.text())));
+                }
+                cached.as_ref().map_or(sentence.span(), |(_, map)| {
+                    map.span(sentence, doc.text(), piece.range.clone())
+                })
+            };
             let at = self.lines[side].line_col(span.start);
             Some(Evidence {
                 text,

@@ -330,6 +330,105 @@ impl Paragraph {
     }
 }
 
+/// Where each character of a sentence's display text comes from in the input: made once, it
+/// maps any number of ranges ([`Sentence::source_span`] makes one for each call).
+pub(crate) struct SourceMap {
+    /// Per character of the display text: its byte offset there, and the byte offset in the
+    /// input of the character it stands for, from the sentence's start (eight bytes a
+    /// character, where a sentence may be megabytes long).
+    places: Vec<(u32, u32)>,
+    /// Where the sentence starts in the input.
+    base: usize,
+    /// The sentence's whole span, for ranges that do not map.
+    whole: Span,
+}
+
+impl SourceMap {
+    /// The map of `sentence`, whose input is `text`. The display text folds white space, so
+    /// a run of white space (or page noise) in the input is one space in it, and at most a few
+    /// characters the display text left out are skipped until the two meet again. A sentence
+    /// over 4 GiB gets no map: every range of it maps to the whole sentence.
+    pub(crate) fn new(sentence: &Sentence<'_>, text: &str) -> SourceMap {
+        let whole = sentence.span();
+        let base = whole.start;
+        let mut map = SourceMap {
+            places: Vec::new(),
+            base,
+            whole,
+        };
+        let fits = |n: usize| u32::try_from(n).is_ok();
+        if !fits(sentence.text().len()) || !fits(whole.end - whole.start) {
+            return map;
+        }
+        let raw: Vec<(u32, char)> = sentence
+            .spans
+            .iter()
+            .filter_map(|sp| text.get(sp.start..sp.end).map(|t| (sp.start, t)))
+            .flat_map(|(at, t)| t.char_indices().map(move |(i, c)| (at + i, c)))
+            .map(|(at, c)| ((at - base) as u32, c))
+            .collect();
+        let mut r = 0;
+        for (di, dc) in sentence.text().char_indices() {
+            if dc.is_whitespace() {
+                while r < raw.len() && raw[r].1.is_whitespace() {
+                    r += 1;
+                }
+                continue;
+            }
+            let mut k = r;
+            while k < raw.len() && k < r + 4 && raw[k].1 != dc {
+                k += 1;
+            }
+            if k < raw.len() && raw[k].1 == dc {
+                r = k;
+            }
+            let Some(&(at, _)) = raw.get(r) else {
+                break;
+            };
+            map.places.push((di as u32, at));
+            r += 1;
+        }
+        map.places.shrink_to_fit();
+        map
+    }
+
+    /// The span of the input behind `range` of the display text (of `sentence`, in `text`,
+    /// as given to [`SourceMap::new`]); the whole sentence when a bound does not fall on a
+    /// mapped character.
+    pub(crate) fn span(
+        &self,
+        sentence: &Sentence<'_>,
+        text: &str,
+        range: std::ops::Range<usize>,
+    ) -> Span {
+        let display = sentence.text();
+        let char_at = |s: &str, at: usize| s.get(at..).and_then(|rest| rest.chars().next());
+        let find = |d: usize| {
+            let d = u32::try_from(d).ok()?;
+            self.places.binary_search_by_key(&d, |p| p.0).ok()
+        };
+        let start = find(range.start).map(|k| self.base + self.places[k].1 as usize);
+        // The character that ends the range: the last one starting before its end.
+        let end = (|| {
+            let k = self
+                .places
+                .partition_point(|p| (p.0 as usize) < range.end)
+                .checked_sub(1)?;
+            let (di, at) = self.places[k];
+            let dc = char_at(display, di as usize)?;
+            if di as usize + dc.len_utf8() != range.end {
+                return None;
+            }
+            let at = self.base + at as usize;
+            Some(at + char_at(text, at)?.len_utf8())
+        })();
+        match (start, end) {
+            (Some(s), Some(e)) if s < e => Span::new(s, e),
+            _ => self.whole,
+        }
+    }
+}
+
 /// The spans of a sentence: one, held inline (most sentences, so a document of many short
 /// sentences does not pay an allocation each), or several.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -406,53 +505,29 @@ impl<'t> Sentence<'t> {
     /// # Ok::<(), paridad::Error>(())
     /// ```
     pub fn source_span(&self, text: &str, range: std::ops::Range<usize>) -> Span {
-        let whole = self.span();
-        let display = self.text();
-        if range.start >= range.end || range.end > display.len() {
-            return whole;
+        if range.start >= range.end || range.end > self.text().len() {
+            return self.span();
         }
-        if let [only] = self.spans[..] {
-            if text.get(only.start..only.end) == Some(display) {
-                return Span::new(only.start + range.start, only.start + range.end);
-            }
+        if self.is_verbatim(text) {
+            let start = self.span().start;
+            return Span::new(start + range.start, start + range.end);
         }
-        let raw: Vec<(usize, char)> = self
-            .spans
-            .iter()
-            .filter_map(|sp| text.get(sp.start..sp.end).map(|t| (sp.start, t)))
-            .flat_map(|(base, t)| t.char_indices().map(move |(i, c)| (base + i, c)))
-            .collect();
-        let (mut r, mut start, mut end) = (0, None, None);
-        for (di, dc) in display.char_indices() {
-            if dc.is_whitespace() {
-                while r < raw.len() && raw[r].1.is_whitespace() {
-                    r += 1;
-                }
-                continue;
-            }
-            // Skip raw white space and anything the display text left out (at most a few
-            // characters) until the characters meet again.
-            let mut k = r;
-            while k < raw.len() && k < r + 4 && raw[k].1 != dc {
-                k += 1;
-            }
-            if k < raw.len() && raw[k].1 == dc {
-                r = k;
-            }
-            let Some(&(at, c)) = raw.get(r) else {
-                break;
-            };
-            if di == range.start {
-                start = Some(at);
-            }
-            if di + dc.len_utf8() == range.end {
-                end = Some(at + c.len_utf8());
-            }
-            r += 1;
-        }
-        match (start, end) {
-            (Some(s), Some(e)) if s < e => Span::new(s, e),
-            _ => whole,
+        SourceMap::new(self, text).span(self, text, range)
+    }
+
+    /// Whether the sentence's text is its one span of `text` as it is (nothing folded or
+    /// normalised), so that offsets in it are offsets in the input: checked by address when
+    /// the text is borrowed from the input, in constant time.
+    pub(crate) fn is_verbatim(&self, text: &str) -> bool {
+        let [only] = self.spans[..] else {
+            return false;
+        };
+        let Some(raw) = text.get(only.start..only.end) else {
+            return false;
+        };
+        match &self.text {
+            Cow::Borrowed(b) => (b.as_ptr() == raw.as_ptr() && b.len() == raw.len()) || raw == *b,
+            Cow::Owned(o) => raw == o,
         }
     }
 
@@ -644,5 +719,48 @@ impl Serialize for Node<'_, '_> {
             },
         )?;
         map.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folded_sentence_maps_its_ranges_back_to_the_input() {
+        // "Both   countries will\n   sign by 2026." is shown "Both countries will sign by
+        // 2026.": offsets counted by hand.
+        let text = "1. Trade\nBoth   countries will\n   sign by 2026.\n";
+        let doc = Document::parse(text, Lang::En).unwrap();
+        let sentence = &doc.sentences()[0];
+        assert_eq!(sentence.text(), "Both countries will sign by 2026.");
+        assert!(!sentence.is_verbatim(text));
+        let map = SourceMap::new(sentence, text);
+        for (range, source) in [
+            (5..14, 16..25),  // countries
+            (20..32, 34..46), // sign by 2026
+            (0..19, 9..30),   // Both countries will
+            (32..33, 46..47), // the full stop
+        ] {
+            assert_eq!(
+                &text[source.clone()]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                &sentence.text()[range.clone()]
+            );
+            let expected = Span::new(source.start, source.end);
+            assert_eq!(map.span(sentence, text, range.clone()), expected);
+            assert_eq!(sentence.source_span(text, range), expected);
+        }
+        // A bound on folded white space maps to the whole sentence.
+        assert_eq!(map.span(sentence, text, 4..9), sentence.span());
+        // A sentence the input holds as it is maps by offset.
+        let plain = "1. Trade\nBoth countries will sign.\n";
+        let doc = Document::parse(plain, Lang::En).unwrap();
+        let sentence = &doc.sentences()[0];
+        assert!(sentence.is_verbatim(plain));
+        assert_eq!(sentence.source_span(plain, 5..14), Span::new(14, 23));
+        assert_eq!(&plain[14..23], "countries");
     }
 }

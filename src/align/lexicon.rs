@@ -496,6 +496,10 @@ fn drop_frequent_words(
 /// count them as cognates when their common prefix is short (`infrastructure` ~
 /// `infraestructura`).
 const COGNATE_EDIT_SIMILARITY: f64 = 0.85;
+/// Words of a bucket compared with every word of the other side's bucket.
+const BUCKET_ALL: usize = 1024;
+/// Neighbours compared on each side in a larger bucket.
+const BUCKET_WINDOW: usize = 64;
 
 /// 1 − Levenshtein distance / length of the longer, over characters.
 fn edit_similarity(a: &[char], b: &[char]) -> f64 {
@@ -519,7 +523,11 @@ fn edit_similarity(a: &[char], b: &[char]) -> f64 {
 /// Calls `link(i, j)` for every word `a[i]` and `b[j]` that are the same word or cognates:
 /// equal spelling skeletons, a common prefix of at least four letters covering 60% of the
 /// longer skeleton, or long skeletons at least 85% alike by edit distance. Words are compared
-/// only within buckets of their first three letters.
+/// only within buckets of their first three letters. A word holding a digit is a code
+/// (`port1043`, `ISO-9001`), linked only to itself: codes one digit apart are different codes.
+/// In a bucket of more than [`BUCKET_ALL`] words (never seen in real text, where the largest
+/// hold a few hundred), a word is compared with the [`BUCKET_WINDOW`] nearest in alphabetical
+/// order on each side, those sharing the longest beginnings, so the time stays linear.
 fn link_words(
     a: &[String],
     lang_a: &Tables,
@@ -527,6 +535,7 @@ fn link_words(
     lang_b: &Tables,
     mut link: impl FnMut(usize, usize),
 ) {
+    let code = |w: &str| w.chars().any(|c| c.is_ascii_digit());
     let skel_b: Vec<Vec<char>> = b
         .iter()
         .map(|w| skeleton(w, lang_b).chars().collect())
@@ -534,14 +543,23 @@ fn link_words(
     let mut buckets: HashMap<&[char], Vec<usize>> = HashMap::new();
     let mut exact: HashMap<&str, usize> = HashMap::new();
     for (j, s) in skel_b.iter().enumerate() {
-        if s.len() >= 3 {
+        if s.len() >= 3 && !code(&b[j]) {
             buckets.entry(&s[..3]).or_default().push(j);
         }
         exact.insert(b[j].as_str(), j);
     }
+    // Large buckets in alphabetical order of their skeletons, for the window.
+    for list in buckets.values_mut() {
+        if list.len() > BUCKET_ALL {
+            list.sort_by(|&x, &y| skel_b[x].cmp(&skel_b[y]));
+        }
+    }
     for (i, word) in a.iter().enumerate() {
         if let Some(&j) = exact.get(word.as_str()) {
             link(i, j);
+        }
+        if code(word) {
+            continue;
         }
         let s: Vec<char> = skeleton(word, lang_a).chars().collect();
         if s.len() < 3 {
@@ -549,6 +567,12 @@ fn link_words(
         }
         let Some(cands) = buckets.get(&s[..3]) else {
             continue;
+        };
+        let cands = if cands.len() > BUCKET_ALL {
+            let at = cands.partition_point(|&j| skel_b[j] < s);
+            &cands[at.saturating_sub(BUCKET_WINDOW)..(at + BUCKET_WINDOW).min(cands.len())]
+        } else {
+            &cands[..]
         };
         for &j in cands {
             let t = &skel_b[j];
@@ -572,6 +596,39 @@ mod tests {
     use super::*;
     use crate::glossary::Glossary;
     use crate::lang::Lang;
+
+    /// The pairs `link_words` links between the words of `a` (English) and `b` (Spanish).
+    fn links(a: &[&str], b: &[&str]) -> Vec<(usize, usize)> {
+        let own = |w: &[&str]| w.iter().map(|s| s.to_string()).collect::<Vec<String>>();
+        let mut out = Vec::new();
+        link_words(
+            &own(a),
+            Lang::En.tables(),
+            &own(b),
+            Lang::Es.tables(),
+            |i, j| out.push((i, j)),
+        );
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn codes_are_linked_only_to_themselves_and_large_buckets_stay_linear() {
+        // Cognates link; codes one digit apart do not (they used to, by edit distance).
+        assert_eq!(links(&["cooperation"], &["cooperación"]), [(0, 0)]);
+        assert_eq!(links(&["port1043"], &["port1044", "port1043"]), [(0, 1)]);
+        assert!(links(&["iso9001"], &["iso9002"]).is_empty());
+        // A bucket of thousands of words that share their first letters: each word still
+        // finds its cognate, and only its near neighbours are compared.
+        let letter = |k: u32| char::from_u32(u32::from(b'a') + k % 26).unwrap_or('a');
+        let words: Vec<String> = (0..5_000u32)
+            .map(|i| format!("port{}{}{}", letter(i / 676), letter(i / 26), letter(i)))
+            .collect();
+        let en: Vec<&str> = words.iter().map(String::as_str).collect();
+        let found = links(&en, &en);
+        assert!((0..en.len()).all(|i| found.binary_search(&(i, i)).is_ok()));
+    }
 
     fn bags(en: &[&str], es: &[&str], glossary: &Glossary) -> (Lexicon, Vec<Bag>, Vec<Bag>) {
         let ti = [

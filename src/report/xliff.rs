@@ -103,7 +103,7 @@ pub fn write_xliff(
             section: divergences,
             pairs: &by_pair,
         };
-        write_group(out, check, k, &id, placed, [en, es])?;
+        write_group(out, check, k, &id, placed, &mut used, [en, es])?;
     }
     if sections.is_empty() {
         // A file holds at least one group or unit.
@@ -128,6 +128,7 @@ fn write_group(
     k: usize,
     id: &str,
     placed: Placed<'_, '_>,
+    used: &mut HashSet<String>,
     docs: [&Document<'_>; 2],
 ) -> io::Result<()> {
     let section = &check.alignment.sections[k];
@@ -147,7 +148,10 @@ fn write_group(
     write_notes(out, "      ", &own)?;
     for p in 0..n {
         let own = placed.pairs.get(&(k, p)).map_or(&[][..], Vec::as_slice);
-        write_unit(out, check, k, p, &format!("{id}-{p}"), own, docs)?;
+        // Unique among groups and units alike, as XLIFF requires (a repeated section number
+        // `1~2` makes the group `1-2`, which is also the third unit of group `1`).
+        let unit = unique(format!("{id}-{p}"), used);
+        write_unit(out, check, k, p, &unit, own, docs)?;
     }
     writeln!(out, "    </group>")
 }

@@ -787,6 +787,34 @@ fn xliff_validates_against_the_core_schema() {
     validate_xliff(&xliff).unwrap_or_else(|e| panic!("invalid XLIFF: {e}"));
 }
 
+#[test]
+fn xliff_ids_are_unique_among_groups_and_units() {
+    // An annex numbered like the last section (found by the second outside pass): the repeated
+    // id IV.3~2 makes the group IV.3-2, also the third unit of group IV.3. XLIFF 2.1 wants the
+    // ids of groups and units unique within their file.
+    let annex_en = format!("{EN}\n3. Annex\n\nThe parties will review the plan.\n");
+    let annex_es = format!("{ES}\n3. Anexo\n\nLas partes revisarán el plan.\n");
+    let en = Document::parse(&annex_en, Lang::En).unwrap();
+    let es = Document::parse(&annex_es, Lang::Es).unwrap();
+    assert!(en.section("IV.3~2").is_some(), "the annex repeats IV.3");
+    let check = Checker::new().check(&en, &es);
+    let xliff = render(|out| write_xliff(out, &check, &en, &es));
+    validate_xliff(&xliff).unwrap_or_else(|e| panic!("invalid XLIFF: {e}"));
+    let mut ids: Vec<String> = Vec::new();
+    let tree = parse(&xliff);
+    for group in tree.one("file").all("group") {
+        ids.push(group.attr("id").unwrap().to_string());
+        for unit in group.all("unit") {
+            ids.push(unit.attr("id").unwrap().to_string());
+        }
+    }
+    let count = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "a repeated id");
+    assert!(ids.iter().any(|id| id == "IV.3-2"));
+}
+
 /// The Rust checks' verdict on `xml`: valid XLIFF when `xliff`, else well-formed XML.
 fn rust_verdict(xml: &str, xliff: bool) -> Result<(), String> {
     if xliff {

@@ -87,7 +87,17 @@ pub(crate) fn with_output<T>(
     let name = target
         .file_name()
         .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
-    let Ok((file, partial)) = create_new_in(folder, &name) else {
+    // Created and listed under the list's lock: an interrupt in between would leave a file it
+    // does not know of.
+    let created = {
+        let mut list = partials();
+        let created = create_new_in(folder, &name);
+        if let Ok((_, partial)) = &created {
+            list.push(partial.clone());
+        }
+        created
+    };
+    let Ok((file, partial)) = created else {
         // The folder takes no new file (permissions, a name too long): the target is written
         // in place, once the whole output is ready. It is opened first, without truncating it,
         // so that a target that cannot be written (a folder that does not exist) is an error
@@ -104,7 +114,6 @@ pub(crate) fn with_output<T>(
             file.sync_all()
         });
     };
-    partials().push(partial.clone());
     let result = (|| {
         let value = write_through(file, &path.display().to_string(), write, &failed)?;
         if let Some(meta) = &existing {
