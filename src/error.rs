@@ -78,6 +78,16 @@ impl Error {
         Error::new(ErrorKind::Io(err))
     }
 
+    /// This error with its byte offset moved `by` bytes on (for a block judged apart).
+    pub(crate) fn shifted(mut self, by: usize) -> Error {
+        if let ErrorKind::NotText { offset, .. } | ErrorKind::InvalidUtf8 { offset, .. } =
+            &mut self.kind
+        {
+            *offset += by;
+        }
+        self
+    }
+
     pub(crate) fn too_large(limit: u64, role: crate::input::InputRole) -> Error {
         Error::new(ErrorKind::TooLarge { limit, role })
     }
@@ -202,6 +212,12 @@ impl fmt::Display for Error {
                     Some(enc) if *enc == crate::input::BINARY => write!(
                         f,
                         "; the file is binary data, not text: paridad reads UTF-8 text"
+                    ),
+                    Some(enc) if *enc == crate::input::STRAY => write!(
+                        f,
+                        "; the UTF-8 text before it is valid, so this is a stray invalid byte \
+                         (a damaged file, or text pasted in another encoding): repair that place \
+                         rather than converting the whole file"
                     ),
                     Some(enc) => write!(
                         f,

@@ -258,6 +258,7 @@ pub fn read_text(reader: impl Read, limit: u64, role: InputRole) -> Result<Strin
     if bytes.len() as u64 > limit {
         return Err(Error::too_large(limit, role));
     }
+    not_text_after_head(&bytes)?;
     String::from_utf8(bytes).map_err(|err| invalid_utf8(err.as_bytes(), err.utf8_error()))
 }
 
@@ -274,6 +275,11 @@ pub fn read_file_within(
     let meta = file.metadata().map_err(|e| named(Error::io(e)))?;
     if meta.is_dir() {
         return Err(named(Error::io(io::Error::from_raw_os_error(21))));
+    }
+    // A regular file's size is known: one over the limit is refused unread. (Pipes and files
+    // of /proc tell no size; the bounded read below holds for them.)
+    if meta.is_file() && meta.len() > limit {
+        return Err(named(Error::too_large(limit, role)));
     }
     read_text(
         io::BufReader::with_capacity(SNIFFED_BYTES, file),
@@ -384,7 +390,20 @@ pub fn sniff(head: &[u8]) -> Result<(), Error> {
 pub fn decode(bytes: &[u8]) -> Result<&str, Error> {
     let text = std::str::from_utf8(bytes).map_err(|err| invalid_utf8(bytes, err))?;
     not_text(bytes)?;
+    not_text_after_head(bytes)?;
     Ok(text)
+}
+
+/// The blocks after the first judged as the first is: text followed by megabytes of NULs is
+/// no text.
+fn not_text_after_head(bytes: &[u8]) -> Result<(), Error> {
+    let mut at = SNIFFED_BYTES.min(bytes.len());
+    while at < bytes.len() {
+        let end = (at + SNIFFED_BYTES).min(bytes.len());
+        not_text(&bytes[at..end]).map_err(|e| e.shifted(at))?;
+        at = end;
+    }
+    Ok(())
 }
 
 /// Valid UTF-8 that is still no text: UTF-16 of ASCII letters without a byte-order mark, or
@@ -409,8 +428,12 @@ fn invalid_utf8(bytes: &[u8], err: std::str::Utf8Error) -> Error {
     let at = LineCol::of(valid, offset);
     // UTF-8 up to a character cut off at the very end: a file cut short, not another encoding
     // (when what comes before holds UTF-8 beyond ASCII, the proof it is UTF-8).
+    // Valid UTF-8 beyond ASCII before the bad byte: the file is UTF-8 with a stray invalid
+    // byte, and converting it whole from Windows-1252 would garble every accented letter.
     let likely = if err.error_len().is_none() && !valid.is_ascii() {
         Some(TRUNCATED)
+    } else if !valid.is_ascii() {
+        Some(STRAY)
     } else {
         guess_encoding(bytes)
     };
@@ -422,6 +445,9 @@ pub(crate) const BINARY: &str = "binary";
 
 /// What [`invalid_utf8`] says of UTF-8 whose last character is cut off.
 pub(crate) const TRUNCATED: &str = "truncated";
+
+/// What [`invalid_utf8`] says of UTF-8 text with an invalid byte in it.
+pub(crate) const STRAY: &str = "stray";
 
 fn guess_encoding(bytes: &[u8]) -> Option<&'static str> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
@@ -451,6 +477,41 @@ fn guess_encoding(bytes: &[u8]) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_with_binary_after_its_first_block_is_no_text() {
+        // 150 KB of the Spanish seed, then NULs: refused where the NUL block begins, whole
+        // text is read.
+        let seed = include_str!("../seeds/2025-2028.es.txt").repeat(6);
+        let mut bytes = seed.as_bytes().to_vec();
+        assert!(bytes.len() > 2 * SNIFFED_BYTES);
+        bytes.extend(std::iter::repeat_n(0u8, 3 * SNIFFED_BYTES));
+        let err = read_text(&bytes[..], u64::MAX, InputRole::Document).unwrap_err();
+        assert!(err.is_not_text(), "{err}");
+        let offset = err.byte_offset().unwrap();
+        assert!(
+            offset >= seed.len() && offset < seed.len() + 2 * SNIFFED_BYTES,
+            "{offset}"
+        );
+        assert!(decode(&bytes).unwrap_err().is_not_text());
+        assert_eq!(
+            read_text(seed.as_bytes(), u64::MAX, InputRole::Document).unwrap(),
+            seed
+        );
+    }
+
+    #[test]
+    fn a_stray_byte_in_utf8_text_is_not_called_another_encoding() {
+        let seed = include_str!("../seeds/2025-2028.es.txt");
+        let at = seed.find("Innovaci").unwrap();
+        let mut bytes = seed.as_bytes().to_vec();
+        bytes.insert(at, 0xFF);
+        let err = decode(&bytes).unwrap_err();
+        assert_eq!(err.byte_offset(), Some(at));
+        let message = err.to_string();
+        assert!(message.contains("stray invalid byte"), "{message}");
+        assert!(!message.contains("Windows-1252"), "{message}");
+    }
 
     #[test]
     fn invalid_utf8_names_offset_and_encoding() {

@@ -858,3 +858,51 @@ fn a_baseline_that_cannot_be_written_stops_the_run_before_the_report() {
     }
     fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_regular_file_over_the_limit_is_refused_unread() {
+    // A sparse file of 1 TiB takes no room on disk; read up to the limit, it would cost 512 MiB
+    // of memory before the refusal. Its size is known: it is refused before a byte is read.
+    let dir = scratch("sparse");
+    let sparse = File::create(dir.join("big.txt")).unwrap();
+    sparse.set_len(1 << 40).unwrap();
+    drop(sparse);
+    let out = run(&dir, &["check", "en.txt", "big.txt"], Stdio::null());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(
+        stderr.trim_end(),
+        "paridad: big.txt: larger than 512 MiB, the size limit for a document; \
+         --max-input-size document=SIZE raises it"
+    );
+    fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_glossary_without_a_term_pair_is_said_to_be_empty() {
+    // A TBX whose languages are written as ISO 639-2 codes, and a TSV of comments: nothing is
+    // read, and the user is told rather than believing the terms checked.
+    let dir = scratch("empty-glossary");
+    fs::write(dir.join("only-comments.tsv"), "# terms to come\n").unwrap();
+    fs::write(
+        dir.join("spa.tbx"),
+        r#"<tbx type="TBX-Core" style="dca" xml:lang="eng" xmlns="urn:iso:std:iso:30042:ed-2"><text><body><conceptEntry id="c1"><langSec xml:lang="eng"><termSec><term>supply chain</term></termSec></langSec><langSec xml:lang="spa"><termSec><term>cadena de suministro</term></termSec></langSec></conceptEntry></body></text></tbx>"#,
+    )
+    .unwrap();
+    for glossary in ["only-comments.tsv", "spa.tbx"] {
+        let out = run(
+            &dir,
+            &["check", "en.txt", "es.txt", "--glossary", glossary],
+            Stdio::null(),
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{stderr}");
+        assert!(
+            stderr.contains(&format!(
+                "paridad: warning: {glossary}: no English-Spanish term pair"
+            )),
+            "{stderr}"
+        );
+    }
+    fs::remove_dir_all(&dir).ok();
+}

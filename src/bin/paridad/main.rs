@@ -277,8 +277,16 @@ fn main() -> ExitCode {
 fn usage_error(e: &clap::Error) -> ExitCode {
     use clap::error::ErrorKind;
     if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
-        let _ = e.print();
-        return ExitCode::SUCCESS;
+        // Help that cannot be written (a full disk) is an error too.
+        let mut stdout = io::stdout().lock();
+        return match write!(stdout, "{}", e.render()).and_then(|()| stdout.flush()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(err) => {
+                say(&format!("paridad: standard output: {err}"));
+                ExitCode::from(2)
+            }
+        };
     }
     let message = e.render().to_string();
     let _ = io::stderr().write_all(paridad::report::escape_controls(&message).as_bytes());
@@ -479,6 +487,14 @@ fn read_glossaries(paths: &[PathBuf]) -> Result<paridad::Glossary, Failure> {
         });
         let more = paridad::Glossary::parse(&text, format).map_err(|e| e.with_path(path))?;
         drop(text);
+        if more.is_empty() {
+            say(&format!(
+                "paridad: warning: {}: no English-Spanish term pair in this glossary (a TBX \
+                 needs language sections en and es, a TSV or CSV lines with both terms); going on \
+                 without it",
+                path.display()
+            ));
+        }
         // A glossary just read has its synonyms merged already: the first is taken as it is.
         if glossary.is_empty() {
             glossary = more;
