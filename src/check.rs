@@ -418,7 +418,10 @@ impl Context<'_, '_, '_> {
                 let same = x == y
                     || matches!(
                         (x, y),
-                        (Bound::By, Bound::Until) | (Bound::Until, Bound::By)
+                        (Bound::By, Bound::Until)
+                            | (Bound::Until, Bound::By)
+                            | (Bound::Since, Bound::After)
+                            | (Bound::After, Bound::Since)
                     );
                 if !same {
                     let message = format!(
@@ -1778,5 +1781,6 @@ fn bound_name(b: Bound) -> &'static str {
         Bound::Since => "a start (since)",
         Bound::During => "a span (during)",
         Bound::Until => "an end (until)",
+        Bound::After => "a start (after)",
     }
 }

@@ -295,6 +295,9 @@ pub enum Bound {
     During,
     /// An end of a span: `until`, `hasta`.
     Until,
+    /// A start after the date: `after`, `después de`, `con posterioridad a` (the opposite of a
+    /// deadline).
+    After,
 }
 
 /// How strongly a sentence commits.

@@ -1,7 +1,7 @@
 //! Divergence detection on the seed pair: the expected findings, read by a person, and the
 //! true equivalents that must not raise an alarm.
 
-use paridad::{Aligner, Check, Checker, DivergenceKind, Document, Glossary, Severity};
+use paridad::{Aligner, Check, Checker, DivergenceKind, Document, Glossary, Lang, Severity};
 
 use super::util::*;
 
@@ -444,4 +444,39 @@ fn percentages_and_ordinals_compare_by_value_and_form() {
         numbers(&unit_lost),
         ["the number differs: 50% in English, 50 in Spanish"]
     );
+}
+
+#[test]
+fn a_deadline_turned_into_a_start_is_flagged() {
+    // The seed's "by March 31, 2026" / "antes del 31 de marzo de 2026" (IV.2), the Spanish
+    // deadline turned into its opposite (found by the second outside pass: it was silent).
+    let deadline = "antes del 31 de marzo de 2026";
+    assert_eq!(ES.matches(deadline).count(), 1);
+    for (changed, bound) in [
+        ("después del 31 de marzo de 2026", "a start (after)"),
+        ("no antes del 31 de marzo de 2026", "a start (since)"),
+        (
+            "con posterioridad al 31 de marzo de 2026",
+            "a start (after)",
+        ),
+    ] {
+        let es_text = ES.replace(deadline, changed);
+        let es = Document::parse(&es_text, Lang::Es).unwrap();
+        let dates = messages_of(&en(), &es, DivergenceKind::Date);
+        assert_eq!(
+            dates,
+            [format!(
+                "the date is bounded differently: a deadline (by) in English, {bound} in Spanish"
+            )],
+            "{changed}"
+        );
+    }
+    // A start against a start is no finding.
+    let en_text = EN.replace("by March 31, 2026", "after March 31, 2026");
+    let es_text = ES.replace(deadline, "después del 31 de marzo de 2026");
+    let (en, es) = (
+        Document::parse(&en_text, Lang::En).unwrap(),
+        Document::parse(&es_text, Lang::Es).unwrap(),
+    );
+    assert!(messages_of(&en, &es, DivergenceKind::Date).is_empty());
 }
