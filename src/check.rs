@@ -217,6 +217,7 @@ impl Checker {
                 divergences.extend(found.drain(..).map(|f| ctx.finish(k, &alignment, f)));
             }
         }
+        make_ids_unique(&mut divergences);
         Check {
             alignment,
             divergences,
@@ -1281,6 +1282,17 @@ impl Context<'_, '_, '_> {
         };
         let (en, es) = (evidence(0, &d.en), evidence(1, &d.es));
         let section = &alignment.sections[k];
+        // The sentence that holds a piece of evidence, when the evidence is only part of it:
+        // the same value differing in two sentences of a section is two findings, and a
+        // review of one must not hide the other.
+        let context = |side: usize, piece: &Option<Piece>| -> &str {
+            piece
+                .as_ref()
+                .and_then(|p| self.doc(side).sentences().get(p.sentence))
+                .map(|s| s.text())
+                .filter(|t| piece.as_ref().is_some_and(|p| p.range != (0..t.len())))
+                .unwrap_or("")
+        };
         let id = stable_id(
             d.kind,
             &[
@@ -1293,6 +1305,8 @@ impl Context<'_, '_, '_> {
                 } else {
                     ""
                 },
+                context(0, &d.en),
+                context(1, &d.es),
             ],
         );
         Divergence {
@@ -1730,6 +1744,19 @@ fn unmatched_by_key<'v, T, K: std::hash::Hash + Eq>(
         }
     }
     (left_a, not_used(b, &used))
+}
+
+/// Ids that repeat within one check (the same finding twice, in identical sentences) get
+/// `-2`, `-3` … in order, so that every finding of a report has an id of its own.
+fn make_ids_unique(divergences: &mut [Divergence]) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for d in divergences.iter_mut() {
+        let count = seen.entry(d.id.clone()).or_insert(0);
+        *count += 1;
+        if *count > 1 {
+            d.id = format!("{}-{}", d.id, *count);
+        }
+    }
 }
 
 /// The items of `b` not `used`.

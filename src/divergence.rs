@@ -134,7 +134,8 @@ pub struct Evidence {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Divergence {
     /// A stable id: the same finding gets the same id on the next run, whatever else changed
-    /// around it (a hash of its kind, sections and evidence texts).
+    /// around it (a hash of its kind, sections, evidence texts, and the sentences holding
+    /// evidence that is part of them), unique within its check (a repeat gets `-2` …).
     pub id: String,
     /// What kind of difference it is.
     pub kind: DivergenceKind,

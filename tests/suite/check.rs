@@ -480,3 +480,37 @@ fn a_deadline_turned_into_a_start_is_flagged() {
     );
     assert!(messages_of(&en, &es, DivergenceKind::Date).is_empty());
 }
+
+#[test]
+fn the_same_discrepancy_in_two_sentences_is_two_findings_with_two_ids() {
+    // Found by the second outside pass: ids hashed only the bare values, so a reviewed 10/12 in
+    // one sentence hid a new 10/12 in the next, and `--fail-on error` passed.
+    fn doc(text: &str, lang: Lang) -> Document<'_> {
+        Document::parse(text, lang).unwrap()
+    }
+    let en_text = "Canada-Mexico Action Plan\n\n1. Trade\n\nThe parties will open 10 border crossings.\n\nThe parties will train 10 customs officers every year.\n";
+    let reviewed_text = "Plan de Acción México-Canadá\n\n1. Comercio\n\nLas partes abrirán 12 cruces fronterizos.\n\nLas partes capacitarán a 10 funcionarios aduaneros cada año.\n";
+    let new_text = reviewed_text.replace("a 10 funcionarios", "a 12 funcionarios");
+    let en = doc(en_text, Lang::En);
+    let reviewed = Checker::new().check(&en, &doc(reviewed_text, Lang::Es));
+    assert_eq!(reviewed.divergences.len(), 1, "{:?}", reviewed.divergences);
+    let mut baseline = paridad::Baseline::default();
+    baseline.record(&reviewed);
+    let mut now = Checker::new().check(&en, &doc(&new_text, Lang::Es));
+    assert_eq!(now.divergences.len(), 2);
+    assert_ne!(now.divergences[0].id, now.divergences[1].id);
+    assert_eq!(
+        baseline.hide(&mut now),
+        1,
+        "only the reviewed finding is hidden"
+    );
+    let left = &now.divergences;
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0].severity, Severity::Error);
+    assert!(left[0].en.as_ref().unwrap().text == "10");
+    assert!(
+        left[0].message.contains("10 in English, 12 in Spanish"),
+        "{}",
+        left[0].message
+    );
+}
