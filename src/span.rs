@@ -144,8 +144,11 @@ impl LineCol {
             offset -= 1;
         }
         let before = &text[..offset];
-        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let breaks: Vec<usize> = newlines(text.as_bytes())
+            .take_while(|&i| i < offset)
+            .collect();
+        let line = breaks.len() + 1;
+        let line_start = breaks.last().map_or(0, |i| i + 1);
         let column = before[line_start..].chars().count() + 1;
         LineCol { line, column }
     }
@@ -228,12 +231,12 @@ impl<'t> LineIndex<'t> {
     }
 }
 
-/// Positions of every `\n` in `bytes`.
+/// Positions of every line break in `bytes`: a `\n`, or a `\r` not followed by one (a file
+/// of old Mac line ends has no `\n` at all).
 fn newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter_map(|(i, &b)| (b == b'\n').then_some(i))
+    bytes.iter().enumerate().filter_map(|(i, &b)| {
+        (b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'))).then_some(i)
+    })
 }
 
 /// Chars in UTF-8 `bytes`: the bytes that are not continuation bytes.
@@ -286,6 +289,19 @@ mod tests {
         assert_eq!(LineCol::of(text, 5), LineCol { line: 2, column: 1 });
         // "allá" starts after "más " = 5 bytes into line 2, char column 5.
         assert_eq!(LineCol::of(text, 10), LineCol { line: 2, column: 5 });
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_and_crlf_is_one_break() {
+        // Old Mac line ends: "uno" | "dos" (CRLF) | "tres" | "año".
+        let text = "uno\rdos\r\ntres\raño";
+        assert_eq!(LineCol::of(text, 4), LineCol { line: 2, column: 1 });
+        // The LF of a CRLF is on the line the CR ends.
+        assert_eq!(LineCol::of(text, 8), LineCol { line: 2, column: 5 });
+        assert_eq!(LineCol::of(text, 9), LineCol { line: 3, column: 1 });
+        assert_eq!(LineCol::of(text, 14), LineCol { line: 4, column: 1 });
+        agrees_with_the_scan(text);
+        agrees_with_the_scan("\r\r\n\r");
     }
 
     /// Every offset of `text`, and a few past its end, as [`LineCol::of`] has them.
