@@ -71,6 +71,24 @@ fn standard_stream<T>(_stream: T) -> Option<Identity> {
     None
 }
 
+/// The pipe or file behind standard output: what a second write naming it (`--out
+/// /dev/stdout`) would mix into the same stream. Devices (`/dev/null`, a terminal) have none.
+#[cfg(unix)]
+fn stdout_stream() -> Option<Identity> {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::FileTypeExt;
+    let file = File::from(io::stdout().as_fd().try_clone_to_owned().ok()?);
+    let meta = file.metadata().ok()?;
+    let kind = meta.file_type();
+    (kind.is_file() || kind.is_fifo() || kind.is_socket())
+        .then(|| of_metadata(&meta, Path::new("-")))
+}
+
+#[cfg(not(unix))]
+fn stdout_stream() -> Option<Identity> {
+    None
+}
+
 /// Whether standard output is a regular file (`> report.txt`, `>> log`).
 pub(crate) fn stdout_is_file() -> bool {
     standard_stream(io::stdout()).is_some()
@@ -164,6 +182,16 @@ impl Files {
                         read_role,
                         &read_shown,
                     )));
+                }
+            }
+        }
+        // Writes compared with each other, standard output by its pipe too: `--out
+        // /dev/stdout` and the baseline on `-` would mix two documents in one stream.
+        let mut written = written;
+        if let Some(i) = self.writes.iter().position(|(_, p)| p.is_none()) {
+            if !written.iter().any(|(_, shown, _)| shown == STDOUT) {
+                if let Some(id) = stdout_stream() {
+                    written.push((self.writes[i].0.clone(), STDOUT.to_string(), id));
                 }
             }
         }
