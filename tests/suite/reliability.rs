@@ -949,3 +949,38 @@ fn standard_output_named_as_a_file_is_standard_output_for_a_pipe_too() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("11 divergences"));
     fs::remove_dir_all(&dir).ok();
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_manifest_from_a_pipe_names_paths_from_the_working_folder() {
+    // `paridad batch <(generate)` or `/dev/stdin` on a pipe: the manifest has no folder of its
+    // own (relative paths were read from /dev, found by the second outside pass).
+    let dir = scratch("pipe-manifest");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_paridad"))
+        .current_dir(&dir)
+        .args(["batch", "/dev/stdin"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"{\"id\": \"a\", \"en\": \"en.txt\", \"es\": \"es.txt\"}\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.starts_with("{\"id\":\"a\",\"line\":1,\"report\":"),
+        "{stdout}"
+    );
+    fs::remove_dir_all(&dir).ok();
+}

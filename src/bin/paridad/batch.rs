@@ -3,7 +3,7 @@
 //!
 //! The manifest holds one pair a line: `{"id": …, "en": path, "es": path}`, with optional
 //! `"langs": "es,en"` and `"doc_date": "YYYY-MM-DD"`. Relative paths are relative to the
-//! manifest's folder (to the working folder when the manifest is standard input). Each pair
+//! manifest's folder (to the working folder when the manifest is standard input or a pipe). Each pair
 //! gives one line: `{"id": …, "line": N, "report": {…}}`, the `paridad.report.v1` report `check
 //! --format json` prints (with `"warnings"` when its languages looked wrong or a field is
 //! unknown), or `{"id": …, "error": "…", "line": N}`, `N` the manifest line. With `--numbered`,
@@ -111,10 +111,18 @@ pub(crate) fn run(
         (Box::new(stdin), PathBuf::new())
     } else {
         let file = File::open(manifest).map_err(fail)?;
-        if file.metadata().map_err(fail)?.is_dir() {
+        let meta = file.metadata().map_err(fail)?;
+        if meta.is_dir() {
             return Err(Failure(format!("{name}: is a directory, not a manifest")));
         }
-        let base = manifest.parent().map(Path::to_path_buf).unwrap_or_default();
+        // A manifest in a regular file names paths from its folder; one from a pipe
+        // (`<(generate)`, `/dev/stdin`) has no folder of its own: paths from the working
+        // folder, as for `-`.
+        let base = if meta.is_file() {
+            manifest.parent().map(Path::to_path_buf).unwrap_or_default()
+        } else {
+            PathBuf::new()
+        };
         (
             Box::new(BufReader::with_capacity(paridad::SNIFFED_BYTES, file)),
             base,
