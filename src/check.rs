@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::align::lexicon::{Classed, EvidenceKind};
 use crate::align::{Aligner, Alignment};
 use crate::date::Date;
-use crate::divergence::{stable_id, Divergence, DivergenceKind, Evidence, Severity};
+use crate::divergence::{stable_id, text_hash, Divergence, DivergenceKind, Evidence, Severity};
 use crate::document::{Document, SourceMap};
 use crate::extract::{extract, Found, NumberForm, Value};
 use crate::glossary::{Glossary, Terminology};
@@ -203,6 +203,7 @@ impl Checker {
             terminology: self.terminology.as_deref(),
             lines: [LineIndex::new(en.text()), LineIndex::new(es.text())],
             source_maps: Default::default(),
+            sentence_ids: Default::default(),
         };
         ctx.equivalent = ctx.acronym_equivalences(&alignment);
         let mut divergences = Vec::new();
@@ -247,6 +248,8 @@ struct Context<'a, 'd, 't> {
     lines: [LineIndex<'t>; 2],
     /// Per side, the source map of the last sentence that needed one.
     source_maps: [RefCell<Option<(usize, SourceMap)>>; 2],
+    /// Per side, the hash of the last sentence a finding's id needed.
+    sentence_ids: [RefCell<Option<(usize, String)>>; 2],
 }
 
 /// A piece of one side: a sentence and a byte range of its text.
@@ -1284,14 +1287,27 @@ impl Context<'_, '_, '_> {
         let section = &alignment.sections[k];
         // The sentence that holds a piece of evidence, when the evidence is only part of it:
         // the same value differing in two sentences of a section is two findings, and a
-        // review of one must not hide the other.
-        let context = |side: usize, piece: &Option<Piece>| -> &str {
-            piece
-                .as_ref()
-                .and_then(|p| self.doc(side).sentences().get(p.sentence))
-                .map(|s| s.text())
-                .filter(|t| piece.as_ref().is_some_and(|p| p.range != (0..t.len())))
-                .unwrap_or("")
+        // review of one must not hide the other. Its text is hashed once for all its findings
+        // (a long sentence may hold thousands).
+        let context = |side: usize, piece: &Option<Piece>| -> String {
+            let Some(p) = piece.as_ref() else {
+                return String::new();
+            };
+            let Some(sentence) = self.doc(side).sentences().get(p.sentence) else {
+                return String::new();
+            };
+            if p.range == (0..sentence.text().len()) {
+                return String::new();
+            }
+            let mut cached = self.sentence_ids[side].borrow_mut();
+            match &*cached {
+                Some((i, id)) if *i == p.sentence => id.clone(),
+                _ => {
+                    let id = text_hash(sentence.text());
+                    *cached = Some((p.sentence, id.clone()));
+                    id
+                }
+            }
         };
         let id = stable_id(
             d.kind,
@@ -1305,8 +1321,8 @@ impl Context<'_, '_, '_> {
                 } else {
                     ""
                 },
-                context(0, &d.en),
-                context(1, &d.es),
+                &context(0, &d.en),
+                &context(1, &d.es),
             ],
         );
         Divergence {

@@ -158,15 +158,26 @@ pub struct Divergence {
 
 /// A stable id from the parts that identify a finding.
 pub(crate) fn stable_id(kind: DivergenceKind, parts: &[&str]) -> String {
-    // FNV-1a, 64 bits: stable across runs, platforms and versions of the standard library.
+    let hash = fnv(std::iter::once(kind.name()).chain(parts.iter().copied()));
+    format!("{}-{:012x}", kind.name(), hash >> 16)
+}
+
+/// A stable hash of `text`, in hex: what stands for a long text among an id's parts.
+pub(crate) fn text_hash(text: &str) -> String {
+    format!("{:016x}", fnv(std::iter::once(text)))
+}
+
+/// FNV-1a, 64 bits, of the parts, each ended by a byte UTF-8 never holds: stable across runs,
+/// platforms and versions of the standard library.
+fn fnv<'p>(parts: impl Iterator<Item = &'p str>) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in std::iter::once(kind.name()).chain(parts.iter().copied()) {
+    for part in parts {
         for b in part.bytes().chain(std::iter::once(0xff)) {
             hash ^= u64::from(b);
             hash = hash.wrapping_mul(0x0100_0000_01b3);
         }
     }
-    format!("{}-{:012x}", kind.name(), hash >> 16)
+    hash
 }
 
 #[cfg(test)]

@@ -241,6 +241,17 @@ impl State {
                 }
                 Gather::Term => {
                     super::check_term_length(WHAT, g.line, &text)?;
+                    // XML 1.0 forbids these even as character references (`&#x1b;`).
+                    if let Some(c) = text.chars().find(|&c| c.is_control()) {
+                        return Err(Error::format(
+                            WHAT,
+                            g.line,
+                            format!(
+                                "a control character (U+{:04X}) in a <term>: XML 1.0 allows none",
+                                u32::from(c)
+                            ),
+                        ));
+                    }
                     match &mut self.group {
                         Some((_, terms, _)) => terms.push(text),
                         None => self.add_term(text),
@@ -402,6 +413,19 @@ mod tests {
         assert_eq!(entries[0].es, ["memorándum de entendimiento"]);
         assert_eq!(entries[0].notes, ["A written agreement & its annexes"]);
         assert!(entries[1].es.is_empty());
+    }
+
+    #[test]
+    fn a_control_character_in_a_term_is_an_error_naming_its_line() {
+        let text = V3.replace("<term>MOU</term>", "<term>M&#x1b;OU</term>");
+        assert_ne!(text, V3);
+        let err = read(&text).unwrap_err();
+        assert!(err.is_format());
+        assert!(
+            err.to_string().contains("control character (U+001B)"),
+            "{err}"
+        );
+        assert!(err.line().is_some());
     }
 
     #[test]

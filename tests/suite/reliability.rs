@@ -984,3 +984,47 @@ fn a_manifest_from_a_pipe_names_paths_from_the_working_folder() {
     );
     fs::remove_dir_all(&dir).ok();
 }
+
+#[cfg(unix)]
+#[test]
+fn an_out_file_in_a_folder_that_takes_no_new_file_is_refused_untouched() {
+    // Written in place, a run failing half-way (a full disk) would leave it cut (found by the
+    // second outside pass). Root may write anywhere: the case is only tried when the folder
+    // really refuses a new file.
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch("locked-folder");
+    let locked = dir.join("locked");
+    fs::create_dir_all(&locked).unwrap();
+    fs::write(locked.join("r.txt"), "the old report\n").unwrap();
+    fs::set_permissions(locked.join("r.txt"), fs::Permissions::from_mode(0o666)).unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o555)).unwrap();
+    // Root may write anywhere: there the locked folder is not tried, /proc is.
+    let refuses = File::create(locked.join("probe")).is_err();
+    if cfg!(target_os = "linux") {
+        let out = run(
+            &dir,
+            &["check", "en.txt", "es.txt", "--out", "/proc/version"],
+            Stdio::null(),
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains("cannot be replaced safely"), "{stderr}");
+        assert!(out.stdout.is_empty());
+    }
+    if refuses {
+        let out = run(
+            &dir,
+            &["check", "en.txt", "es.txt", "--out", "locked/r.txt"],
+            Stdio::null(),
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains("cannot be replaced safely"), "{stderr}");
+        assert_eq!(
+            fs::read_to_string(locked.join("r.txt")).unwrap(),
+            "the old report\n"
+        );
+    }
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
+    fs::remove_dir_all(&dir).ok();
+}

@@ -44,9 +44,10 @@ pub(crate) fn clean_up_on_interrupt() {
 /// The new file is created beside the target (through a symbolic link, beside the file it
 /// points to) under a fresh name that no file holds yet (never through a link someone left
 /// there), and renamed over it, with the old file's permissions. What is not a regular file
-/// (`/dev/null`, a named pipe) is written directly. A target whose folder takes no new file,
-/// and standard output redirected to a regular file, get the output only when `write` has
-/// succeeded: it is first written to a spool file in the system's temporary folder.
+/// (`/dev/null`, a named pipe) is written directly. A target whose folder takes no new file is
+/// refused before anything is written (it could only be written in place, and a failure would
+/// leave it cut). Standard output redirected to a regular file gets the output only when
+/// `write` has succeeded: it is first written to a spool file in the system's temporary folder.
 pub(crate) fn with_output<T>(
     path: Option<&PathBuf>,
     stdout: &mut io::StdoutLock<'_>,
@@ -97,22 +98,18 @@ pub(crate) fn with_output<T>(
         }
         created
     };
-    let Ok((file, partial)) = created else {
-        // The folder takes no new file (permissions, a name too long): the target is written
-        // in place, once the whole output is ready. It is opened first, without truncating it,
-        // so that a target that cannot be written (a folder that does not exist) is an error
-        // before anything else is done.
-        let mut file = fs::OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&target)
-            .map_err(failed)?;
-        return spooled(write, &failed, |spool| {
-            file.set_len(0)?;
-            io::copy(spool, &mut file)?;
-            file.sync_all()
-        });
+    let (file, partial) = match created {
+        Ok(created) => created,
+        // The folder takes no new file (permissions, a name too long): the output cannot be
+        // put in place whole, and writing into the old file would leave it cut if the run
+        // failed. Refused before anything is written.
+        Err(e) => {
+            return Err(Failure(format!(
+                "{}: cannot write a new file beside it ({e}), so it cannot be replaced safely; \
+                 write to a folder you can create files in, or to standard output",
+                path.display()
+            )))
+        }
     };
     let result = (|| {
         let value = write_through(file, &path.display().to_string(), write, &failed)?;
