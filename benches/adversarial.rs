@@ -411,6 +411,32 @@ fn adversarial(c: &mut Criterion) {
         );
     }
 
+    // A term of `n` synonyms and `n` sentences naming it whose counterpart lacks them all: the
+    // loose search tried every synonym at every word (second outside pass).
+    for n in [2_000, 4_000] {
+        let tsv: String = (0..n)
+            .map(|i| format!("supply chain\tcadena {i} de suministro\n"))
+            .collect();
+        let en: String = (1..=n)
+            .map(|i| format!("The parties will strengthen the supply chain of port {i}.\n"))
+            .collect();
+        let es: String = (1..=n)
+            .map(|i| format!("Las partes fortalecerán la logística del puerto {i}.\n"))
+            .collect();
+        let en = format!("Action Plan\n\n1. Trade\n\n{en}");
+        let es = format!("Plan de Acción\n\n1. Comercio\n\n{es}");
+        let checker = Checker::with_glossary(&Glossary::from_tsv(&tsv).unwrap());
+        group.bench_with_input(
+            BenchmarkId::new("synonyms missing from many sentences", n),
+            &(en, es),
+            |b, (en, es)| {
+                b.iter(|| {
+                    let (en, es) = parse(en, es);
+                    checker.check(&en, &es).divergences.len()
+                })
+            },
+        );
+    }
     for n in [8_000, 16_000] {
         let (en, es) = alike_words(n);
         group.bench_with_input(

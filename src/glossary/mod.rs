@@ -917,7 +917,64 @@ pub(crate) struct Terminology {
 }
 
 /// A concept's terms as loose words, per language (English, Spanish).
-type LooseTerms = [Vec<Vec<LooseWord>>; 2];
+type LooseTerms = [LooseIndex; 2];
+
+/// A concept's terms in one language as loose words, found by their first word: by its key,
+/// and by its stem, so that a text is searched only for the terms one of its words can begin
+/// (a concept may have thousands of synonyms).
+#[derive(Debug, Default)]
+struct LooseIndex {
+    terms: Vec<Vec<LooseWord>>,
+    by_key: HashMap<String, Vec<usize>>,
+    by_stem: HashMap<String, Vec<usize>>,
+}
+
+impl LooseIndex {
+    fn new(terms: Vec<Vec<LooseWord>>) -> LooseIndex {
+        let mut index = LooseIndex::default();
+        for (i, term) in terms.iter().enumerate() {
+            let Some(first) = term.first() else { continue };
+            index.by_key.entry(first.key.clone()).or_default().push(i);
+            if let Some(stem) = &first.stem {
+                index.by_stem.entry(stem.clone()).or_default().push(i);
+            }
+        }
+        index.terms = terms;
+        index
+    }
+
+    /// The terms whose first word may fit `t` (each at most once, in order): its key, or a
+    /// stem that begins it (or begins one of its Spanish verb-stem spellings).
+    fn candidates(&self, t: &TermKey, lang: Lang) -> Vec<usize> {
+        let mut out: Vec<usize> = self.by_key.get(&t.key).cloned().unwrap_or_default();
+        if !t.acronym && !self.by_stem.is_empty() {
+            let mut forms = vec![t.key.clone()];
+            if lang == Lang::Es {
+                forms.extend(
+                    ES_STEM_CHANGES
+                        .iter()
+                        .filter(|(from, _)| t.key.contains(from))
+                        .map(|(from, to)| t.key.replace(from, to)),
+                );
+            }
+            for form in &forms {
+                for (at, _) in form.char_indices().skip(STEM_MIN_CHARS) {
+                    if let Some(list) = self.by_stem.get(&form[..at]) {
+                        out.extend(list);
+                    }
+                }
+                if form.chars().count() >= STEM_MIN_CHARS {
+                    if let Some(list) = self.by_stem.get(form.as_str()) {
+                        out.extend(list);
+                    }
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
 
 /// Lists of numbers, one per group, stored one after another.
 #[derive(Debug, Default)]
@@ -1086,11 +1143,12 @@ impl Terminology {
             return false;
         };
         let keys: Vec<TermKey> = toks.iter().map(TermKey::of).collect();
-        terms[usize::from(lang == Lang::Es)].iter().any(|term| {
-            let Some((first, rest)) = term.split_first() else {
-                return false;
-            };
-            (0..keys.len()).any(|start| {
+        let index = &terms[usize::from(lang == Lang::Es)];
+        (0..keys.len()).any(|start| {
+            index.candidates(&keys[start], lang).into_iter().any(|i| {
+                let Some((first, rest)) = index.terms[i].split_first() else {
+                    return false;
+                };
                 if !first.fits(&keys[start], lang) {
                     return false;
                 }
@@ -1125,8 +1183,8 @@ impl Terminology {
         if let Some(terms) = cache().get(&concept) {
             return Some(Arc::clone(terms));
         }
-        let words = |terms: Terms<'_>, lang: Lang| -> Vec<Vec<LooseWord>> {
-            terms.map(|t| loose_words(t, lang)).collect()
+        let words = |terms: Terms<'_>, lang: Lang| -> LooseIndex {
+            LooseIndex::new(terms.map(|t| loose_words(t, lang)).collect())
         };
         let terms = Arc::new([words(c.en(), Lang::En), words(c.es(), Lang::Es)]);
         cache().insert(concept, Arc::clone(&terms));
