@@ -817,6 +817,20 @@ fn an_out_link_to_a_file_not_yet_there_is_written_where_it_points() {
         .is_symlink());
     let report = fs::read_to_string(dir.join("reports/latest.txt")).unwrap();
     assert!(report.contains("11 divergences"), "{report}");
+    // A loop of links names no file: refused, the links left as they are.
+    std::os::unix::fs::symlink("loop-b", dir.join("loop-a")).unwrap();
+    std::os::unix::fs::symlink("loop-a", dir.join("loop-b")).unwrap();
+    let out = run(
+        &dir,
+        &["check", "en.txt", "es.txt", "--out", "loop-a"],
+        Stdio::null(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("a loop of symbolic links"));
+    assert!(fs::symlink_metadata(dir.join("loop-a"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
 }
 
 #[test]

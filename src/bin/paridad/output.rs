@@ -78,8 +78,15 @@ pub(crate) fn with_output<T>(
         fs::canonicalize(path).map_err(failed)?
     } else {
         // A link to a file that does not exist yet is written where it points, as a shell's
-        // `>` would, not replaced by a file.
-        link_target(path)
+        // `>` would, not replaced by a file; a loop of links is refused.
+        let target = link_target(path);
+        if fs::symlink_metadata(&target).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(Failure(format!(
+                "{}: a loop of symbolic links: it names no file to write",
+                path.display()
+            )));
+        }
+        target
     };
     let folder = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
