@@ -364,6 +364,20 @@ fn check_takes_languages_given_and_warns_on_one_language_twice() {
     );
     let stdout = String::from_utf8(same.stdout).unwrap();
     assert_eq!(stdout, "0 divergences: 0 errors, 0 warnings, 0 infos\n");
+    // Languages given alike for two versions that read differently: said of what was given,
+    // not of the texts (the first warning already says the Spanish one reads as Spanish).
+    let given = paridad(&[
+        "check",
+        "seeds/2025-2028.en.txt",
+        "seeds/2025-2028.es.txt",
+        "--langs",
+        "en,en",
+    ]);
+    assert_eq!(
+        String::from_utf8(given.stderr).unwrap(),
+        "paridad: warning: seeds/2025-2028.es.txt reads as spanish but --langs says english; going on\n\
+         paridad: warning: both seeds/2025-2028.en.txt and seeds/2025-2028.es.txt are given as english; going on\n"
+    );
 
     let bad = paridad(&[
         "check",

@@ -573,8 +573,15 @@ impl Versions {
             }
         };
         if lang_a == lang_b {
+            // Said of what --langs gives when it gives the languages (the texts may read
+            // otherwise, as the doubts above say), of the texts otherwise.
+            let how = if given.is_some() {
+                "are given as"
+            } else {
+                "are in"
+            };
             doubts.push(format!(
-                "both {} and {} are in {}",
+                "both {} and {} {how} {}",
                 first.display(),
                 second.display(),
                 lang_a.name()
