@@ -1262,8 +1262,7 @@ impl Context<'_, '_, '_> {
             let sentence = doc.sentences().get(piece.sentence)?;
             let text = sentence.text().get(piece.range.clone())?.to_string();
             let span: Span = if sentence.is_verbatim(doc.text()) {
-                let start = sentence.span().start;
-                Span::new(start + piece.range.start, start + piece.range.end)
+                sentence.source_span(doc.text(), piece.range.clone())
             } else {
                 // A sentence the input does not hold as it is: its map made once for all its
                 // findings (a long sentence may have thousands).

@@ -160,22 +160,11 @@ impl<'a, 't> Page<'a, 't> {
 
     /// Places both sides' evidence of every divergence.
     fn place_all(&mut self) {
-        // Which sentences are their input as it is (one span, nothing folded), where an
-        // evidence span gives its place in the sentence at once.
-        let verbatim = self.docs.map(|doc| {
-            doc.sentences()
-                .iter()
-                .map(|s| match s.spans() {
-                    [only] => doc.text().get(only.start..only.end) == Some(s.text()),
-                    _ => false,
-                })
-                .collect::<Vec<bool>>()
-        });
         for (n, d) in self.check.divergences.iter().enumerate() {
             for (side, evidence) in [&d.en, &d.es].into_iter().enumerate() {
                 let Some(evidence) = evidence else { continue };
                 let hint = self.pair_of(d).map_or(&[][..], |p| side_of(p, side));
-                let found = locate(self.docs[side], evidence, hint, &verbatim[side])
+                let found = locate(self.docs[side], evidence, hint)
                     .filter(|(i, _)| self.row_of[side].get(*i).is_some_and(Option::is_some));
                 match found {
                     Some((i, range)) => self
@@ -662,19 +651,19 @@ fn side_of(pair: &SentencePair, side: usize) -> &[usize] {
 /// the `hint` sentences and the one whose span starts nearest before the evidence, the
 /// occurrence of the evidence text whose source span is nearest the evidence span.
 ///
-/// A sentence that is its input as it is (`verbatim`) holding the evidence span is its place
-/// at once: no search, so a sentence of thousands of findings costs no more per finding.
+/// A sentence that is its input as it is ([`Sentence::is_verbatim`]) holding the evidence span
+/// is its place at once: no search, so a sentence of thousands of findings costs no more per
+/// finding.
 fn locate(
     doc: &Document<'_>,
     evidence: &Evidence,
     hint: &[usize],
-    verbatim: &[bool],
 ) -> Option<(usize, Range<usize>)> {
     let sentences = doc.sentences();
     let near = sentences
         .partition_point(|s| s.span().start <= evidence.span.start)
         .checked_sub(1);
-    if let Some(i) = near.filter(|&i| verbatim.get(i).copied().unwrap_or(false)) {
+    if let Some(i) = near.filter(|&i| sentences[i].is_verbatim(doc.text())) {
         let start = sentences[i].span().start;
         if let Some(from) = evidence.span.start.checked_sub(start) {
             let range = from..from + (evidence.span.end - evidence.span.start);

@@ -61,9 +61,7 @@ pub(crate) fn of_metadata(_meta: &fs::Metadata, path: &Path) -> Identity {
 /// to a file); pipes, terminals and devices have none that matters.
 #[cfg(unix)]
 fn standard_stream(stream: impl std::os::fd::AsFd) -> Option<Identity> {
-    let file = File::from(stream.as_fd().try_clone_to_owned().ok()?);
-    let meta = file.metadata().ok()?;
-    meta.is_file().then(|| of_metadata(&meta, Path::new("-")))
+    stream_identity(stream, |kind| kind.is_file())
 }
 
 #[cfg(not(unix))]
@@ -75,18 +73,26 @@ fn standard_stream<T>(_stream: T) -> Option<Identity> {
 /// /dev/stdout`) would mix into the same stream. Devices (`/dev/null`, a terminal) have none.
 #[cfg(unix)]
 fn stdout_stream() -> Option<Identity> {
-    use std::os::fd::AsFd;
     use std::os::unix::fs::FileTypeExt;
-    let file = File::from(io::stdout().as_fd().try_clone_to_owned().ok()?);
-    let meta = file.metadata().ok()?;
-    let kind = meta.file_type();
-    (kind.is_file() || kind.is_fifo() || kind.is_socket())
-        .then(|| of_metadata(&meta, Path::new("-")))
+    stream_identity(io::stdout(), |kind| {
+        kind.is_file() || kind.is_fifo() || kind.is_socket()
+    })
 }
 
 #[cfg(not(unix))]
 fn stdout_stream() -> Option<Identity> {
     None
+}
+
+/// The identity of the file behind a standard stream, when `keep` takes its kind.
+#[cfg(unix)]
+fn stream_identity(
+    stream: impl std::os::fd::AsFd,
+    keep: impl Fn(fs::FileType) -> bool,
+) -> Option<Identity> {
+    let file = File::from(stream.as_fd().try_clone_to_owned().ok()?);
+    let meta = file.metadata().ok()?;
+    keep(meta.file_type()).then(|| of_metadata(&meta, Path::new("-")))
 }
 
 /// Whether standard output is a regular file (`> report.txt`, `>> log`).
