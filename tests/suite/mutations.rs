@@ -908,6 +908,28 @@ fn check(en_text: &str, es_text: &str) -> Check {
     Checker::new().check(&en, &es)
 }
 
+/// With `PARIDAD_SNAPSHOT_DIR` set (`scripts/snapshot-reports.sh`), writes the case's two
+/// versions there, for the script to check with the CLI and compare builds byte for byte.
+fn snapshot(case: &Case, mutated: &str) {
+    let Some(dir) = std::env::var_os("PARIDAD_SNAPSHOT_DIR") else {
+        return;
+    };
+    let dir = std::path::Path::new(&dir);
+    let name: String = case
+        .label()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    let (en, es) = match case.side {
+        Side::En => (mutated, ES),
+        Side::Es => (EN, mutated),
+    };
+    std::fs::write(dir.join(format!("{name}.en.txt")), en)
+        .expect("the snapshot folder takes files");
+    std::fs::write(dir.join(format!("{name}.es.txt")), es)
+        .expect("the snapshot folder takes files");
+}
+
 /// Ids of the warnings and errors on the clean pair.
 fn baseline() -> HashSet<String> {
     check(EN, ES)
@@ -954,6 +976,7 @@ struct Outcome {
 
 fn run(case: &Case, baseline: &HashSet<String>) -> Outcome {
     let mutated = case.text();
+    snapshot(case, &mutated);
     let check = match case.side {
         Side::En => check(&mutated, ES),
         Side::Es => check(EN, &mutated),
