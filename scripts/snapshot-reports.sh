@@ -38,6 +38,11 @@ for f in text json csv tsv html xliff tmx; do
 done
 run seed.check.all.json check "$en" "$es" --min-severity info --format json
 run seed.check.date.json check "$en" "$es" --doc-date 2025-06-01 --format json
+base=$(mktemp -d)
+"$bin" check "$en" "$es" --write-baseline "$base/baseline.json" --format json >/dev/null 2>&1
+cp "$base/baseline.json" "$out/seed.baseline.json"
+run seed.check.with-baseline.json check "$en" "$es" --baseline "$base/baseline.json" --format json
+rm -rf "$base"
 for f in text json; do
     run "seed.align.$f" align "$en" "$es" --format "$f"
 done
