@@ -38,11 +38,13 @@ for f in text json csv tsv html xliff tmx; do
 done
 run seed.check.all.json check "$en" "$es" --min-severity info --format json
 run seed.check.date.json check "$en" "$es" --doc-date 2025-06-01 --format json
-base=$(mktemp -d)
-"$bin" check "$en" "$es" --write-baseline "$base/baseline.json" --format json >/dev/null 2>&1
-cp "$base/baseline.json" "$out/seed.baseline.json"
-run seed.check.with-baseline.json check "$en" "$es" --baseline "$base/baseline.json" --format json
-rm -rf "$base"
+# The baseline sits at a path relative to here, which the report names.
+mkdir -p target
+base=target/snapshot-baseline.json
+"$bin" check "$en" "$es" --write-baseline "$base" --format json >/dev/null 2>&1
+cp "$base" "$out/seed.baseline.json"
+run seed.check.with-baseline.json check "$en" "$es" --baseline "$base" --format json
+rm -f "$base"
 for f in text json; do
     run "seed.align.$f" align "$en" "$es" --format "$f"
 done

@@ -8,7 +8,6 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::align::lexicon::{Classed, EvidenceKind};
 use crate::align::{Aligner, Alignment};
 use crate::date::Date;
 use crate::divergence::{stable_id, text_hash, Divergence, DivergenceKind, Evidence, Severity};
@@ -16,6 +15,7 @@ use crate::document::{Document, SourceMap};
 use crate::extract::{extract, Found, NumberForm, Value};
 use crate::glossary::{Glossary, Terminology};
 use crate::lang::{Bound, Lang, Modality};
+use crate::lexicon::{Classed, EvidenceKind};
 use crate::span::{LineIndex, Span};
 use crate::tokens::{fold, tokens};
 
@@ -176,7 +176,8 @@ impl Checker {
         } else {
             (a, b)
         };
-        let (alignment, built) = self.aligner.align_with_evidence(en, es, true);
+        let built = self.aligner.lexicon(en, es, true);
+        let alignment = self.aligner.align_in(en, es, &built);
         let doc_date = self.doc_date.or(en.date()).or(es.date());
         let year = doc_date.map(|d| d.year());
         let values = [en, es].map(|doc| {

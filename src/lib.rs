@@ -66,6 +66,7 @@ pub mod fuzzing;
 mod glossary;
 mod input;
 mod lang;
+mod lexicon;
 pub mod report;
 mod review;
 mod segment;

@@ -1,6 +1,5 @@
 //! Alignment of two language versions: sections first, then sentences inside each section pair.
 
-pub(crate) mod lexicon;
 mod section;
 mod sentence;
 
@@ -10,12 +9,12 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::document::{Document, ParagraphKind};
+use crate::document::Document;
 use crate::error::Error;
 use crate::glossary::{Glossary, TermIndex};
 use crate::lang::{Lang, Tables, NEUTRAL};
 
-use lexicon::{Bag, Lexicon};
+use crate::lexicon::{self, Bag, Lexicon, Weights};
 use section::{Match, SectionBag};
 use sentence::Model;
 
@@ -256,7 +255,7 @@ impl Aligner {
             false,
         );
         let model = list_model(code_a, code_b, a, b);
-        sentence::align(&built.a, &built.b, &built.lex, &model)
+        sentence::align(&built.a, &built.b, &built.weights, &model)
             .into_iter()
             .map(|bead| SentencePair {
                 en: bead.a.collect(),
@@ -267,17 +266,24 @@ impl Aligner {
     }
 
     fn align_ordered(&self, en: &Document<'_>, es: &Document<'_>) -> Alignment {
-        self.align_with_evidence(en, es, false).0
+        self.align_in(en, es, &self.lexicon(en, es, false))
     }
 
-    /// Aligns `en` and `es` (in this order) and returns the evidence too: the lexicon and,
-    /// with `detail`, every content token of every sentence (then every title) with its class.
-    pub(crate) fn align_with_evidence(
+    /// The lexicon of `en` and `es` (in this order) as this aligner's glossary reads them;
+    /// with `detail`, also every content token of every sentence (then every title) with its
+    /// class, which the comparisons read.
+    pub(crate) fn lexicon(&self, en: &Document<'_>, es: &Document<'_>, detail: bool) -> Lexicon {
+        let term = |lang: Lang| &self.terms[usize::from(lang == Lang::Es)];
+        Lexicon::of_documents(en, es, [term(en.lang()), term(es.lang())], detail)
+    }
+
+    /// Aligns `en` and `es` (in this order), reading their `lexicon`.
+    pub(crate) fn align_in(
         &self,
         en: &Document<'_>,
         es: &Document<'_>,
-        detail: bool,
-    ) -> (Alignment, lexicon::Built) {
+        lexicon: &Lexicon,
+    ) -> Alignment {
         let model = if en.lang() == es.lang() {
             Model {
                 ratio: 1.0,
@@ -286,21 +292,8 @@ impl Aligner {
         } else {
             sentence::EN_ES
         };
-        let (texts_en, texts_es) = (texts(en), texts(es));
-        let term = |lang: Lang| &self.terms[usize::from(lang == Lang::Es)];
-        let built = lexicon::build(
-            &texts_en,
-            en.lang().tables(),
-            &texts_es,
-            es.lang().tables(),
-            [term(en.lang()), term(es.lang())],
-            detail,
-        );
-        let mut built = built;
-        mark_alone(&mut built.a, en);
-        mark_alone(&mut built.b, es);
-        let lex = &built.lex;
-        let sides = [Side::new(en, &built.a), Side::new(es, &built.b)];
+        let lex = &lexicon.weights;
+        let sides = [Side::new(en, &lexicon.a), Side::new(es, &lexicon.b)];
         let matches = section::pair(
             &ids(en),
             &ids(es),
@@ -317,33 +310,8 @@ impl Aligner {
             whole_text(&sides, lex, &model)
         };
         order(&mut pairs);
-        drop(sides);
-        (Alignment { sections: pairs }, built)
+        Alignment { sections: pairs }
     }
-}
-
-/// Marks the sentences of datelines and headings, which pair with one sentence at most.
-fn mark_alone(bags: &mut [Bag], doc: &Document<'_>) {
-    for paragraph in doc.paragraphs() {
-        if !matches!(paragraph.kind(), ParagraphKind::Text | ParagraphKind::Item) {
-            for bag in bags
-                .get_mut(paragraph.sentence_range())
-                .into_iter()
-                .flatten()
-            {
-                bag.alone = true;
-            }
-        }
-    }
-}
-
-/// The texts the lexicon reads from a document: its sentences, then its section titles.
-fn texts<'d>(doc: &'d Document<'_>) -> Vec<&'d str> {
-    doc.sentences()
-        .iter()
-        .map(|s| s.text())
-        .chain(doc.sections().iter().map(|s| s.title()))
-        .collect()
 }
 
 fn ids<'d>(doc: &'d Document<'_>) -> Vec<&'d str> {
@@ -401,7 +369,7 @@ fn structure_holds(matches: &[Match], en: &Document<'_>, es: &Document<'_>) -> b
 }
 
 /// Aligns the sentences of one section match.
-fn section_pair(m: &Match, sides: &[Side<'_, '_>; 2], lex: &Lexicon, model: &Model) -> SectionPair {
+fn section_pair(m: &Match, sides: &[Side<'_, '_>; 2], lex: &Weights, model: &Model) -> SectionPair {
     let range = |side: &Side<'_, '_>, k: Option<usize>| {
         k.map_or(0..0, |k| side.doc.sections()[k].sentence_range())
     };
@@ -447,7 +415,7 @@ fn section_pair(m: &Match, sides: &[Side<'_, '_>; 2], lex: &Lexicon, model: &Mod
 
 /// Aligns all sentences of both documents as one text, then groups the sentence pairs by the
 /// sections they fall in.
-fn whole_text(sides: &[Side<'_, '_>; 2], lex: &Lexicon, model: &Model) -> Vec<SectionPair> {
+fn whole_text(sides: &[Side<'_, '_>; 2], lex: &Weights, model: &Model) -> Vec<SectionPair> {
     let beads = sentence::align(sides[0].sentences, sides[1].sentences, lex, model);
     let section_of = |side: &Side<'_, '_>, r: &std::ops::Range<usize>| {
         (!r.is_empty()).then(|| side.doc.sentences()[r.start].section())

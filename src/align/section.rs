@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::lexicon::{Bag, Lexicon};
+use crate::lexicon::{Bag, Weights};
 
 /// The evidence of a whole section: classes with their counts.
 #[derive(Clone, Debug, Default)]
@@ -29,7 +29,7 @@ impl SectionBag {
     }
 
     /// Weighted Dice similarity of two sections in [0, 1].
-    pub fn similarity(&self, other: &SectionBag, lex: &Lexicon) -> f32 {
+    pub fn similarity(&self, other: &SectionBag, lex: &Weights) -> f32 {
         let sum = self.total + other.total;
         if sum <= 0.0 {
             return 0.0;
@@ -78,7 +78,7 @@ pub(crate) fn pair(
     ids_b: &[&str],
     a: &[SectionBag],
     b: &[SectionBag],
-    lex: &Lexicon,
+    lex: &Weights,
 ) -> Vec<Match> {
     let (n, m) = (a.len(), b.len());
     let by_id: HashMap<&str, usize> = ids_b.iter().enumerate().map(|(j, id)| (*id, j)).collect();
@@ -187,7 +187,7 @@ impl Similarities {
     fn new(
         a: &[SectionBag],
         b: &[SectionBag],
-        lex: &Lexicon,
+        lex: &Weights,
         always: &[(usize, usize)],
     ) -> Similarities {
         let (n, m) = (a.len(), b.len());

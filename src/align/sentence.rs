@@ -2,13 +2,13 @@
 //!
 //! A bead joins `a` consecutive sentences of one side to `b` of the other (1–1, 1–0, 0–1, 2–1,
 //! 1–2, 2–2, 3–1, 1–3). Its cost adds three negative log-likelihoods: the prior of its shape,
-//! the Gale–Church length model and the lexical evidence of the [`Lexicon`]. The search keeps
+//! the Gale–Church length model and the lexical evidence of the [`Weights`]. The search keeps
 //! only a band of cells around the diagonal and widens it (doubling) wherever the best path
 //! touches its edge, so near-parallel texts cost time and memory linear in their length.
 
 use std::ops::Range;
 
-use super::lexicon::{Bag, Lexicon};
+use crate::lexicon::{Bag, Weights};
 
 /// The English/Spanish length model and the weights of the cost.
 #[derive(Clone, Copy, Debug)]
@@ -62,7 +62,7 @@ const SHAPES: [(usize, usize, f32); 8] = [
 const BAND: usize = 24;
 
 /// Aligns the bags of two texts; the beads cover every index of both sides once, in order.
-pub(crate) fn align(a: &[Bag], b: &[Bag], lex: &Lexicon, model: &Model) -> Vec<Bead> {
+pub(crate) fn align(a: &[Bag], b: &[Bag], lex: &Weights, model: &Model) -> Vec<Bead> {
     let (n, m) = (a.len(), b.len());
     if n == 0 || m == 0 {
         return unpaired(n, m);
@@ -80,7 +80,7 @@ fn rejoin_truncated(
     beads: Vec<Bead>,
     a: &[Bag],
     b: &[Bag],
-    lex: &Lexicon,
+    lex: &Weights,
     model: &Model,
 ) -> Vec<Bead> {
     let mut out: Vec<Bead> = Vec::with_capacity(beads.len());
@@ -112,7 +112,7 @@ fn rejoin_truncated(
 /// are what the comparison of the pair reports, and a sentence whose amounts were changed is
 /// still that sentence (judged on all its evidence, a sentence of many amounts, a third of them
 /// changed, would otherwise be taken for another, and its number errors would never be seen).
-fn contained(x: &Bag, y: &Bag, lex: &Lexicon) -> bool {
+fn contained(x: &Bag, y: &Bag, lex: &Weights) -> bool {
     if x.alone || y.alone {
         return false;
     }
@@ -132,7 +132,7 @@ const CONTAINED_MIN_CLASSES: usize = 4;
 fn banded(
     a: &[Bag],
     b: &[Bag],
-    lex: &Lexicon,
+    lex: &Weights,
     model: &Model,
     guide: Option<&[(usize, usize)]>,
 ) -> Vec<Bead> {
@@ -200,7 +200,7 @@ const COARSE_ABOVE: usize = 1_000;
 /// tell apart in repetitive texts): the fine search then keeps a narrow band
 /// around where the coarse path runs, instead of around the straight diagonal, which drifts
 /// from the true path by the imbalance of the edits so far.
-fn guide(a: &[Bag], b: &[Bag], lex: &Lexicon, model: &Model) -> Option<Vec<(usize, usize)>> {
+fn guide(a: &[Bag], b: &[Bag], lex: &Weights, model: &Model) -> Option<Vec<(usize, usize)>> {
     let (n, m) = (a.len(), b.len());
     if n.max(m) <= COARSE_ABOVE {
         return None;
@@ -310,7 +310,7 @@ impl Overlaps {
     }
 }
 
-fn search(a: &[Bag], b: &[Bag], lex: &Lexicon, model: &Model, band: Band<'_>) -> (Vec<Bead>, bool) {
+fn search(a: &[Bag], b: &[Bag], lex: &Weights, model: &Model, band: Band<'_>) -> (Vec<Bead>, bool) {
     let (n, m) = (a.len(), b.len());
     // Back pointers of every cell of the band, row by row.
     let mut row_start = Vec::with_capacity(n + 2);
@@ -547,7 +547,7 @@ fn erfc(x: f32) -> f32 {
 pub(crate) fn pair_score(
     a: &[Bag],
     b: &[Bag],
-    lex: &Lexicon,
+    lex: &Weights,
     model: &Model,
     ra: Range<usize>,
     rb: Range<usize>,

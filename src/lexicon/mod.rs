@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
+use crate::document::{Document, ParagraphKind};
 use crate::glossary::{find, union, TermIndex};
 use crate::lang::Tables;
 use crate::tokens::{skeleton, tokens_in, TokenKind};
@@ -57,13 +58,13 @@ pub(crate) struct Bag {
 
 /// The classes of a pair of texts and their weights.
 #[derive(Debug, Default)]
-pub(crate) struct Lexicon {
+pub(crate) struct Weights {
     weight: Vec<f32>,
     /// Per class: whether it is a number.
     is_number: Vec<bool>,
 }
 
-impl Lexicon {
+impl Weights {
     /// The weight of a class.
     pub fn weight(&self, class: u32) -> f32 {
         self.weight[class as usize]
@@ -148,8 +149,8 @@ struct Side {
 }
 
 /// The evidence of two sets of texts.
-pub(crate) struct Built {
-    pub lex: Lexicon,
+pub(crate) struct Lexicon {
+    pub weights: Weights,
     /// Bags of the first side's texts.
     pub a: Vec<Bag>,
     /// Bags of the second side's texts.
@@ -161,6 +162,54 @@ pub(crate) struct Built {
     pub detail_b: Vec<Vec<Classed>>,
 }
 
+impl Lexicon {
+    /// The lexicon of two documents (sentences, then section titles, of each), read with the
+    /// glossary's `terms` of each side; with `detail`, every content token's class too. The
+    /// sentences of datelines and headings are marked to pair with one sentence at most.
+    pub(crate) fn of_documents(
+        a: &Document<'_>,
+        b: &Document<'_>,
+        terms: [&TermIndex; 2],
+        detail: bool,
+    ) -> Lexicon {
+        let mut lexicon = build(
+            &texts(a),
+            a.lang().tables(),
+            &texts(b),
+            b.lang().tables(),
+            terms,
+            detail,
+        );
+        mark_alone(&mut lexicon.a, a);
+        mark_alone(&mut lexicon.b, b);
+        lexicon
+    }
+}
+
+/// Marks the sentences of datelines and headings, which pair with one sentence at most.
+fn mark_alone(bags: &mut [Bag], doc: &Document<'_>) {
+    for paragraph in doc.paragraphs() {
+        if !matches!(paragraph.kind(), ParagraphKind::Text | ParagraphKind::Item) {
+            for bag in bags
+                .get_mut(paragraph.sentence_range())
+                .into_iter()
+                .flatten()
+            {
+                bag.alone = true;
+            }
+        }
+    }
+}
+
+/// The texts the lexicon reads from a document: its sentences, then its section titles.
+fn texts<'d>(doc: &'d Document<'_>) -> Vec<&'d str> {
+    doc.sentences()
+        .iter()
+        .map(|s| s.text())
+        .chain(doc.sections().iter().map(|s| s.title()))
+        .collect()
+}
+
 /// Builds the bags of `a` (in `lang_a`) and `b` (in `lang_b`) and the lexicon their classes
 /// live in; with `detail`, also every content token's class.
 pub(crate) fn build(
@@ -170,7 +219,7 @@ pub(crate) fn build(
     lang_b: &Tables,
     terms: [&TermIndex; 2],
     detail: bool,
-) -> Built {
+) -> Lexicon {
     let mut shared: HashMap<String, u32> = HashMap::new();
     let mut shared_is_number: Vec<bool> = Vec::new();
     let side_a = read_side(
@@ -320,10 +369,10 @@ pub(crate) fn build(
     };
     let detail_a = details(&side_a, &node_a);
     let detail_b = details(&side_b, &node_b);
-    Built {
+    Lexicon {
         a: finish(raw_a, &side_a.chars),
         b: finish(raw_b, &side_b.chars),
-        lex: Lexicon { weight, is_number },
+        weights: Weights { weight, is_number },
         detail_a,
         detail_b,
     }
@@ -630,13 +679,13 @@ mod tests {
         assert!((0..en.len()).all(|i| found.binary_search(&(i, i)).is_ok()));
     }
 
-    fn bags(en: &[&str], es: &[&str], glossary: &Glossary) -> (Lexicon, Vec<Bag>, Vec<Bag>) {
+    fn bags(en: &[&str], es: &[&str], glossary: &Glossary) -> (Weights, Vec<Bag>, Vec<Bag>) {
         let ti = [
             &TermIndex::new(glossary, Lang::En),
             &TermIndex::new(glossary, Lang::Es),
         ];
         let built = build(en, Lang::En.tables(), es, Lang::Es.tables(), ti, false);
-        (built.lex, built.a, built.b)
+        (built.weights, built.a, built.b)
     }
 
     #[test]
@@ -663,14 +712,14 @@ mod tests {
             &TermIndex::new(&empty, Lang::Es),
         ];
         let built = build(&de, &NEUTRAL, &fr, &NEUTRAL, ti, false);
-        let s = |i: usize, j: usize| built.lex.similarity(&built.a[i], &built.b[j]);
+        let s = |i: usize, j: usize| built.weights.similarity(&built.a[i], &built.b[j]);
         // Sharing only `des` is no evidence; sharing a name is.
         assert_eq!(s(0, 1), None);
         assert_eq!(s(4, 4), Some(1.0));
         // With fewer than four texts holding it, a short word still links.
         let built = build(&de[..2], &NEUTRAL, &fr[..2], &NEUTRAL, ti, false);
         assert!(built
-            .lex
+            .weights
             .similarity(&built.a[0], &built.b[1])
             .is_some_and(|x| x > 0.0));
     }
