@@ -53,7 +53,7 @@
 #![deny(missing_docs)]
 
 mod align;
-mod check;
+mod compare;
 mod date;
 mod divergence;
 mod document;
@@ -74,7 +74,7 @@ mod span;
 mod tokens;
 
 pub use align::{Aligner, Alignment, SectionPair, SentencePair};
-pub use check::{Check, Checker};
+pub use compare::{Check, Checker};
 pub use date::Date;
 pub use divergence::{Divergence, DivergenceKind, Evidence, Severity};
 pub use document::{

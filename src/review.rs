@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::check::Check;
+use crate::compare::Check;
 use crate::divergence::{Divergence, DivergenceKind, Severity};
 
 /// Which divergences to keep: not of an ignored kind, at least this severe and this confident.

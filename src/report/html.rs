@@ -16,7 +16,7 @@ use std::io::{self, Write};
 use std::ops::Range;
 
 use crate::align::SentencePair;
-use crate::check::Check;
+use crate::compare::Check;
 use crate::divergence::{Divergence, DivergenceKind, Evidence, Severity};
 use crate::document::{Document, Sentence};
 

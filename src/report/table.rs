@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use crate::check::Check;
+use crate::compare::Check;
 use crate::divergence::Divergence;
 use crate::document::Document;
 

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 
 use crate::align::{Alignment, SectionPair, SentencePair};
-use crate::check::Check;
+use crate::compare::Check;
 use crate::divergence::Divergence;
 use crate::document::Document;
 

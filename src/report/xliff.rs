@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 
 use crate::align::SectionPair;
-use crate::check::Check;
+use crate::compare::Check;
 use crate::divergence::{Divergence, Severity};
 use crate::document::Document;
 

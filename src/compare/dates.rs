@@ -1,0 +1,209 @@
+//! Dates and deadlines: the same date and the same kind of bound on both sides.
+
+use super::*;
+
+impl Context<'_, '_, '_> {
+    pub(super) fn dates(&self, p: usize, en: &[Located], es: &[Located], out: &mut Vec<Draft>) {
+        let (fe, fs) = (DateFact::all(en), DateFact::all(es));
+        let mut used = vec![false; fs.len()];
+        let mut lonely_en: Vec<&DateFact> = Vec::new();
+        let mut spanish = DateIndex::new(&fs);
+        for a in &fe {
+            // The most specific compatible fact.
+            let Some(j) = spanish.take_best(a) else {
+                lonely_en.push(a);
+                continue;
+            };
+            used[j] = true;
+            let b = &fs[j];
+            if let (Some(x), Some(y)) = (a.bound, b.bound) {
+                let same = x == y
+                    || matches!(
+                        (x, y),
+                        (Bound::By, Bound::Until)
+                            | (Bound::Until, Bound::By)
+                            | (Bound::Since, Bound::After)
+                            | (Bound::After, Bound::Since)
+                    );
+                if !same {
+                    let message = format!(
+                        "the date is bounded differently: {} in English, {} in Spanish",
+                        bound_name(x),
+                        bound_name(y)
+                    );
+                    let pieces = [Some(a.at.piece()), Some(b.at.piece())];
+                    out.push(Draft::new(
+                        DivergenceKind::Date,
+                        Severity::Warning,
+                        Some(p),
+                        pieces,
+                        message,
+                        0.7,
+                    ));
+                }
+            }
+        }
+        let mut lonely_es: Vec<&DateFact> = fs
+            .iter()
+            .zip(&used)
+            .filter(|(_, u)| !**u)
+            .map(|(f, _)| f)
+            .collect();
+        // A period counted as two years is reported once.
+        lonely_en.dedup_by(|a, b| {
+            a.at.sentence == b.at.sentence && a.at.found.range == b.at.found.range
+        });
+        lonely_es.dedup_by(|a, b| {
+            a.at.sentence == b.at.sentence && a.at.found.range == b.at.found.range
+        });
+        let n = lonely_en.len().max(lonely_es.len());
+        for i in 0..n {
+            let (a, b) = (lonely_en.get(i), lonely_es.get(i));
+            let (severity, message) = match (a, b) {
+                (Some(a), Some(b)) => (
+                    Severity::Error,
+                    format!(
+                        "the date differs: {} in English, {} in Spanish",
+                        a.show(),
+                        b.show()
+                    ),
+                ),
+                (Some(a), None) => (
+                    Severity::Warning,
+                    format!(
+                        "the date {} of the English version is missing in the Spanish",
+                        a.show()
+                    ),
+                ),
+                (None, Some(b)) => (
+                    Severity::Warning,
+                    format!(
+                        "the date {} of the Spanish version is missing in the English",
+                        b.show()
+                    ),
+                ),
+                (None, None) => continue,
+            };
+            out.push(Draft::new(
+                DivergenceKind::Date,
+                severity,
+                Some(p),
+                [a.map(|f| f.at.piece()), b.map(|f| f.at.piece())],
+                message,
+                0.85,
+            ));
+        }
+    }
+}
+
+/// A date, year or end of a period stated in a sentence.
+pub(super) struct DateFact {
+    at: Located,
+    year: i32,
+    month: Option<u8>,
+    day: Option<u8>,
+    bound: Option<Bound>,
+}
+
+impl DateFact {
+    /// The date facts among `values`; a period gives one per year.
+    fn all(values: &[Located]) -> Vec<DateFact> {
+        let mut v = Vec::new();
+        for l in values {
+            match l.found.value {
+                Value::Date {
+                    year,
+                    month,
+                    day,
+                    bound,
+                    ..
+                } => v.push(DateFact {
+                    at: l.clone(),
+                    year,
+                    month,
+                    day,
+                    bound,
+                }),
+                Value::Period { from, to } => {
+                    for year in [from, to] {
+                        v.push(DateFact {
+                            at: l.clone(),
+                            year,
+                            month: None,
+                            day: None,
+                            bound: None,
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+        v
+    }
+
+    /// Whether a fact of the same year with this `month` and `day` fits this one: the same
+    /// month and day where both state them.
+    fn fits(&self, month: Option<u8>, day: Option<u8>) -> bool {
+        (self.month.is_none() || month.is_none() || self.month == month)
+            && (self.day.is_none() || day.is_none() || self.day == day)
+    }
+
+    /// `2026`, `2026-03`, `2026-03-31`.
+    fn show(&self) -> String {
+        let mut s = self.year.to_string();
+        if let Some(m) = self.month {
+            s.push_str(&format!("-{m:02}"));
+            if let Some(d) = self.day {
+                s.push_str(&format!("-{d:02}"));
+            }
+        }
+        s
+    }
+}
+
+/// The date facts of one side, by year and then by month and day, each list in order, for
+/// [`DateIndex::take_best`].
+pub(super) struct DateIndex {
+    by_year: HashMap<i32, DaysOfYear>,
+}
+
+/// A year's facts (their indexes, in order) by month and day.
+pub(super) type DaysOfYear = HashMap<(Option<u8>, Option<u8>), Vec<usize>>;
+
+impl DateIndex {
+    fn new(facts: &[DateFact]) -> DateIndex {
+        let mut by_year: HashMap<i32, DaysOfYear> = HashMap::new();
+        for (j, f) in facts.iter().enumerate() {
+            by_year
+                .entry(f.year)
+                .or_default()
+                .entry((f.month, f.day))
+                .or_default()
+                .push(j);
+        }
+        DateIndex { by_year }
+    }
+
+    /// Takes the fact of `a`'s year that fits it best ([`DateFact::fits`]): the same month, then the same
+    /// day, first; among equals, the last in text order. The cost is the number of distinct
+    /// months and days of `a`'s year (at most a few hundred), not the number of facts.
+    fn take_best(&mut self, a: &DateFact) -> Option<usize> {
+        let groups = self.by_year.get_mut(&a.year)?;
+        let best = groups
+            .iter()
+            .filter(|(&(m, d), list)| !list.is_empty() && a.fits(m, d))
+            .filter_map(|(&(m, d), list)| Some(((m == a.month, d == a.day), *list.last()?, (m, d))))
+            .max_by_key(|&(score, last, _)| (score, last))?;
+        groups.get_mut(&best.2)?.pop()
+    }
+}
+
+pub(super) fn bound_name(b: Bound) -> &'static str {
+    match b {
+        Bound::By => "a deadline (by)",
+        Bound::Since => "a start (since)",
+        Bound::During => "a span (during)",
+        Bound::Until => "an end (until)",
+        Bound::After => "a start (after)",
+    }
+}

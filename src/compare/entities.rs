@@ -1,0 +1,402 @@
+//! Named institutions, instruments and acronyms: a name or acronym of one side with its counterpart in the other.
+
+use super::omission::inside_shared_terms;
+use super::pairing::{pair_up, unmatched, Lonely};
+use super::*;
+
+impl Context<'_, '_, '_> {
+    /// The acronyms of `values` (of sentences of `side`) that share no class with `other`:
+    /// each with whether the glossary knows it and whether it is being defined (in
+    /// parentheses after its expansion).
+    pub(super) fn lonely_acronyms(
+        &self,
+        side: usize,
+        values: &[Located],
+        other: &HashSet<u32>,
+    ) -> Vec<Lonely> {
+        let doc = self.doc(side);
+        values
+            .iter()
+            .filter(|l| matches!(l.found.value, Value::Acronym(_)))
+            // An acronym that names a kind of instrument (`MOU`) is compared as one.
+            .filter(|l| {
+                !values.iter().any(|v| {
+                    matches!(v.found.value, Value::Instrument(_))
+                        && v.sentence == l.sentence
+                        && v.found.range.start <= l.found.range.start
+                        && l.found.range.end <= v.found.range.end
+                })
+            })
+            .filter_map(|l| {
+                let covering = self.covering(side, l.sentence, &l.found.range);
+                if covering
+                    .iter()
+                    .any(|c| c.class.is_some_and(|k| other.contains(&k)))
+                {
+                    return None;
+                }
+                let known = covering.iter().any(|c| c.kind == EvidenceKind::Concept);
+                let text = doc.sentences()[l.sentence].text();
+                let defined = text
+                    .get(..l.found.range.start)
+                    .is_some_and(|t| t.trim_end().ends_with('('));
+                Some((l.clone(), known, defined))
+            })
+            .collect()
+    }
+
+    /// Acronyms left unmatched together in an aligned pair stand for each other elsewhere too
+    /// (`SAWP` and `PTAT`, each defined after its expansion).
+    pub(super) fn acronym_equivalences(&self, alignment: &Alignment) -> HashSet<(String, String)> {
+        let mut out = HashSet::new();
+        for pair in alignment.sentence_pairs() {
+            if pair.en.is_empty() || pair.es.is_empty() {
+                continue;
+            }
+            let (ven, ves) = (self.located(0, &pair.en), self.located(1, &pair.es));
+            let (cen, ces) = (self.classes(0, &pair.en), self.classes(1, &pair.es));
+            let (le, ls) = (
+                self.lonely_acronyms(0, &ven, &ces),
+                self.lonely_acronyms(1, &ves, &cen),
+            );
+            for (a, b) in pair_up(&le, &ls) {
+                if let (Some(a), Some(b)) = (a, b) {
+                    if let (Value::Acronym(x), Value::Acronym(y)) =
+                        (&a.0.found.value, &b.0.found.value)
+                    {
+                        out.insert((x.clone(), y.clone()));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// True when the acronym `l` of `side` is named somewhere in the other version: the same
+    /// class, or an equivalent acronym.
+    pub(super) fn known_to_other(&self, side: usize, l: &Located) -> bool {
+        let other = 1 - side;
+        let by_class = self
+            .covering(side, l.sentence, &l.found.range)
+            .iter()
+            .any(|c| {
+                c.class
+                    .is_some_and(|k| self.doc_classes[other].contains(&k))
+            });
+        let Value::Acronym(key) = &l.found.value else {
+            return by_class;
+        };
+        by_class
+            || self
+                .equivalent
+                .iter()
+                .any(|(x, y)| if side == 0 { x == key } else { y == key })
+    }
+
+    pub(super) fn acronyms(
+        &self,
+        p: usize,
+        en: &[Located],
+        es: &[Located],
+        classes: &[HashSet<u32>; 2],
+        out: &mut Vec<Draft>,
+    ) {
+        let (le, ls) = (
+            self.lonely_acronyms(0, en, &classes[1]),
+            self.lonely_acronyms(1, es, &classes[0]),
+        );
+        for (a, b) in pair_up(&le, &ls) {
+            let name = |side: usize, l: &Located| self.text_of(side, &l.piece()).to_string();
+            let (severity, message, confidence) = match (a, b) {
+                // Both known to the glossary as different things.
+                (Some(a), Some(b)) if a.1 && b.1 => (
+                    Severity::Warning,
+                    format!(
+                        "different institutions or instruments: {} in English, {} in Spanish",
+                        name(0, &a.0),
+                        name(1, &b.0)
+                    ),
+                    0.7,
+                ),
+                (Some(a), Some(b)) => (
+                    Severity::Info,
+                    format!(
+                        "{} in English and {} in Spanish are taken to name the same thing; check that they do",
+                        name(0, &a.0),
+                        name(1, &b.0)
+                    ),
+                    0.3,
+                ),
+                (Some(a), None) if a.2 => continue,
+                (None, Some(b)) if b.2 => continue,
+                (Some(a), None) if self.known_to_other(0, &a.0) => (
+                    Severity::Info,
+                    format!(
+                        "{} is named in the Spanish version, but not in this sentence",
+                        name(0, &a.0)
+                    ),
+                    0.3,
+                ),
+                (None, Some(b)) if self.known_to_other(1, &b.0) => (
+                    Severity::Info,
+                    format!(
+                        "{} is named in the English version, but not in this sentence",
+                        name(1, &b.0)
+                    ),
+                    0.3,
+                ),
+                (Some(a), None) => (
+                    Severity::Warning,
+                    format!("{} appears in the English version but not in the Spanish", name(0, &a.0)),
+                    0.7,
+                ),
+                (None, Some(b)) => (
+                    Severity::Warning,
+                    format!("{} appears in the Spanish version but not in the English", name(1, &b.0)),
+                    0.7,
+                ),
+                (None, None) => continue,
+            };
+            out.push(Draft::new(
+                DivergenceKind::Entity,
+                severity,
+                Some(p),
+                [a.map(|x| x.0.piece()), b.map(|x| x.0.piece())],
+                message,
+                confidence,
+            ));
+        }
+    }
+
+    /// Names of institutions and programmes (runs of capitalised words, with the connectors a
+    /// language puts inside names) whose words the other sentence does not share: another
+    /// institution, or one left out.
+    pub(super) fn names(
+        &self,
+        p: usize,
+        sentences: [&[usize]; 2],
+        values: [&[Located]; 2],
+        classes: &[HashSet<u32>; 2],
+        out: &mut Vec<Draft>,
+    ) {
+        let missing = |side: usize| -> Vec<Piece> {
+            let other = &classes[1 - side];
+            // The other side's words, folded, for a looser test than the shared classes:
+            // a common stem (`Consultative` / `Consultivo`, `Agriculture` / `Agrícola`).
+            let stems: Stems = sentences[1 - side]
+                .iter()
+                .filter_map(|&j| {
+                    let text = self.doc(1 - side).sentences()[j].text();
+                    self.detail[1 - side].get(j).map(|d| (text, d))
+                })
+                .flat_map(|(text, d)| {
+                    d.iter()
+                        .filter(|c| c.kind != EvidenceKind::Concept)
+                        .filter_map(|c| text.get(c.range.clone()).map(fold))
+                })
+                .collect();
+            let text = |i: usize| self.doc(side).sentences()[i].text();
+            let mut found = Vec::new();
+            // Which tokens of a sentence the other side shares, made once per sentence (a
+            // sentence may hold thousands of names).
+            let mut shared_of: HashMap<usize, Vec<bool>> = HashMap::new();
+            for l in values[side].iter().filter(|l| l.found.value == Value::Name) {
+                let Some(detail) = self.detail[side].get(l.sentence) else {
+                    continue;
+                };
+                let range = &l.found.range;
+                let shared = shared_of
+                    .entry(l.sentence)
+                    .or_insert_with(|| shared_with(detail, other));
+                // Its words, whether or not the other version uses them anywhere: a name the
+                // other version never uses is evidence too. Tokens are in text order: only
+                // those from the name's first on are looked at.
+                let first = detail.partition_point(|c| c.range.start < range.start);
+                let words: Vec<bool> = detail[first..]
+                    .iter()
+                    .zip(&shared[first..])
+                    .take_while(|(c, _)| c.range.start < range.end)
+                    .filter(|(c, _)| range.start <= c.range.start && c.range.end <= range.end)
+                    .filter(|(c, _)| c.kind != EvidenceKind::Concept)
+                    .filter(|(c, _)| !c.class.is_some_and(|k| self.frequent.contains(&k)))
+                    .map(|(c, &sh)| {
+                        sh || text(l.sentence)
+                            .get(c.range.clone())
+                            .is_some_and(|w| stems.shares_stem(&fold(w)))
+                    })
+                    .collect();
+                let hits = words.iter().filter(|&&sh| sh).count();
+                // Most of its words must be missing from the other sentence.
+                if words.len() >= 2 && hits * 2 < words.len() {
+                    found.push(l.piece());
+                }
+            }
+            found
+        };
+        let (me, ms) = (missing(0), missing(1));
+        for k in 0..me.len().max(ms.len()) {
+            let (a, b) = (me.get(k), ms.get(k));
+            let message = match (a, b) {
+                (Some(a), Some(b)) => format!(
+                    "different institutions or programmes: {} in English, {} in Spanish",
+                    self.text_of(0, a),
+                    self.text_of(1, b)
+                ),
+                (Some(a), None) => format!(
+                    "{} has no counterpart in the Spanish sentence",
+                    self.text_of(0, a)
+                ),
+                (None, Some(b)) => format!(
+                    "{} has no counterpart in the English sentence",
+                    self.text_of(1, b)
+                ),
+                (None, None) => continue,
+            };
+            out.push(Draft::new(
+                DivergenceKind::Entity,
+                Severity::Warning,
+                Some(p),
+                [a.cloned(), b.cloned()],
+                message,
+                0.6,
+            ));
+        }
+    }
+
+    pub(super) fn instruments(
+        &self,
+        p: usize,
+        en: &[Located],
+        es: &[Located],
+        out: &mut Vec<Draft>,
+    ) {
+        let tags = |side: &[Located]| -> Vec<(Located, &'static str)> {
+            side.iter()
+                .filter_map(|l| match l.found.value {
+                    Value::Instrument(t) => Some((l.clone(), t)),
+                    _ => None,
+                })
+                .collect()
+        };
+        let (te, ts) = (tags(en), tags(es));
+        let fits = |a: &str, b: &str| {
+            a == b
+                || a == "memorandum" && matches!(b, "mou" | "moc")
+                || b == "memorandum" && matches!(a, "mou" | "moc")
+                || a.split('|').any(|x| b.split('|').any(|y| x == y))
+        };
+        let (lonely_en, lonely_es) = unmatched(&te, &ts, |a, b| fits(a.1, b.1));
+        // Only a mismatch is reported: an instrument named on one side only is usually a
+        // reference the other side makes another way.
+        for (a, b) in lonely_en.iter().zip(&lonely_es) {
+            let (en, es) = (a.0.piece(), b.0.piece());
+            let message = format!(
+                "the instrument differs: {} in English, {} in Spanish",
+                self.text_of(0, &en),
+                self.text_of(1, &es)
+            );
+            out.push(Draft::new(
+                DivergenceKind::Entity,
+                Severity::Warning,
+                Some(p),
+                [Some(en), Some(es)],
+                message,
+                0.75,
+            ));
+        }
+    }
+}
+
+/// A class in this share of a document's sentences says little about a name.
+pub(super) const FREQUENT_SHARE: f64 = 0.25;
+
+/// Documents shorter than this have no frequent classes.
+pub(super) const FREQUENT_MIN_SENTENCES: usize = 12;
+
+/// For each content token, whether the other side shares it: its own class, or a glossary
+/// term around it whose concept the other side names.
+/// The classes found in at least [`FREQUENT_SHARE`] of either side's sentences, when it has at
+/// least [`FREQUENT_MIN_SENTENCES`] of them.
+pub(super) fn frequent_classes(detail: [&Vec<Vec<Classed>>; 2]) -> HashSet<u32> {
+    let mut out = HashSet::new();
+    for sentences in detail {
+        if sentences.len() < FREQUENT_MIN_SENTENCES {
+            continue;
+        }
+        let mut counts: HashMap<u32, usize> = HashMap::new();
+        for tokens in sentences {
+            let own: HashSet<u32> = tokens.iter().filter_map(|c| c.class).collect();
+            for k in own {
+                *counts.entry(k).or_default() += 1;
+            }
+        }
+        let least = (sentences.len() as f64 * FREQUENT_SHARE).ceil() as usize;
+        out.extend(
+            counts
+                .into_iter()
+                .filter(|&(_, n)| n >= least)
+                .map(|(k, _)| k),
+        );
+    }
+    out
+}
+
+/// Words (folded) of one side, sorted, to ask whether a word of the other side shares a stem
+/// with one of them in time logarithmic in their number.
+#[derive(Debug, Default)]
+pub(super) struct Stems(Vec<String>);
+
+impl FromIterator<String> for Stems {
+    fn from_iter<I: IntoIterator<Item = String>>(words: I) -> Stems {
+        let mut words: Vec<String> = words.into_iter().collect();
+        words.sort_unstable();
+        words.dedup();
+        Stems(words)
+    }
+}
+
+impl Stems {
+    /// Whether `word` (folded) and one of the words begin alike: the whole of the shorter one,
+    /// of at least four letters, or a common beginning of five letters or more.
+    fn shares_stem(&self, word: &str) -> bool {
+        // The byte length of `word`'s first `n` characters, when it has that many.
+        let chars = |n: usize| -> Option<usize> {
+            word.char_indices()
+                .map(|(i, _)| i)
+                .chain(std::iter::once(word.len()))
+                .nth(n)
+        };
+        let any_starting_with = |prefix: &str| {
+            let at = self.0.partition_point(|w| w.as_str() < prefix);
+            self.0.get(at).is_some_and(|w| w.starts_with(prefix))
+        };
+        let length = word.chars().count();
+        // A common beginning of five letters: a word starting with `word`'s first five.
+        if let Some(five) = chars(5) {
+            if any_starting_with(&word[..five]) {
+                return true;
+            }
+        }
+        // A word of four letters that begins `word` (a longer one would share five).
+        if let Some(four) = chars(4) {
+            if self
+                .0
+                .binary_search_by(|w| w.as_str().cmp(&word[..four]))
+                .is_ok()
+            {
+                return true;
+            }
+        }
+        // `word` of four letters beginning a longer word.
+        length == 4 && any_starting_with(word)
+    }
+}
+
+pub(super) fn shared_with(tokens: &[Classed], other: &HashSet<u32>) -> Vec<bool> {
+    let shared: Vec<bool> = tokens
+        .iter()
+        .map(|c| c.class.is_some_and(|k| other.contains(&k)))
+        .collect();
+    let inside = inside_shared_terms(tokens, &shared);
+    shared.iter().zip(inside).map(|(&a, b)| a || b).collect()
+}

@@ -1,0 +1,500 @@
+//! Checking: align two versions, then compare every aligned pair for divergences.
+
+mod dates;
+mod entities;
+mod modality;
+mod numbers;
+mod omission;
+mod pairing;
+mod structure;
+mod terminology;
+
+use entities::frequent_classes;
+use omission::subsume_in_clauses;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::ops::Range;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::align::{Aligner, Alignment};
+use crate::date::Date;
+use crate::divergence::{stable_id, text_hash, Divergence, DivergenceKind, Evidence, Severity};
+use crate::document::{Document, SourceMap};
+use crate::extract::{extract, Found, NumberForm, Value};
+use crate::glossary::{Glossary, Terminology};
+use crate::lang::{Bound, Lang, Modality};
+use crate::lexicon::{Classed, EvidenceKind};
+use crate::span::{LineIndex, Span};
+use crate::tokens::{fold, tokens};
+
+/// Checks two versions of a document for divergences.
+///
+/// ```
+/// use paridad::{Checker, Document, DivergenceKind, Lang};
+///
+/// let en = Document::parse("1. Parks\nParks Canada will sign the agreement by March 31, 2026.\n", Lang::En)?;
+/// let es = Document::parse("1. Parques\nParques Canadá podrá firmar el acuerdo antes del 30 de abril de 2026.\n", Lang::Es)?;
+/// let check = Checker::new().check(&en, &es);
+/// let kinds: Vec<DivergenceKind> = check.divergences.iter().map(|d| d.kind).collect();
+/// assert_eq!(kinds, [DivergenceKind::Date, DivergenceKind::Modality]);
+/// assert_eq!(check.divergences[0].en.as_ref().unwrap().text, "by March 31, 2026");
+/// assert_eq!(check.divergences[0].es.as_ref().unwrap().text, "antes del 30 de abril de 2026");
+/// # Ok::<(), paridad::Error>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Checker {
+    aligner: Aligner,
+    doc_date: Option<Date>,
+    /// The caller's glossary, compiled for the terminology check.
+    terminology: Option<Arc<Terminology>>,
+}
+
+/// The result of a check: the alignment and the divergences found in it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Check {
+    /// How the versions align.
+    pub alignment: Alignment,
+    /// The divergences, in the order of the section pairs, then of their sentence pairs.
+    pub divergences: Vec<Divergence>,
+    /// The date relative dates (`this year`) were resolved against, when any.
+    pub doc_date: Option<Date>,
+}
+
+impl Check {
+    /// The divergences of section pair `section` (a scan of all of them: to walk every
+    /// section pair, group them once instead).
+    pub fn in_section(&self, section: usize) -> impl Iterator<Item = &Divergence> {
+        self.divergences
+            .iter()
+            .filter(move |d| d.section == section)
+    }
+
+    /// The divergences of each section pair, in order, grouped in one pass (those naming a
+    /// section pair the alignment does not have are left out).
+    pub(crate) fn by_section(&self) -> Vec<Vec<&Divergence>> {
+        let mut out = vec![Vec::new(); self.alignment.sections.len()];
+        for d in &self.divergences {
+            if let Some(list) = out.get_mut(d.section) {
+                list.push(d);
+            }
+        }
+        out
+    }
+
+    /// The divergences of each sentence pair, keyed by (section pair, sentence pair), in
+    /// order, grouped in one pass.
+    pub(crate) fn by_pair(&self) -> HashMap<(usize, usize), Vec<&Divergence>> {
+        let mut out: HashMap<(usize, usize), Vec<&Divergence>> = HashMap::new();
+        for d in &self.divergences {
+            if let Some(p) = d.pair {
+                out.entry((d.section, p)).or_default().push(d);
+            }
+        }
+        out
+    }
+}
+
+impl Checker {
+    /// A checker with the built-in glossary.
+    pub fn new() -> Checker {
+        Checker::default()
+    }
+
+    /// A checker using `aligner` (and its glossary, whose terms count as equivalents). No
+    /// terminology check is made unless [`Checker::terminology`] asks for one.
+    pub fn with_aligner(aligner: Aligner) -> Checker {
+        Checker {
+            aligner,
+            doc_date: None,
+            terminology: None,
+        }
+    }
+
+    /// A checker with the built-in glossary and the caller's: every term counts as an
+    /// equivalent of its counterparts, and the caller's terms are checked for consistency
+    /// (see [`Checker::terminology`]).
+    ///
+    /// ```
+    /// use paridad::{Checker, Document, Glossary, Lang};
+    ///
+    /// let en = Document::parse("1. Fisheries\nBoth countries will sign a Memorandum of Collaboration on fisheries.\n", Lang::En)?;
+    /// let es = Document::parse("1. Pesca\nAmbos países firmarán un memorándum de colaboración sobre acuicultura.\n", Lang::Es)?;
+    /// let glossary = Glossary::from_tsv("fisheries\tpesca\nfishery\tpesquería\n")?;
+    /// let check = Checker::with_glossary(&glossary).check(&en, &es);
+    /// let messages: Vec<&str> = check.divergences.iter().map(|d| d.message.as_str()).collect();
+    /// assert_eq!(messages, [r#"glossary term "fisheries" should be rendered "pesca" or "pesquería"; not found in the Spanish sentence"#]);
+    /// let d = &check.divergences[0];
+    /// assert_eq!(d.en.as_ref().unwrap().text, "fisheries");
+    /// assert_eq!(d.es.as_ref().unwrap().text, "Ambos países firmarán un memorándum de colaboración sobre acuicultura.");
+    /// # Ok::<(), paridad::Error>(())
+    /// ```
+    pub fn with_glossary(glossary: &Glossary) -> Checker {
+        // What `Aligner::with_glossary` does, with the merged glossary kept for the
+        // terminology check rather than merged a second time.
+        let mut all = Glossary::builtin().clone();
+        all.extend(glossary);
+        let aligner = Aligner::from_glossary(all);
+        // The terminology check reads the aligner's concepts and index, not copies.
+        let terminology = (!glossary.is_empty()).then(|| {
+            Arc::new(Terminology::merged(
+                aligner.shared_glossary(),
+                aligner.term_index(),
+                glossary,
+            ))
+        });
+        Checker {
+            terminology,
+            ..Checker::with_aligner(aligner)
+        }
+    }
+
+    /// Checks terminology consistency against `glossary`, as translation-QA tools do: a term
+    /// of `glossary` named in a sentence whose aligned counterpart names none of the
+    /// concept's terms in the other language is an [`Entity`](crate::DivergenceKind::Entity)
+    /// warning, with the term as evidence on its side and the aligned sentence on the other.
+    ///
+    /// Concepts are those of the aligner's glossary merged with `glossary`, so a built-in
+    /// synonym of a term counts as its counterpart too; but only concepts holding a term of
+    /// `glossary` are checked, never the built-in vocabulary alone. A counterpart counts in
+    /// any inflected form: case, accents and plural endings aside, and with a final inflection
+    /// of each word cut (`fortalecer` stands in `fortalecerán`, `conjunto` in `conjuntas`,
+    /// `promote` in `promoting`). When another check already reports the same words (an
+    /// instrument that differs), the glossary's rendering is added to its message instead; a
+    /// term inside a clause reported left out is left to the clause. An empty glossary turns
+    /// the check off.
+    pub fn terminology(mut self, glossary: &Glossary) -> Checker {
+        self.terminology = (!glossary.is_empty())
+            .then(|| Arc::new(Terminology::new(self.aligner.glossary(), glossary)));
+        self
+    }
+
+    /// Resolves relative dates (`this year`, `este mismo año`) against `date` rather than
+    /// the documents' own datelines.
+    pub fn doc_date(mut self, date: Date) -> Checker {
+        self.doc_date = Some(date);
+        self
+    }
+
+    /// Aligns the two versions (English and Spanish, in either order) and compares every
+    /// aligned pair. Relative dates resolve against the date given with
+    /// [`Checker::doc_date`], else the English version's dateline, else the Spanish one's.
+    pub fn check(&self, a: &Document<'_>, b: &Document<'_>) -> Check {
+        let (en, es) = if a.lang() == Lang::Es && b.lang() == Lang::En {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        let built = self.aligner.lexicon(en, es, true);
+        let alignment = self.aligner.align_in(en, es, &built);
+        let doc_date = self.doc_date.or(en.date()).or(es.date());
+        let year = doc_date.map(|d| d.year());
+        let values = [en, es].map(|doc| {
+            doc.sentences()
+                .par_iter()
+                .map(|s| extract(s.text(), doc.lang(), year))
+                .collect::<Vec<_>>()
+        });
+        let doc_classes = [&built.detail_a, &built.detail_b].map(|detail| {
+            detail
+                .iter()
+                .flatten()
+                .filter_map(|c| c.class)
+                .collect::<HashSet<u32>>()
+        });
+        let mut ctx = Context {
+            en,
+            es,
+            detail: [&built.detail_a, &built.detail_b],
+            values,
+            frequent: frequent_classes([&built.detail_a, &built.detail_b]),
+            doc_classes,
+            equivalent: HashSet::new(),
+            terminology: self.terminology.as_deref(),
+            lines: [LineIndex::new(en.text()), LineIndex::new(es.text())],
+            source_maps: Default::default(),
+            sentence_ids: Default::default(),
+        };
+        ctx.equivalent = ctx.acronym_equivalences(&alignment);
+        let mut divergences = Vec::new();
+        // Drafts become divergences as each comparison ends, so that a section of very many
+        // findings never holds both at once.
+        let mut found = Vec::new();
+        for (k, section) in alignment.sections.iter().enumerate() {
+            ctx.structure(k, &alignment, &mut found);
+            divergences.extend(found.drain(..).map(|f| ctx.finish(k, &alignment, f)));
+            for (p, pair) in section.pairs.iter().enumerate() {
+                ctx.pair(p, &pair.en, &pair.es, &mut found);
+                divergences.extend(found.drain(..).map(|f| ctx.finish(k, &alignment, f)));
+            }
+        }
+        make_ids_unique(&mut divergences);
+        Check {
+            alignment,
+            divergences,
+            doc_date,
+        }
+    }
+}
+
+/// What the comparison needs to see.
+struct Context<'a, 'd, 't> {
+    en: &'d Document<'t>,
+    es: &'d Document<'t>,
+    /// Per side, per sentence (then per title), its content tokens and their classes.
+    detail: [&'a Vec<Vec<Classed>>; 2],
+    /// Per side, per sentence, the values it states.
+    values: [Vec<Vec<Found>>; 2],
+    /// Per side, every class of the document.
+    doc_classes: [HashSet<u32>; 2],
+    /// Classes in so many sentences that they say little about a name (the parties' names).
+    frequent: HashSet<u32>,
+    /// Acronym keys known to stand for each other, English then Spanish: pairs left unmatched
+    /// together in an aligned sentence pair.
+    equivalent: HashSet<(String, String)>,
+    /// The caller's glossary, for the terminology check.
+    terminology: Option<&'a Terminology>,
+    /// Per side, where its lines start, for the line and column of evidence.
+    lines: [LineIndex<'t>; 2],
+    /// Per side, the source map of the last sentence that needed one.
+    source_maps: [RefCell<Option<(usize, SourceMap)>>; 2],
+    /// Per side, the hash of the last sentence a finding's id needed.
+    sentence_ids: [RefCell<Option<(usize, String)>>; 2],
+}
+
+/// A piece of one side: a sentence and a byte range of its text.
+#[derive(Clone, Debug)]
+struct Piece {
+    sentence: usize,
+    range: Range<usize>,
+}
+
+/// A divergence before its evidence is located.
+struct Draft {
+    kind: DivergenceKind,
+    severity: Severity,
+    pair: Option<usize>,
+    en: Option<Piece>,
+    es: Option<Piece>,
+    message: String,
+    confidence: f64,
+}
+
+impl Draft {
+    fn new(
+        kind: DivergenceKind,
+        severity: Severity,
+        pair: Option<usize>,
+        [en, es]: [Option<Piece>; 2],
+        message: String,
+        confidence: f64,
+    ) -> Draft {
+        Draft {
+            kind,
+            severity,
+            pair,
+            en,
+            es,
+            message,
+            confidence,
+        }
+    }
+}
+
+/// A value found on one side, with the sentence it is in.
+#[derive(Clone, Debug)]
+struct Located {
+    sentence: usize,
+    found: Found,
+}
+
+impl Located {
+    fn piece(&self) -> Piece {
+        Piece {
+            sentence: self.sentence,
+            range: self.found.range.clone(),
+        }
+    }
+}
+
+impl Context<'_, '_, '_> {
+    fn doc(&self, side: usize) -> &Document<'_> {
+        if side == 0 {
+            self.en
+        } else {
+            self.es
+        }
+    }
+
+    fn text_of(&self, side: usize, piece: &Piece) -> &str {
+        let sentence = &self.doc(side).sentences()[piece.sentence];
+        sentence.text().get(piece.range.clone()).unwrap_or_default()
+    }
+
+    /// Compares one sentence pair.
+    fn pair(&self, p: usize, en: &[usize], es: &[usize], out: &mut Vec<Draft>) {
+        // A sentence without counterpart (a bead has one sentence when a side is empty).
+        match (en, es) {
+            ([i, ..], []) => return out.push(self.sentence_left_out(0, p, *i, 0.8)),
+            ([], [j, ..]) => return out.push(self.sentence_left_out(1, p, *j, 0.8)),
+            ([], []) => return,
+            _ => {}
+        }
+        let start = out.len();
+        let values = |side: usize, idx: &[usize]| self.located(side, idx);
+        let (ven, ves) = (values(0, en), values(1, es));
+        // The classes each side's sentences hold, computed once for every comparison.
+        let classes = [self.classes(0, en), self.classes(1, es)];
+        self.dates(p, &ven, &ves, out);
+        self.numbers(p, &ven, &ves, out);
+        self.acronyms(p, &ven, &ves, &classes, out);
+        self.names(p, [en, es], [&ven, &ves], &classes, out);
+        self.instruments(p, &ven, &ves, out);
+        self.modality(p, [en, es], [&ven, &ves], out);
+        self.merged_sentences(p, [en, es], &classes, out);
+        self.clauses(p, [en, es], out);
+        self.terminology(p, [en, es], start, out);
+        subsume_in_clauses(out, start);
+    }
+
+    fn covering(&self, side: usize, sentence: usize, range: &Range<usize>) -> Vec<&Classed> {
+        self.detail[side]
+            .get(sentence)
+            .map(|list| {
+                list.iter()
+                    .filter(|c| c.range.start <= range.start && range.end <= c.range.end)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Every class present in the sentences `idx` of `side`.
+    fn classes(&self, side: usize, idx: &[usize]) -> HashSet<u32> {
+        idx.iter()
+            .filter_map(|&i| self.detail[side].get(i))
+            .flatten()
+            .filter_map(|c| c.class)
+            .collect()
+    }
+
+    /// The values of sentences `idx` of `side`.
+    fn located(&self, side: usize, idx: &[usize]) -> Vec<Located> {
+        idx.iter()
+            .flat_map(|&i| {
+                self.values[side]
+                    .get(i)
+                    .into_iter()
+                    .flatten()
+                    .map(move |found| Located {
+                        sentence: i,
+                        found: found.clone(),
+                    })
+            })
+            .collect()
+    }
+
+    /// Locates the evidence and gives the draft its id.
+    fn finish(&self, k: usize, alignment: &Alignment, d: Draft) -> Divergence {
+        let evidence = |side: usize, piece: &Option<Piece>| -> Option<Evidence> {
+            let piece = piece.as_ref()?;
+            let doc = self.doc(side);
+            let sentence = doc.sentences().get(piece.sentence)?;
+            let text = sentence.text().get(piece.range.clone())?.to_string();
+            let span: Span = if sentence.is_verbatim(doc.text()) {
+                sentence.source_span(doc.text(), piece.range.clone())
+            } else {
+                // A sentence the input does not hold as it is: its map made once for all its
+                // findings (a long sentence may have thousands).
+                let mut cached = self.source_maps[side].borrow_mut();
+                if cached.as_ref().is_none_or(|(i, _)| *i != piece.sentence) {
+                    *cached = Some((piece.sentence, SourceMap::new(sentence, doc.text())));
+                }
+                cached.as_ref().map_or(sentence.span(), |(_, map)| {
+                    map.span(sentence, doc.text(), piece.range.clone())
+                })
+            };
+            let at = self.lines[side].line_col(span.start);
+            Some(Evidence {
+                text,
+                span,
+                line: at.line,
+                column: at.column,
+            })
+        };
+        let (en, es) = (evidence(0, &d.en), evidence(1, &d.es));
+        let section = &alignment.sections[k];
+        // The sentence that holds a piece of evidence, when the evidence is only part of it:
+        // the same value differing in two sentences of a section is two findings, and a
+        // review of one must not hide the other. Its text is hashed once for all its findings
+        // (a long sentence may hold thousands).
+        let context = |side: usize, piece: &Option<Piece>| -> String {
+            let Some(p) = piece.as_ref() else {
+                return String::new();
+            };
+            let Some(sentence) = self.doc(side).sentences().get(p.sentence) else {
+                return String::new();
+            };
+            if p.range == (0..sentence.text().len()) {
+                return String::new();
+            }
+            let mut cached = self.sentence_ids[side].borrow_mut();
+            match &*cached {
+                Some((i, id)) if *i == p.sentence => id.clone(),
+                _ => {
+                    let id = text_hash(sentence.text());
+                    *cached = Some((p.sentence, id.clone()));
+                    id
+                }
+            }
+        };
+        let id = stable_id(
+            d.kind,
+            &[
+                section.en_id.as_deref().unwrap_or(""),
+                section.es_id.as_deref().unwrap_or(""),
+                en.as_ref().map_or("", |e| e.text.as_str()),
+                es.as_ref().map_or("", |e| e.text.as_str()),
+                if en.is_none() && es.is_none() {
+                    &d.message
+                } else {
+                    ""
+                },
+                &context(0, &d.en),
+                &context(1, &d.es),
+            ],
+        );
+        Divergence {
+            id,
+            kind: d.kind,
+            severity: d.severity,
+            section: k,
+            pair: d.pair,
+            en,
+            es,
+            message: d.message,
+            confidence: d.confidence,
+        }
+    }
+}
+
+/// Ids that repeat within one check (the same finding twice, in identical sentences) get
+/// `-2`, `-3` … in order, so that every finding of a report has an id of its own.
+fn make_ids_unique(divergences: &mut [Divergence]) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for d in divergences.iter_mut() {
+        let count = seen.entry(d.id.clone()).or_insert(0);
+        *count += 1;
+        if *count > 1 {
+            d.id = format!("{}-{}", d.id, *count);
+        }
+    }
+}
+
+fn lang_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "English",
+        Lang::Es => "Spanish",
+    }
+}

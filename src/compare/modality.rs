@@ -1,0 +1,105 @@
+//! Modality of commitments: `will` against `podrán`, obligations against possibilities, and negation.
+
+use super::*;
+
+impl Context<'_, '_, '_> {
+    pub(super) fn modality(
+        &self,
+        p: usize,
+        sentences: [&[usize]; 2],
+        [en, es]: [&[Located]; 2],
+        out: &mut Vec<Draft>,
+    ) {
+        let modals = |side: &[Located]| -> Vec<(Located, Modality)> {
+            side.iter()
+                .filter_map(|l| match l.found.value {
+                    Value::Modal(m) => Some((l.clone(), m)),
+                    _ => None,
+                })
+                .collect()
+        };
+        let (me, ms) = (modals(en), modals(es));
+        fn has(v: &[(Located, Modality)], m: Modality) -> Option<&(Located, Modality)> {
+            v.iter().find(|x| x.1 == m)
+        }
+        fn count(v: &[(Located, Modality)], m: Modality) -> usize {
+            v.iter().filter(|x| x.1 == m).count()
+        }
+        // One side weakens a commitment when it says "may" more often than the other without
+        // committing more often (a clause at a time: `intercambiarán … e podrían impulsar`
+        // against `will exchange … and pursue`), or when it only intends where the other
+        // commits.
+        fn weakens<'v>(
+            v: &'v [(Located, Modality)],
+            other: &[(Located, Modality)],
+        ) -> Option<&'v (Located, Modality)> {
+            if count(v, Modality::Possible) > count(other, Modality::Possible)
+                && count(v, Modality::Committed) <= count(other, Modality::Committed)
+            {
+                return has(v, Modality::Possible);
+            }
+            if count(v, Modality::Committed) == 0
+                && count(other, Modality::Committed) > 0
+                && has(other, Modality::Tentative).is_none()
+            {
+                return has(v, Modality::Tentative);
+            }
+            None
+        }
+        // The other side's evidence: its commitment, or, when it states the matter plainly
+        // (`both countries support` against `podrán apoyar`), its sentence.
+        let plain = |side: usize, v: &[(Located, Modality)]| -> Option<(Piece, bool)> {
+            if let Some(c) = has(v, Modality::Committed) {
+                return Some((c.0.piece(), false));
+            }
+            if !v.is_empty() {
+                return None;
+            }
+            let i = *sentences[side].first()?;
+            let len = self.doc(side).sentences()[i].text().len();
+            Some((
+                Piece {
+                    sentence: i,
+                    range: 0..len,
+                },
+                true,
+            ))
+        };
+        let (en_piece, es_piece, direction, plain_side) = if let Some(s) = weakens(&ms, &me) {
+            match plain(0, &me) {
+                Some((e, is_plain)) => (e, s.0.piece(), "weaker", is_plain.then_some(0)),
+                None => return,
+            }
+        } else if let Some(e) = weakens(&me, &ms) {
+            match plain(1, &ms) {
+                Some((s, is_plain)) => (e.0.piece(), s, "stronger", is_plain.then_some(1)),
+                None => return,
+            }
+        } else {
+            return;
+        };
+        let drafted = match plain_side {
+            None => format!(
+                "the commitment is {direction} in Spanish: \"{}\" in English, \"{}\" in Spanish",
+                self.text_of(0, &en_piece),
+                self.text_of(1, &es_piece)
+            ),
+            Some(0) => format!(
+                "the commitment is weaker in Spanish: \"{}\" where the English states it without a modal",
+                self.text_of(1, &es_piece)
+            ),
+            Some(_) => format!(
+                "the commitment is weaker in English: \"{}\" where the Spanish states it without a modal",
+                self.text_of(0, &en_piece)
+            ),
+        };
+        out.push(Draft::new(
+            DivergenceKind::Modality,
+            Severity::Warning,
+            Some(p),
+            [Some(en_piece), Some(es_piece)],
+            drafted,
+            0.7,
+        ));
+    }
+}

@@ -1,0 +1,90 @@
+//! Numbers, amounts and percentages: the same values on both sides.
+
+use super::pairing::unmatched_by_key;
+use super::*;
+
+impl Context<'_, '_, '_> {
+    pub(super) fn numbers(&self, p: usize, en: &[Located], es: &[Located], out: &mut Vec<Draft>) {
+        /// A number of one side: where, its value, its form, and whether written as a word.
+        type NumberAt<'l> = (&'l Located, &'l crate::extract::Decimal, NumberForm, bool);
+        /// The numbers of `side`: ordinals only, or all but ordinals.
+        fn nums(side: &[Located], ordinals: bool) -> Vec<NumberAt<'_>> {
+            side.iter()
+                .filter_map(|l| match &l.found.value {
+                    Value::Number {
+                        value, form, word, ..
+                    } if (*form == NumberForm::Ordinal) == ordinals => {
+                        Some((l, value, *form, *word))
+                    }
+                    _ => None,
+                })
+                .collect()
+        }
+        // Counts and percentages are compared with each other (`50%` against `50` differs);
+        // ordinals among themselves, and an ordinal word alone on one side is an idiom more
+        // often than a rank (`primer ministro` for `Prime Minister`).
+        for ordinals in [false, true] {
+            let (ne, ns) = (nums(en, ordinals), nums(es, ordinals));
+            let (mut lonely_en, mut lonely_es) =
+                unmatched_by_key(&ne, &ns, |x| (x.1.to_string(), form_rank(x.2)));
+            if ordinals {
+                // A word ordinal counts only against an ordinal the other side has alone.
+                let (en_none, es_none) = (lonely_en.is_empty(), lonely_es.is_empty());
+                lonely_en.retain(|x| !x.3 || !es_none);
+                lonely_es.retain(|x| !x.3 || !en_none);
+            }
+            // Exact, whatever the length: never `inf`, never rounded.
+            let show = |x: &NumberAt<'_>| match x.2 {
+                NumberForm::Count => x.1.to_string(),
+                NumberForm::Percent => format!("{}%", x.1),
+                NumberForm::Ordinal => format!("{} (ordinal)", x.1),
+            };
+            let n = lonely_en.len().max(lonely_es.len());
+            for i in 0..n {
+                let (a, b) = (lonely_en.get(i), lonely_es.get(i));
+                let (severity, message) = match (a, b) {
+                    (Some(a), Some(b)) => (
+                        Severity::Error,
+                        format!(
+                            "the number differs: {} in English, {} in Spanish",
+                            show(a),
+                            show(b)
+                        ),
+                    ),
+                    (Some(a), None) => (
+                        Severity::Warning,
+                        format!(
+                            "the number {} of the English version is missing in the Spanish",
+                            show(a)
+                        ),
+                    ),
+                    (None, Some(b)) => (
+                        Severity::Warning,
+                        format!(
+                            "the number {} of the Spanish version is missing in the English",
+                            show(b)
+                        ),
+                    ),
+                    (None, None) => continue,
+                };
+                out.push(Draft::new(
+                    DivergenceKind::Number,
+                    severity,
+                    Some(p),
+                    [a.map(|x| x.0.piece()), b.map(|x| x.0.piece())],
+                    message,
+                    0.85,
+                ));
+            }
+        }
+    }
+}
+
+/// A number form as a key.
+pub(super) fn form_rank(form: NumberForm) -> u8 {
+    match form {
+        NumberForm::Count => 0,
+        NumberForm::Percent => 1,
+        NumberForm::Ordinal => 2,
+    }
+}

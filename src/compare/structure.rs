@@ -1,0 +1,63 @@
+//! Missing, added and moved sections.
+
+use super::*;
+
+impl Context<'_, '_, '_> {
+    /// Missing, added and moved sections.
+    pub(super) fn structure(&self, k: usize, alignment: &Alignment, out: &mut Vec<Draft>) {
+        let s = &alignment.sections[k];
+        let name = |doc: &Document<'_>, idx: usize| {
+            let sec = &doc.sections()[idx];
+            if sec.title().is_empty() {
+                sec.id().to_string()
+            } else {
+                format!("{} «{}»", sec.id(), sec.title())
+            }
+        };
+        let (severity, message, confidence) = match (s.en, s.es) {
+            (Some(e), None) => (
+                Severity::Warning,
+                format!(
+                    "section {} of the English version has no counterpart in the Spanish version",
+                    name(self.en, e)
+                ),
+                0.9,
+            ),
+            (None, Some(j)) => (
+                Severity::Warning,
+                format!(
+                    "section {} of the Spanish version has no counterpart in the English version",
+                    name(self.es, j)
+                ),
+                0.9,
+            ),
+            (Some(e), Some(j)) if s.moved => (
+                Severity::Warning,
+                format!(
+                    "section {} of the English version stands elsewhere in the Spanish version, as {}",
+                    name(self.en, e),
+                    name(self.es, j)
+                ),
+                0.8,
+            ),
+            (Some(e), Some(j)) if self.en.sections()[e].id() != self.es.sections()[j].id() => (
+                Severity::Info,
+                format!(
+                    "section {} of the English version is numbered {} in the Spanish version",
+                    name(self.en, e),
+                    self.es.sections()[j].id()
+                ),
+                0.8,
+            ),
+            _ => return,
+        };
+        out.push(Draft::new(
+            DivergenceKind::Structure,
+            severity,
+            None,
+            [None, None],
+            message,
+            confidence,
+        ));
+    }
+}
