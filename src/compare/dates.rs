@@ -1,5 +1,6 @@
 //! Dates and deadlines: the same date and the same kind of bound on both sides.
 
+use super::pairing::in_order;
 use super::*;
 
 impl Context<'_, '_, '_> {
@@ -56,9 +57,7 @@ impl Context<'_, '_, '_> {
         lonely_es.dedup_by(|a, b| {
             a.at.sentence == b.at.sentence && a.at.found.range == b.at.found.range
         });
-        let n = lonely_en.len().max(lonely_es.len());
-        for i in 0..n {
-            let (a, b) = (lonely_en.get(i), lonely_es.get(i));
+        for (a, b) in in_order(&lonely_en, &lonely_es) {
             let (severity, message) = match (a, b) {
                 (Some(a), Some(b)) => (
                     Severity::Error,

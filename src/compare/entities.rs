@@ -1,7 +1,7 @@
 //! Named institutions, instruments and acronyms: a name or acronym of one side with its counterpart in the other.
 
 use super::omission::inside_shared_terms;
-use super::pairing::{pair_up, unmatched, Lonely};
+use super::pairing::{in_order, pair_up, unmatched, LonelyAcronym};
 use super::*;
 
 impl Context<'_, '_, '_> {
@@ -13,7 +13,7 @@ impl Context<'_, '_, '_> {
         side: usize,
         values: &[Located],
         other: &HashSet<u32>,
-    ) -> Vec<Lonely> {
+    ) -> Vec<LonelyAcronym> {
         let doc = self.doc(side);
         values
             .iter()
@@ -40,7 +40,11 @@ impl Context<'_, '_, '_> {
                 let defined = text
                     .get(..l.found.range.start)
                     .is_some_and(|t| t.trim_end().ends_with('('));
-                Some((l.clone(), known, defined))
+                Some(LonelyAcronym {
+                    at: l.clone(),
+                    known,
+                    defined,
+                })
             })
             .collect()
     }
@@ -62,7 +66,7 @@ impl Context<'_, '_, '_> {
             for (a, b) in pair_up(&le, &ls) {
                 if let (Some(a), Some(b)) = (a, b) {
                     if let (Value::Acronym(x), Value::Acronym(y)) =
-                        (&a.0.found.value, &b.0.found.value)
+                        (&a.at.found.value, &b.at.found.value)
                     {
                         out.insert((x.clone(), y.clone()));
                     }
@@ -109,12 +113,12 @@ impl Context<'_, '_, '_> {
             let name = |side: usize, l: &Located| self.text_of(side, &l.piece()).to_string();
             let (severity, message, confidence) = match (a, b) {
                 // Both known to the glossary as different things.
-                (Some(a), Some(b)) if a.1 && b.1 => (
+                (Some(a), Some(b)) if a.known && b.known => (
                     Severity::Warning,
                     format!(
                         "different institutions or instruments: {} in English, {} in Spanish",
-                        name(0, &a.0),
-                        name(1, &b.0)
+                        name(0, &a.at),
+                        name(1, &b.at)
                     ),
                     0.7,
                 ),
@@ -122,37 +126,37 @@ impl Context<'_, '_, '_> {
                     Severity::Info,
                     format!(
                         "{} in English and {} in Spanish are taken to name the same thing; check that they do",
-                        name(0, &a.0),
-                        name(1, &b.0)
+                        name(0, &a.at),
+                        name(1, &b.at)
                     ),
                     0.3,
                 ),
-                (Some(a), None) if a.2 => continue,
-                (None, Some(b)) if b.2 => continue,
-                (Some(a), None) if self.known_to_other(0, &a.0) => (
+                (Some(a), None) if a.defined => continue,
+                (None, Some(b)) if b.defined => continue,
+                (Some(a), None) if self.known_to_other(0, &a.at) => (
                     Severity::Info,
                     format!(
                         "{} is named in the Spanish version, but not in this sentence",
-                        name(0, &a.0)
+                        name(0, &a.at)
                     ),
                     0.3,
                 ),
-                (None, Some(b)) if self.known_to_other(1, &b.0) => (
+                (None, Some(b)) if self.known_to_other(1, &b.at) => (
                     Severity::Info,
                     format!(
                         "{} is named in the English version, but not in this sentence",
-                        name(1, &b.0)
+                        name(1, &b.at)
                     ),
                     0.3,
                 ),
                 (Some(a), None) => (
                     Severity::Warning,
-                    format!("{} appears in the English version but not in the Spanish", name(0, &a.0)),
+                    format!("{} appears in the English version but not in the Spanish", name(0, &a.at)),
                     0.7,
                 ),
                 (None, Some(b)) => (
                     Severity::Warning,
-                    format!("{} appears in the Spanish version but not in the English", name(1, &b.0)),
+                    format!("{} appears in the Spanish version but not in the English", name(1, &b.at)),
                     0.7,
                 ),
                 (None, None) => continue,
@@ -161,7 +165,7 @@ impl Context<'_, '_, '_> {
                 DivergenceKind::Entity,
                 severity,
                 Some(p),
-                [a.map(|x| x.0.piece()), b.map(|x| x.0.piece())],
+                [a.map(|x| x.at.piece()), b.map(|x| x.at.piece())],
                 message,
                 confidence,
             ));
@@ -234,8 +238,7 @@ impl Context<'_, '_, '_> {
             found
         };
         let (me, ms) = (missing(0), missing(1));
-        for k in 0..me.len().max(ms.len()) {
-            let (a, b) = (me.get(k), ms.get(k));
+        for (a, b) in in_order(&me, &ms) {
             let message = match (a, b) {
                 (Some(a), Some(b)) => format!(
                     "different institutions or programmes: {} in English, {} in Spanish",

@@ -1,6 +1,6 @@
 //! Numbers, amounts and percentages: the same values on both sides.
 
-use super::pairing::unmatched_by_key;
+use super::pairing::{in_order, unmatched_by_key};
 use super::*;
 
 impl Context<'_, '_, '_> {
@@ -39,9 +39,7 @@ impl Context<'_, '_, '_> {
                 NumberForm::Percent => format!("{}%", x.1),
                 NumberForm::Ordinal => format!("{} (ordinal)", x.1),
             };
-            let n = lonely_en.len().max(lonely_es.len());
-            for i in 0..n {
-                let (a, b) = (lonely_en.get(i), lonely_es.get(i));
+            for (a, b) in in_order(&lonely_en, &lonely_es) {
                 let (severity, message) = match (a, b) {
                     (Some(a), Some(b)) => (
                         Severity::Error,

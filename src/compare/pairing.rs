@@ -2,24 +2,37 @@
 
 use super::*;
 
-/// An acronym without a counterpart in the aligned sentence: whether the glossary knows it,
-/// and whether it is being defined.
-pub(super) type Lonely = (Located, bool, bool);
+/// An acronym without a counterpart in the aligned sentence.
+#[derive(Clone, Debug)]
+pub(super) struct LonelyAcronym {
+    /// Where it stands.
+    pub(super) at: Located,
+    /// Whether the glossary knows it.
+    pub(super) known: bool,
+    /// Whether it is being defined (in parentheses after its expansion).
+    pub(super) defined: bool,
+}
 
-/// Unmatched acronyms of the two sides paired in order: those being defined (in parentheses
-/// after their expansion) with each other, the others with each other; what is left stands
-/// alone.
+/// The leftovers of two sides paired in order, the first of each side together, then the
+/// second …; when one side has more, its extra ones come alone. Never `(None, None)`.
+pub(super) fn in_order<'v, A, B>(
+    a: &'v [A],
+    b: &'v [B],
+) -> impl Iterator<Item = (Option<&'v A>, Option<&'v B>)> {
+    (0..a.len().max(b.len())).map(move |k| (a.get(k), b.get(k)))
+}
+
+/// Unmatched acronyms of the two sides paired in order: those being defined with each other,
+/// the others with each other; what is left stands alone.
 pub(super) fn pair_up<'l>(
-    a: &'l [Lonely],
-    b: &'l [Lonely],
-) -> Vec<(Option<&'l Lonely>, Option<&'l Lonely>)> {
+    a: &'l [LonelyAcronym],
+    b: &'l [LonelyAcronym],
+) -> Vec<(Option<&'l LonelyAcronym>, Option<&'l LonelyAcronym>)> {
     let mut out = Vec::new();
     for defined in [true, false] {
-        let xs: Vec<_> = a.iter().filter(|x| x.2 == defined).collect();
-        let ys: Vec<_> = b.iter().filter(|y| y.2 == defined).collect();
-        for k in 0..xs.len().max(ys.len()) {
-            out.push((xs.get(k).copied(), ys.get(k).copied()));
-        }
+        let xs: Vec<&LonelyAcronym> = a.iter().filter(|x| x.defined == defined).collect();
+        let ys: Vec<&LonelyAcronym> = b.iter().filter(|y| y.defined == defined).collect();
+        out.extend(in_order(&xs, &ys).map(|(x, y)| (x.copied(), y.copied())));
     }
     out
 }
