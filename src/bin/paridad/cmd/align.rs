@@ -2,7 +2,6 @@
 //! `--sentences`, two sentence lists in any two languages aligned sentence by sentence.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
 
 use paridad::Lang;
 
@@ -16,51 +15,31 @@ use crate::{finish_output, say, shown_path, write_json, Failure};
 /// Runs `paridad align`: refuses an output that is one of the inputs, then writes the alignment
 /// to `--out` or standard output.
 pub(crate) fn run(args: &AlignArgs, stdout: &mut io::StdoutLock<'_>) -> Result<(), Failure> {
-    let AlignArgs {
-        en,
-        es,
-        sentences,
-        glossary,
-        langs,
-        format,
-        out: path,
-        strict_lang,
-    } = args;
-    let (sentences, format, strict_lang) = (*sentences, *format, *strict_lang);
-    let mut files = documents(en, es);
-    for g in glossary {
+    let mut files = documents(&args.en, &args.es);
+    for g in &args.glossary {
         files.read("--glossary", g);
     }
     files
-        .write(report_role(path.as_deref()), path.as_deref())
+        .write(report_role(args.out.as_deref()), args.out.as_deref())
         .refuse_clashes()?;
-    with_output(path.as_ref(), stdout, |mut out| {
-        let langs = langs.as_deref();
-        if sentences {
-            align_sentence_lists(en, es, glossary, langs, format, strict_lang, &mut out)
+    with_output(args.out.as_ref(), stdout, |mut out| {
+        if args.sentences {
+            align_sentence_lists(args, &mut out)
         } else {
-            align(en, es, glossary, langs, format, strict_lang, &mut out)
+            align(args, &mut out)
         }
     })
 }
 
 /// Two documents aligned and written as text, JSON or TMX.
-fn align(
-    first: &PathBuf,
-    second: &PathBuf,
-    glossaries: &[PathBuf],
-    langs: Option<&str>,
-    format: Option<AlignFormat>,
-    strict_lang: bool,
-    out: &mut impl Write,
-) -> Result<(), Failure> {
+fn align(args: &AlignArgs, out: &mut impl Write) -> Result<(), Failure> {
     /// What a document alignment can be written as.
     enum Written {
         Text,
         Json,
         Tmx,
     }
-    let format = match format.unwrap_or(AlignFormat::Text) {
+    let format = match args.format.unwrap_or(AlignFormat::Text) {
         AlignFormat::Text => Written::Text,
         AlignFormat::Json => Written::Json,
         AlignFormat::Tmx => Written::Tmx,
@@ -70,8 +49,9 @@ fn align(
             ))
         }
     };
-    let glossary = read_glossaries(glossaries)?;
-    let versions = Versions::read(first, second, langs, strict_lang)?;
+    let glossary = read_glossaries(&args.glossary)?;
+    let langs = args.langs.as_deref();
+    let versions = Versions::read(&args.en, &args.es, langs, args.strict_lang)?;
     versions.warn();
     let (en, es) = versions.parse()?;
     let alignment = paridad::Aligner::with_glossary(&glossary).align(&en, &es);
@@ -89,22 +69,16 @@ fn align(
 /// `paridad align --sentences`: two files of one sentence a line, in any two languages.
 /// Without `--langs`, a list whose language is detected as English or Spanish is read as such;
 /// one that is not detected keeps its default (English first, Spanish second).
-fn align_sentence_lists(
-    first: &PathBuf,
-    second: &PathBuf,
-    glossaries: &[PathBuf],
-    langs: Option<&str>,
-    format: Option<AlignFormat>,
-    strict: bool,
-    out: &mut impl Write,
-) -> Result<(), Failure> {
+fn align_sentence_lists(args: &AlignArgs, out: &mut impl Write) -> Result<(), Failure> {
+    let (first, second, glossaries) = (&args.en, &args.es, &args.glossary);
+    let (langs, strict) = (args.langs.as_deref(), args.strict_lang);
     /// What a sentence-list alignment can be written as.
     enum Written {
         Beads,
         Tsv,
         Json,
     }
-    let format = match format.unwrap_or(AlignFormat::Beads) {
+    let format = match args.format.unwrap_or(AlignFormat::Beads) {
         AlignFormat::Beads => Written::Beads,
         AlignFormat::Tsv => Written::Tsv,
         AlignFormat::Json => Written::Json,
