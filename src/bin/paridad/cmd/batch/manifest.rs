@@ -25,8 +25,10 @@ use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::clash::{self, Identity};
-use super::{finish_output, limit, Failure, Versions};
+use crate::clash::{self, Identity};
+use crate::input::limit;
+use crate::versions::Versions;
+use crate::{finish_output, Failure};
 
 /// The fields a manifest line may have.
 const KNOWN_FIELDS: [&str; 5] = ["id", "en", "es", "langs", "doc_date"];
