@@ -1,6 +1,7 @@
 //! Divergences: what a reviewer must look at, with evidence on both sides.
 
 use std::fmt;
+use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
@@ -128,6 +129,11 @@ pub struct Evidence {
     pub line: usize,
     /// 1-based column (in characters) of the span's start.
     pub column: usize,
+    /// Index of the sentence holding it in its document's [`sentences`](crate::Document::sentences).
+    pub sentence: usize,
+    /// The byte range of the evidence in that sentence's [`text`](crate::Sentence::text):
+    /// `text` is `sentence.text()[range]`.
+    pub range: Range<usize>,
 }
 
 /// A difference between the versions that a translator must review.

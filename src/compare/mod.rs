@@ -23,10 +23,11 @@ use crate::align::{Aligner, Alignment};
 use crate::date::Date;
 use crate::divergence::{stable_id, text_hash, Divergence, DivergenceKind, Evidence, Severity};
 use crate::document::{Document, SourceMap};
+use crate::error::Error;
 use crate::extract::{extract, Found, NumberForm, Value};
 use crate::glossary::{Glossary, Terminology};
 use crate::lang::{Bound, Lang, Modality};
-use crate::lexicon::{Classed, EvidenceKind};
+use crate::lexicon::{Classed, EvidenceKind, Lexicon};
 use crate::span::{LineIndex, Span};
 use crate::tokens::{fold, tokens};
 
@@ -182,13 +183,62 @@ impl Checker {
     /// aligned pair. Relative dates resolve against the date given with
     /// [`Checker::doc_date`], else the English version's dateline, else the Spanish one's.
     pub fn check(&self, a: &Document<'_>, b: &Document<'_>) -> Check {
-        let (en, es) = if a.lang() == Lang::Es && b.lang() == Lang::En {
-            (b, a)
-        } else {
-            (a, b)
-        };
-        let built = self.aligner.lexicon(en, es, true);
-        let alignment = self.aligner.align_in(en, es, &built);
+        let (en, es) = english_first(a, b);
+        let lexicon = self.aligner.lexicon(en, es, true);
+        let alignment = self.aligner.align_in(en, es, &lexicon);
+        self.compare_in(en, es, &lexicon, alignment)
+    }
+
+    /// Compares two versions along an alignment made before: by [`Aligner::align`], or by
+    /// hand (a reviewer who moved a sentence to another pair). The comparisons are those of
+    /// [`Checker::check`], without aligning again. As there, the versions come in either
+    /// order, and the alignment's `en` indexes are the English version's.
+    ///
+    /// An alignment that names a section or sentence the documents lack is an error.
+    ///
+    /// ```
+    /// use paridad::{Aligner, Checker, Document, DivergenceKind, Lang};
+    ///
+    /// let en = Document::parse("1. Water\nThe parties will protect freshwater. They will report in 2026.\n", Lang::En)?;
+    /// let es = Document::parse("1. Agua\nLas partes protegerán el agua dulce. Informarán en 2027.\n", Lang::Es)?;
+    /// let mut alignment = Aligner::new().align(&en, &es);
+    /// // A reviewer's edit: the second English sentence left without counterpart.
+    /// let section = &mut alignment.sections[1];
+    /// section.pairs[1].es.clear();
+    /// section.pairs.push(paridad::SentencePair { en: vec![], es: vec![1], score: 0.0 });
+    /// let check = Checker::new().compare(&en, &es, &alignment)?;
+    /// let kinds: Vec<DivergenceKind> = check.divergences.iter().map(|d| d.kind).collect();
+    /// assert_eq!(kinds, [DivergenceKind::Omission, DivergenceKind::Addition]);
+    ///
+    /// section_out_of_range(&en, &es)?;
+    /// # fn section_out_of_range(en: &Document<'_>, es: &Document<'_>) -> Result<(), paridad::Error> {
+    /// let mut alignment = Aligner::new().align(en, es);
+    /// alignment.sections[1].pairs[0].en = vec![7];
+    /// let err = Checker::new().compare(en, es, &alignment).unwrap_err();
+    /// assert!(err.to_string().contains("sentence 7"), "{err}");
+    /// # Ok(()) }
+    /// # Ok::<(), paridad::Error>(())
+    /// ```
+    pub fn compare(
+        &self,
+        a: &Document<'_>,
+        b: &Document<'_>,
+        alignment: &Alignment,
+    ) -> Result<Check, Error> {
+        let (en, es) = english_first(a, b);
+        fits(alignment, en, es)?;
+        let lexicon = self.aligner.lexicon(en, es, true);
+        Ok(self.compare_in(en, es, &lexicon, alignment.clone()))
+    }
+
+    /// Compares `en` and `es` (in this order) along `alignment`, reading their `lexicon`.
+    fn compare_in(
+        &self,
+        en: &Document<'_>,
+        es: &Document<'_>,
+        built: &Lexicon,
+        alignment: Alignment,
+    ) -> Check {
         let doc_date = self.doc_date.or(en.date()).or(es.date());
         let year = doc_date.map(|d| d.year());
         let values = [en, es].map(|doc| {
@@ -237,6 +287,47 @@ impl Checker {
             doc_date,
         }
     }
+}
+
+/// The two versions, English first when they are English and Spanish in either order.
+fn english_first<'d, 't>(
+    a: &'d Document<'t>,
+    b: &'d Document<'t>,
+) -> (&'d Document<'t>, &'d Document<'t>) {
+    if a.lang() == Lang::Es && b.lang() == Lang::En {
+        (b, a)
+    } else {
+        (a, b)
+    }
+}
+
+/// An error unless every section and sentence `alignment` names is one of the documents'.
+fn fits(alignment: &Alignment, en: &Document<'_>, es: &Document<'_>) -> Result<(), Error> {
+    let check = |doc: &Document<'_>, section: Option<usize>, sentences: &[usize]| {
+        let lang = lang_name(doc.lang());
+        if let Some(k) = section.filter(|&k| k >= doc.sections().len()) {
+            return Err(Error::setting(format!(
+                "the alignment names section {k} of the {lang} version, which has {}",
+                doc.sections().len()
+            )));
+        }
+        if let Some(i) = sentences.iter().find(|&&i| i >= doc.sentences().len()) {
+            return Err(Error::setting(format!(
+                "the alignment names sentence {i} of the {lang} version, which has {}",
+                doc.sentences().len()
+            )));
+        }
+        Ok(())
+    };
+    for section in &alignment.sections {
+        check(en, section.en, &[])?;
+        check(es, section.es, &[])?;
+        for pair in &section.pairs {
+            check(en, None, &pair.en)?;
+            check(es, None, &pair.es)?;
+        }
+    }
+    Ok(())
 }
 
 /// What the comparison needs to see.
@@ -421,6 +512,8 @@ impl Context<'_, '_, '_> {
                 span,
                 line: at.line,
                 column: at.column,
+                sentence: piece.sentence,
+                range: piece.range.clone(),
             })
         };
         let (en, es) = (evidence(0, &d.en), evidence(1, &d.es));

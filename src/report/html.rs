@@ -17,7 +17,7 @@ use std::ops::Range;
 
 use crate::align::SentencePair;
 use crate::compare::Check;
-use crate::divergence::{Divergence, DivergenceKind, Evidence, Severity};
+use crate::divergence::{Divergence, DivergenceKind, Severity};
 use crate::document::{Document, Sentence};
 
 use super::CheckReport;
@@ -158,21 +158,26 @@ impl<'a, 't> Page<'a, 't> {
         }
     }
 
-    /// Places both sides' evidence of every divergence.
+    /// Places both sides' evidence of every divergence: in the sentence and at the range the
+    /// evidence names, when a row shows that sentence.
     fn place_all(&mut self) {
         for (n, d) in self.check.divergences.iter().enumerate() {
             for (side, evidence) in [&d.en, &d.es].into_iter().enumerate() {
                 let Some(evidence) = evidence else { continue };
-                let hint = self.pair_of(d).map_or(&[][..], |p| side_of(p, side));
-                let found = locate(self.docs[side], evidence, hint)
-                    .filter(|(i, _)| self.row_of[side].get(*i).is_some_and(Option::is_some));
-                match found {
-                    Some((i, range)) => self
-                        .placed
-                        .entry((side, i))
-                        .or_default()
-                        .push(Placed { div: n, range }),
-                    None => self.unplaced[n][side] = true,
+                let i = evidence.sentence;
+                let shown = self.row_of[side].get(i).is_some_and(Option::is_some);
+                let holds = self.docs[side]
+                    .sentences()
+                    .get(i)
+                    .and_then(|s| s.text().get(evidence.range.clone()))
+                    == Some(evidence.text.as_str());
+                if shown && holds {
+                    self.placed.entry((side, i)).or_default().push(Placed {
+                        div: n,
+                        range: evidence.range.clone(),
+                    });
+                } else {
+                    self.unplaced[n][side] = true;
                 }
             }
         }
@@ -636,72 +641,6 @@ impl<'a, 't> Page<'a, 't> {
         }
         writeln!(out, "</li>")
     }
-}
-
-/// The sentence indexes of one side of a pair.
-fn side_of(pair: &SentencePair, side: usize) -> &[usize] {
-    if side == 0 {
-        &pair.en
-    } else {
-        &pair.es
-    }
-}
-
-/// The sentence holding `evidence` and the byte range of its text the evidence covers: among
-/// the `hint` sentences and the one whose span starts nearest before the evidence, the
-/// occurrence of the evidence text whose source span is nearest the evidence span.
-///
-/// A sentence that is its input as it is ([`Sentence::is_verbatim`]) holding the evidence span
-/// is its place at once: no search, so a sentence of thousands of findings costs no more per
-/// finding.
-fn locate(
-    doc: &Document<'_>,
-    evidence: &Evidence,
-    hint: &[usize],
-) -> Option<(usize, Range<usize>)> {
-    let sentences = doc.sentences();
-    let near = sentences
-        .partition_point(|s| s.span().start <= evidence.span.start)
-        .checked_sub(1);
-    if let Some(i) = near.filter(|&i| sentences[i].is_verbatim(doc.text())) {
-        let start = sentences[i].span().start;
-        if let Some(from) = evidence.span.start.checked_sub(start) {
-            let range = from..from + (evidence.span.end - evidence.span.start);
-            // Its source span is the evidence span: no other occurrence is nearer.
-            if sentences[i].text().get(range.clone()) == Some(evidence.text.as_str()) {
-                return Some((i, range));
-            }
-        }
-    }
-    hint.iter()
-        .copied()
-        .chain(near)
-        .filter_map(|i| Some((i, nearest(doc, sentences.get(i)?, evidence)?)))
-        .min_by_key(|(_, (_, miss))| *miss)
-        .map(|(i, (range, _))| (i, range))
-}
-
-/// The occurrence of `evidence`'s text in `sentence` whose source span is nearest the
-/// evidence span, with its distance in bytes (0 when it is the evidence).
-fn nearest(
-    doc: &Document<'_>,
-    sentence: &Sentence<'_>,
-    evidence: &Evidence,
-) -> Option<(Range<usize>, usize)> {
-    if evidence.text.is_empty() {
-        return None;
-    }
-    sentence
-        .text()
-        .match_indices(evidence.text.as_str())
-        .map(|(at, m)| {
-            let range = at..at + m.len();
-            let source = sentence.source_span(doc.text(), range.clone());
-            let miss =
-                source.start.abs_diff(evidence.span.start) + source.end.abs_diff(evidence.span.end);
-            (range, miss)
-        })
-        .min_by_key(|(_, miss)| *miss)
 }
 
 /// The page's style sheet: a sidebar and the pairs on screen; on paper the filters and the

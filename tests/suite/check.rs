@@ -514,3 +514,89 @@ fn the_same_discrepancy_in_two_sentences_is_two_findings_with_two_ids() {
         left[0].message
     );
 }
+
+/// Every piece of evidence names the sentence that holds it and its range there: the text at
+/// that range is the evidence's text, and the sentence's span holds the evidence span. The
+/// versions are passed Spanish first: the evidence still names each side's own sentences.
+#[test]
+fn evidence_names_its_sentence_and_range() {
+    let (en, es) = (en(), es());
+    let check = Checker::new().check(&es, &en);
+    let mut seen = 0;
+    for d in &check.divergences {
+        for (doc, evidence) in [(&en, &d.en), (&es, &d.es)] {
+            let Some(e) = evidence else { continue };
+            let sentence = &doc.sentences()[e.sentence];
+            assert_eq!(
+                sentence.text().get(e.range.clone()),
+                Some(e.text.as_str()),
+                "{d:?}"
+            );
+            let span = sentence.span();
+            assert!(
+                span.start <= e.span.start && e.span.end <= span.end,
+                "{d:?}"
+            );
+            seen += 1;
+        }
+    }
+    // The clean pair's 10 warnings and 1 note (the list above, and "DCA" named elsewhere):
+    // 5 with evidence on both sides, 6 on one.
+    assert_eq!(seen, 16);
+}
+
+/// Comparing along the aligner's own alignment finds what a check finds; along an edited one,
+/// what the edit makes: a sentence pair split in two becomes an omission and an addition.
+#[test]
+fn compare_along_an_edited_alignment() {
+    let (en, es) = (en(), es());
+    let checker = Checker::new();
+    let check = checker.check(&en, &es);
+    let alignment = Aligner::new().align(&en, &es);
+    let same = checker
+        .compare(&en, &es, &alignment)
+        .expect("the alignment fits");
+    assert_eq!(same.divergences, check.divergences);
+
+    // Split the first one-to-one pair of section I.1 whose sides share a number.
+    let mut edited = alignment.clone();
+    let (k, section) = edited
+        .sections
+        .iter_mut()
+        .enumerate()
+        .find(|(_, s)| s.en_id.as_deref() == Some("I.1"))
+        .expect("the plan has a section I.1");
+    let pair = section.pairs.remove(0);
+    assert_eq!((pair.en.len(), pair.es.len()), (1, 1), "{pair:?}");
+    let (i, j) = (pair.en[0], pair.es[0]);
+    let one_side = |en: Vec<usize>, es: Vec<usize>| paridad::SentencePair { en, es, score: 0.0 };
+    section.pairs.insert(0, one_side(vec![], vec![j]));
+    section.pairs.insert(0, one_side(vec![i], vec![]));
+    let split = checker
+        .compare(&en, &es, &edited)
+        .expect("the alignment fits");
+    let found: Vec<(DivergenceKind, Option<usize>, Option<usize>)> = split
+        .in_section(k)
+        .filter(|d| d.pair.is_some_and(|p| p < 2))
+        .map(|d| {
+            (
+                d.kind,
+                d.en.as_ref().map(|e| e.sentence),
+                d.es.as_ref().map(|e| e.sentence),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (DivergenceKind::Omission, Some(i), None),
+            (DivergenceKind::Addition, None, Some(j))
+        ]
+    );
+
+    // An alignment naming a sentence the Spanish version lacks is an error, not a panic.
+    let mut wrong = alignment;
+    wrong.sections[1].pairs[0].es = vec![es.sentences().len()];
+    let err = checker.compare(&en, &es, &wrong).unwrap_err();
+    assert!(err.to_string().contains("of the Spanish version"), "{err}");
+}
