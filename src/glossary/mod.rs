@@ -2,11 +2,12 @@
 //! from TSV, CSV or TBX.
 //!
 //! This file is the model: [`Glossary`] (concepts stored in one buffer), its borrowed
-//! [`ConceptRef`] and [`Terms`], the owned [`Concept`], and the grouping of term pairs into
-//! concepts. The rest serves one user each:
+//! [`ConceptRef`] and [`Terms`], the owned [`Concept`], the grouping of term pairs into
+//! concepts, and the checks every reader applies to a term. The other files serve one user
+//! each:
 //!
-//! - `formats.rs`: [`GlossaryFormat`] and the readers' entry points (TSV here, CSV in
-//!   `csv.rs`, TBX in `tbx.rs`);
+//! - `formats.rs`: [`GlossaryFormat`] and the readers: [`Glossary::from_tsv`] whole,
+//!   [`Glossary::from_csv`] and [`Glossary::from_tbx`] through `csv.rs` and `tbx.rs`;
 //! - `index.rs`: the aligner's [`TermIndex`], which finds a glossary's terms in tokens;
 //! - `terminology.rs`: the checker's [`Terminology`], which finds the caller's terms and their
 //!   inflected counterparts;
