@@ -490,3 +490,15 @@ pub(super) static TABLES: Tables = Tables {
     prosthetic_e: false,
     stop_set: OnceLock::new(),
 };
+
+// ---- Stem rules (the loose term search; see `stems.rs`) ---------------------------------
+
+/// How English inflects, for the loose term search: a final `e` or `y` is cut (`promote` →
+/// `promot`, which begins `promoting`; `supply` → `suppl`, which begins `supplied`); no
+/// spelling changes are undone.
+pub(super) static STEM_RULES: super::stems::StemRules = super::stems::StemRules {
+    endings: &["e", "y"],
+    spelling_changes: &[],
+};
+
+// ---- End of stem rules -------------------------------------------------------------------

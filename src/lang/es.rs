@@ -371,3 +371,29 @@ pub(super) static TABLES: Tables = Tables {
     prosthetic_e: true,
     stop_set: OnceLock::new(),
 };
+
+// ---- Stem rules (the loose term search; see `stems.rs`) ---------------------------------
+
+/// How Spanish inflects, for the loose term search: an infinitive ending (`-ar`, `-er`,
+/// `-ir`) or else a final `a`, `e`, `o` is cut (`fortalecer` → `fortalec`, which begins
+/// `fortalecerán`; `conjunto` → `conjunt`, which begins `conjuntas`). Verb forms have their
+/// spelling changes undone before they are compared with a stem: stem vowels that break
+/// (`promueven` → `promoven`, `invierten` → `inverten`, `compiten` → `competen`), `zc` before
+/// `a`/`o` (`fortalezcan` → `fortalecan`), and the consonants that keep their sound before `e`
+/// (`busquen` → `buscen`, `lleguen` → `llegen`, `organice` → `organize`, `protejan` →
+/// `protegan`).
+pub(super) static STEM_RULES: super::stems::StemRules = super::stems::StemRules {
+    endings: &["ar", "er", "ir", "a", "e", "o"],
+    spelling_changes: &[
+        ("ue", "o"),
+        ("ie", "e"),
+        ("i", "e"),
+        ("zc", "c"),
+        ("qu", "c"),
+        ("gu", "g"),
+        ("c", "z"),
+        ("j", "g"),
+    ],
+};
+
+// ---- End of stem rules -------------------------------------------------------------------

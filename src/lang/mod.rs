@@ -6,6 +6,7 @@
 
 mod en;
 mod es;
+mod stems;
 
 use std::collections::HashSet;
 use std::fmt;
