@@ -16,6 +16,7 @@ mod numbers;
 mod props;
 mod reliability;
 mod robust;
+mod schema;
 mod seeds;
 mod sentences;
 mod util;
