@@ -194,8 +194,6 @@ impl<'s> Words<'s> {
     }
 }
 
-const ARTICLES: &[&str] = &["the", "el", "la", "los", "las"];
-
 /// The year a token states: four digits from 1900 to 2100, written without a thousands
 /// separator (`2.000` and `1,999` are amounts).
 fn is_year(t: &Token) -> Option<i32> {
@@ -242,7 +240,7 @@ fn dates(
         // Relative years.
         if let Some((len, offset, _)) = w.table_at(i, tables.relative_years) {
             if let Some(year) = doc_year {
-                let bound = w.table_before(i, tables.date_bounds, ARTICLES);
+                let bound = w.table_before(i, tables.date_bounds, tables.articles);
                 let start = bound.map_or(i, |b| b.0);
                 used[start..i + len].fill(true);
                 out.push(Found {
@@ -283,7 +281,7 @@ fn dates(
             if let (Some(m), Some(d)) =
                 (small_int(&w.toks[i + 1], 12), small_int(&w.toks[i + 2], 31))
             {
-                let bound = w.table_before(i, tables.date_bounds, ARTICLES);
+                let bound = w.table_before(i, tables.date_bounds, tables.articles);
                 let start = bound.map_or(i, |b| b.0);
                 used[start..=i + 2].fill(true);
                 out.push(Found {
@@ -337,7 +335,7 @@ fn dates(
                 }
             }
         }
-        let bound = w.table_before(first, tables.date_bounds, ARTICLES);
+        let bound = w.table_before(first, tables.date_bounds, tables.articles);
         let start = bound.map_or(first, |b| b.0);
         used[start..=i].fill(true);
         out.push(Found {
@@ -374,7 +372,7 @@ fn numbers(w: &Words<'_>, tables: &Tables, used: &mut [bool], out: &mut Vec<Foun
                 && c.last == i
                 && c.value == 2
                 && i > 0
-                && ARTICLES.contains(&w.folded[i - 1].as_str())
+                && tables.articles.contains(&w.folded[i - 1].as_str())
             {
                 i += 1;
                 continue;
