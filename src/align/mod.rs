@@ -12,11 +12,11 @@ use serde::{Deserialize, Serialize};
 use crate::document::Document;
 use crate::error::Error;
 use crate::glossary::{Glossary, TermIndex};
-use crate::lang::{Lang, Tables, NEUTRAL};
+use crate::lang::pair::{self, Model};
+use crate::lang::{self, Lang, Tables, NEUTRAL};
 
 use crate::lexicon::{self, Bag, Lexicon, Weights};
 use section::{Match, SectionBag};
-use sentence::Model;
 
 /// Two documents aligned: section pairs in English document order, each with its sentence
 /// pairs.
@@ -254,7 +254,7 @@ impl Aligner {
             [term(known_a), term(known_b)],
             false,
         );
-        let model = list_model(code_a, code_b, a, b);
+        let model = list_model((code_a, known_a), (code_b, known_b), a, b);
         sentence::align(&built.a, &built.b, &built.weights, &model)
             .into_iter()
             .map(|bead| SentencePair {
@@ -284,14 +284,9 @@ impl Aligner {
         es: &Document<'_>,
         lexicon: &Lexicon,
     ) -> Alignment {
-        let model = if en.lang() == es.lang() {
-            Model {
-                ratio: 1.0,
-                ..sentence::EN_ES
-            }
-        } else {
-            sentence::EN_ES
-        };
+        // Every pair of documents is a pair with tables, English and Spanish in this order;
+        // a pair nobody measured, should one come, is read characters one for one.
+        let model = pair::model(en.lang(), es.lang()).unwrap_or_else(|| pair::unmeasured(1.0));
         let lex = &lexicon.weights;
         let sides = [Side::new(en, &lexicon.a), Side::new(es, &lexicon.b)];
         let matches = section::pair(
@@ -567,54 +562,36 @@ fn round(x: f32) -> f64 {
     (f64::from(x) * 1000.0).round() / 1000.0
 }
 
-/// A language code as given (`en`, `DE`, `fra`), lower-cased; an error unless it is two or
-/// three ASCII letters.
+/// The ISO 639 code of a language given by tag (`en`, `DE`, `fra`, `es-MX`, `English`), as
+/// [`lang::any_code`] reads it; an error unless it can.
 fn language_code(given: &str) -> Result<String, Error> {
-    let lower = given.trim().to_ascii_lowercase();
-    // A name paridad knows (`english`), or a tag whose first part is a code (`es-MX`, `pt_BR`).
-    if let Ok(lang) = lower.parse::<Lang>() {
-        return Ok(lang.code().to_string());
-    }
-    let mut parts = lower.split(['-', '_']);
-    let primary = parts.next().unwrap_or_default();
-    let well_formed = (2..=3).contains(&primary.len())
-        && primary.bytes().all(|c| c.is_ascii_lowercase())
-        && parts
-            .all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_alphanumeric()));
-    if !well_formed {
-        return Err(Error::setting(format!(
+    lang::any_code(given).ok_or_else(|| {
+        Error::setting(format!(
             "language code {given:?}: expected an ISO 639 code, as en, es, de, spa or pt-BR"
-        )));
-    }
-    // The three-letter codes of the languages paridad has tables for.
-    Ok(match primary {
-        "eng" => "en",
-        "spa" => "es",
-        other => other,
-    }
-    .to_string())
+        ))
+    })
 }
 
-/// The length model for two sentence lists in languages `a` and `b`: English to Spanish (or
-/// back) as measured; one language on both sides, characters one for one; any other pair,
+/// The length model for two sentence lists in languages `a` and `b`: a pair with tables as
+/// [`pair::model`] gives it (English to Spanish or back as measured); one language on both sides, characters one for one; any other pair,
 /// the ratio of the two lists' characters, so a language that runs longer is expected to.
-fn list_model(a: &str, b: &str, list_a: &[&str], list_b: &[&str]) -> Model {
-    let ratio = match (a, b) {
-        ("en", "es") => sentence::EN_ES.ratio,
-        ("es", "en") => 1.0 / sentence::EN_ES.ratio,
-        _ if a == b => 1.0,
-        _ => {
-            let chars = |list: &[&str]| list.iter().map(|s| s.chars().count()).sum::<usize>();
-            let (ca, cb) = (chars(list_a), chars(list_b));
-            if ca == 0 || cb == 0 {
-                1.0
-            } else {
-                (cb as f32 / ca as f32).clamp(0.5, 2.0)
-            }
-        }
-    };
-    Model {
-        ratio,
-        ..sentence::EN_ES
+fn list_model(
+    (a, known_a): (&str, Option<Lang>),
+    (b, known_b): (&str, Option<Lang>),
+    list_a: &[&str],
+    list_b: &[&str],
+) -> Model {
+    if let Some(model) = known_a.zip(known_b).and_then(|(a, b)| pair::model(a, b)) {
+        return model;
     }
+    if a == b {
+        return pair::unmeasured(1.0);
+    }
+    let chars = |list: &[&str]| list.iter().map(|s| s.chars().count()).sum::<usize>();
+    let (ca, cb) = (chars(list_a), chars(list_b));
+    pair::unmeasured(if ca == 0 || cb == 0 {
+        1.0
+    } else {
+        (cb as f32 / ca as f32).clamp(0.5, 2.0)
+    })
 }

@@ -8,30 +8,8 @@
 
 use std::ops::Range;
 
+use crate::lang::pair::Model;
 use crate::lexicon::{Bag, Weights};
-
-/// The English/Spanish length model and the weights of the cost.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Model {
-    /// Expected ratio of characters, second side over first.
-    pub ratio: f32,
-    /// Variance of the length difference per character.
-    pub variance: f32,
-    /// Weight of the lexical evidence.
-    pub lexical: f32,
-}
-
-/// English → Spanish. The ratio is measured on the 91 two-sided beads of the hand-made gold
-/// alignment of a 2025 bilingual action plan (tests/gold/): Spanish runs 1.095 times the
-/// English characters. The variance measured there, 2.14 per character, comes from a single
-/// careful translation and makes the length model overconfident on looser ones; Gale and
-/// Church's 6.8 (from the Canadian Hansard) aligns our synthetic corpora with edits better
-/// (`examples/evaluate.rs`), so it is the one used.
-pub(crate) const EN_ES: Model = Model {
-    ratio: 1.095,
-    variance: 6.8,
-    lexical: 6.0,
-};
 
 /// A bead of the best path.
 #[derive(Clone, Debug, PartialEq)]
@@ -587,7 +565,7 @@ mod tests {
 
     #[test]
     fn length_probability_peaks_at_the_expected_ratio() {
-        let m = EN_ES;
+        let m = crate::lang::pair::model(crate::Lang::En, crate::Lang::Es).unwrap();
         let at_ratio = length_probability(100.0, 109.5, &m);
         assert!(at_ratio > 0.99, "{at_ratio}");
         assert!(length_probability(100.0, 50.0, &m) < 0.01);

@@ -1,6 +1,7 @@
 //! Glossaries as CSV (RFC 4180), with a header row naming the columns.
 
 use crate::error::Error;
+use crate::lang::Lang;
 
 /// What a format error in a CSV glossary is said of.
 const WHAT: &str = "CSV glossary";
@@ -118,10 +119,11 @@ fn is_blank(fields: &[String]) -> bool {
     fields.iter().all(|f| f.trim().is_empty())
 }
 
-/// The role a header cell names, case and accents aside: `en`, `English`, `source`, `source
-/// term`, or either language name followed by a region (`en-US`, `English_United_States`) for
-/// English; `es`, `Spanish`, `español`, `target`, `target term`, `es-MX`, `Spanish_Mexico` for
-/// Spanish; `note(s)`, `comment(s)` for notes.
+/// The role a header cell names, case and accents aside: `source`, `source term`, or a code
+/// or name of English as [`Lang::from_tag`] reads it, alone or followed by a region (`en`,
+/// `eng`, `English`, `en-US`, `English_United_States`) for English; `target`, `target term`, or
+/// the same for Spanish (`es`, `spa`, `Spanish`, `español`, `es-MX`, `Spanish_Mexico`);
+/// `note(s)`, `comment(s)` for notes.
 fn role(cell: &str) -> Role {
     let cell = crate::tokens::fold(cell.trim());
     match cell.as_str() {
@@ -130,11 +132,11 @@ fn role(cell: &str) -> Role {
         "note" | "notes" | "comment" | "comments" => return Role::Note,
         _ => {}
     }
-    // A language name or tag, with a region after it (`en-US`, `Spanish_Mexico`).
-    match cell.split(['-', '_']).next().unwrap_or("") {
-        "en" | "english" => Role::En,
-        "es" | "spanish" | "espanol" => Role::Es,
-        _ => Role::Other,
+    // A language name or code, with a region after it (`en-US`, `Spanish_Mexico`).
+    match Lang::from_tag(cell.split(['-', '_']).next().unwrap_or("")) {
+        Ok(Lang::En) => Role::En,
+        Ok(Lang::Es) => Role::Es,
+        Err(_) => Role::Other,
     }
 }
 
@@ -319,6 +321,10 @@ mod tests {
             "en-US,es-MX",
             "English_United_States,Spanish_Mexico",
             "Source term,Target term",
+            "eng,spa",
+            "Inglés,Español",
+            "english,castellano",
+            "ENG_CA,Castellano_MX",
         ] {
             let got = rows(&format!("{header}\ntrade,comercio\n"));
             assert_eq!(got, [("trade".into(), "comercio".into(), None)], "{header}");

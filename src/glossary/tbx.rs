@@ -337,15 +337,11 @@ fn language_of(e: &BytesStart<'_>, line: usize) -> Result<Option<String>, Error>
     }
 }
 
-/// English or Spanish by the primary subtag (`en`, `en-CA`, `es-MX`, `ES_es`); `None` for any
-/// other language.
+/// The language a tag names by its primary subtag (`en`, `en-CA`, `es-MX`, `ES_es`, `spa`), as
+/// [`Lang::from_tag`] reads it; what follows is not checked, so that a sloppy tag (`es-`) still
+/// names its language. `None` for any other language.
 fn language(tag: &str) -> Option<Lang> {
-    let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
-    match primary.to_ascii_lowercase().as_str() {
-        "en" => Some(Lang::En),
-        "es" => Some(Lang::Es),
-        _ => None,
-    }
+    Lang::from_tag(tag.trim().split(['-', '_']).next().unwrap_or("")).ok()
 }
 
 /// Lines of byte offsets that only grow.
@@ -413,6 +409,22 @@ mod tests {
         assert_eq!(entries[0].es, ["memorándum de entendimiento"]);
         assert_eq!(entries[0].notes, ["A written agreement & its annexes"]);
         assert!(entries[1].es.is_empty());
+    }
+
+    #[test]
+    fn language_sections_are_named_by_any_tag_of_english_or_spanish() {
+        let text = V3
+            .replace("xml:lang=\"en-CA\"", "xml:lang=\"eng\"")
+            .replace("xml:lang=\"es-MX\"", "xml:lang=\"ES_es\"");
+        assert_ne!(text, V3);
+        let entries = read(&text).unwrap();
+        assert_eq!(entries[0].en, ["Memorandum of Understanding", "MOU"]);
+        assert_eq!(entries[0].es, ["memorándum de entendimiento"]);
+        // Only the primary subtag counts.
+        let text = V3.replace("xml:lang=\"es-MX\"", "xml:lang=\"spa-\"");
+        assert_eq!(read(&text).unwrap()[0].es, ["memorándum de entendimiento"]);
+        let text = V3.replace("xml:lang=\"es-MX\"", "xml:lang=\"pt-BR\"");
+        assert!(read(&text).unwrap()[0].es.is_empty());
     }
 
     #[test]

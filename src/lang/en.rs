@@ -7,6 +7,8 @@ use super::{Bound, HeadingKeyword as K, Modality, Qualifier, Tables};
 pub(super) static TABLES: Tables = Tables {
     code: "en",
     name: "english",
+    alpha3: &["eng"],
+    tag_names: &["english", "inglés", "ingles"],
     function_words: &[
         "the", "and", "of", "to", "in", "will", "is", "are", "for", "with", "on", "that", "this",
         "by", "their", "both", "our", "as", "be", "which", "from", "have", "has", "its",
@@ -144,18 +146,9 @@ pub(super) static TABLES: Tables = Tables {
     ],
     contents_titles: &["contents", "table of contents"],
     date_labels: &["date", "dated"],
-    web_leftovers: &[
-        "date modified",
-        "date published",
-        "report a problem on this page",
-        "share this page",
-        "back to top",
-        "print this page",
-        "related links",
-        "skip to main content",
-    ],
     page_labels: &["page", "p."],
     date_fillers: &["the", "of", "day"],
+    articles: &["the"],
     stop_words: &[
         "a",
         "an",

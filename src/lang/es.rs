@@ -7,6 +7,8 @@ use super::{Bound, HeadingKeyword as K, Modality, Qualifier, Tables};
 pub(super) static TABLES: Tables = Tables {
     code: "es",
     name: "spanish",
+    alpha3: &["spa"],
+    tag_names: &["spanish", "español", "espanol", "castellano"],
     function_words: &[
         "de", "la", "el", "y", "en", "los", "las", "del", "para", "con", "por", "que", "se", "una",
         "un", "sus", "su", "ambos", "como", "al", "sobre", "entre", "mediante", "es",
@@ -114,17 +116,9 @@ pub(super) static TABLES: Tables = Tables {
         "índice general",
     ],
     date_labels: &["fecha"],
-    web_leftovers: &[
-        "fecha de modificación",
-        "fecha de publicación",
-        "última actualización",
-        "compartir esta página",
-        "volver arriba",
-        "imprimir esta página",
-        "enlaces relacionados",
-    ],
     page_labels: &["página", "pág.", "pag."],
     date_fillers: &["de", "del"],
+    articles: &["el", "la", "los", "las"],
     stop_words: &[
         "a", "al", "ante", "bajo", "con", "contra", "de", "del", "desde", "durante", "en", "entre",
         "hacia", "hasta", "mediante", "para", "por", "según", "segun", "sin", "so", "sobre",

@@ -1,11 +1,15 @@
 //! Languages and the per-language tables of general vocabulary the stages consult.
 //!
 //! Everything paridad knows about a language lives in one [`Tables`] value per language
-//! (`en.rs`, `es.rs`): abbreviations, month names, heading keywords, connector words, web-page
-//! leftovers. Adding a language means adding a table, not editing the segmenter.
+//! (`en.rs`, `es.rs`): its codes and names, abbreviations, month names, heading keywords,
+//! connector words, articles. What holds for a pair of languages (how much longer one runs
+//! than the other) is in one table per pair (`pair.rs`); what holds whatever the language (web
+//! page leftovers, which a translated page keeps from the original site) is a general table
+//! here. Adding a language means adding tables, not editing the stages.
 
 mod en;
 mod es;
+pub(crate) mod pair;
 mod stems;
 
 use std::collections::HashSet;
@@ -50,6 +54,52 @@ impl Lang {
         self.tables().name
     }
 
+    /// The language a tag names, case aside: an ISO 639-1 or 639-2 code, alone or with
+    /// subtags after `-` or `_` (`en`, `EN`, `en-CA`, `en_US`, `eng`, `es-MX`, `spa`), or a
+    /// name of the language in English or in itself (`English`, `Spanish`, `español`,
+    /// `espanol`, `castellano`). This is the one parser of language tags: the CLI, the
+    /// glossary readers and the aligner all go through it.
+    ///
+    /// # Errors
+    ///
+    /// A setting error for a language paridad has no tables for (`fr`) and for anything that
+    /// is not a code, a tag or a name (`e`, `en-`, `english-ish`, an empty string).
+    ///
+    /// ```
+    /// use paridad::Lang;
+    ///
+    /// assert_eq!(Lang::from_tag("es-MX")?, Lang::Es);
+    /// assert_eq!(Lang::from_tag("English")?, Lang::En);
+    /// assert!(Lang::from_tag("fr").is_err());
+    /// # Ok::<(), paridad::Error>(())
+    /// ```
+    pub fn from_tag(tag: &str) -> Result<Lang, Error> {
+        let tag = tag.trim();
+        let name = tag.to_lowercase();
+        let primary = primary_subtag(tag);
+        Lang::ALL
+            .iter()
+            .copied()
+            .find(|l| {
+                let t = l.tables();
+                t.tag_names.contains(&name.as_str())
+                    || primary
+                        .as_deref()
+                        .is_some_and(|p| p == t.code || t.alpha3.contains(&p))
+            })
+            .ok_or_else(|| {
+                Error::setting(format!(
+                    "unknown language {:?}: expected one of {}",
+                    tag.to_ascii_lowercase(),
+                    Lang::ALL
+                        .iter()
+                        .map(|l| l.code())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+            })
+    }
+
     /// Guesses the language of `text` from its most frequent function words; `None` when no
     /// known language's function words occur.
     pub fn detect(text: &str) -> Option<Lang> {
@@ -91,22 +141,33 @@ impl fmt::Display for Lang {
 impl FromStr for Lang {
     type Err = Error;
 
+    /// [`Lang::from_tag`].
     fn from_str(s: &str) -> Result<Lang, Error> {
-        let s = s.trim().to_ascii_lowercase();
-        Lang::ALL
-            .iter()
-            .copied()
-            .find(|l| l.code() == s || l.name().eq_ignore_ascii_case(&s))
-            .ok_or_else(|| {
-                Error::setting(format!(
-                    "unknown language {s:?}: expected one of {}",
-                    Lang::ALL
-                        .iter()
-                        .map(|l| l.code())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ))
-            })
+        Lang::from_tag(s)
+    }
+}
+
+/// The primary subtag of a language tag, lower-case, when the tag is well formed: two or three
+/// ASCII letters, then any number of subtags of one to eight ASCII letters or digits, each
+/// after `-` or `_` (`pt-BR`, `es_419`, `zh-Hant-TW`).
+fn primary_subtag(tag: &str) -> Option<String> {
+    let mut parts = tag.split(['-', '_']);
+    let primary = parts.next()?;
+    let well_formed = (2..=3).contains(&primary.len())
+        && primary.bytes().all(|c| c.is_ascii_alphabetic())
+        && parts
+            .all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_alphanumeric()));
+    well_formed.then(|| primary.to_ascii_lowercase())
+}
+
+/// The ISO 639 code of a language given by tag, lower-case, for any language, with or without
+/// tables: a language paridad knows by its two-letter code, as [`Lang::from_tag`] reads it
+/// (`eng`, `English`, `es-MX` give `en` and `es`); any other by the primary subtag of a
+/// well-formed tag (`DE` gives `de`, `pt-BR` gives `pt`). `None` for anything else (`deutsch`).
+pub(crate) fn any_code(tag: &str) -> Option<String> {
+    match Lang::from_tag(tag) {
+        Ok(lang) => Some(lang.code().to_string()),
+        Err(_) => primary_subtag(tag.trim()),
     }
 }
 
@@ -161,8 +222,15 @@ impl HeadingKeyword {
 ///
 /// All word lists are lower-case unless said otherwise.
 pub(crate) struct Tables {
+    /// The ISO 639-1 code.
     pub code: &'static str,
+    /// The English name, lower-case.
     pub name: &'static str,
+    /// The ISO 639-2 codes (bibliographic and terminological, when they differ).
+    pub alpha3: &'static [&'static str],
+    /// Names a language tag may give instead of a code, lower-case: the English name and the
+    /// language's own, with and without accents.
+    pub tag_names: &'static [&'static str],
     /// Frequent function words, for language detection.
     pub function_words: &'static [&'static str],
     /// Abbreviations after which a period does not end a sentence when more follows
@@ -181,11 +249,11 @@ pub(crate) struct Tables {
     pub contents_titles: &'static [&'static str],
     /// Labels that open a date line (`date 2025-09-20`).
     pub date_labels: &'static [&'static str],
-    /// Web-page leftovers: a line made of one of these (after a bullet, with an optional colon
-    /// and value) is layout noise.
-    pub web_leftovers: &'static [&'static str],
     /// Words that introduce the month in a long date (`18 de septiembre de 2025`): skipped.
     pub date_fillers: &'static [&'static str],
+    /// Definite articles (accent-free, lower-case): one may stand between a date bound and its
+    /// date (`hasta el 2025`), and one before `two` makes it `both` (`los dos`).
+    pub articles: &'static [&'static str],
     /// Words that label a page number in a footer (`Page 3`, `Página 3`).
     pub page_labels: &'static [&'static str],
     /// Words too common to anchor an alignment: articles, prepositions, pronouns, auxiliaries,
@@ -252,6 +320,8 @@ pub(crate) struct Tables {
 pub(crate) static NEUTRAL: Tables = Tables {
     code: "",
     name: "",
+    alpha3: &[],
+    tag_names: &[],
     function_words: &[],
     abbreviations: &[],
     sentence_starters: &[],
@@ -260,8 +330,8 @@ pub(crate) static NEUTRAL: Tables = Tables {
     heading_keywords: &[],
     contents_titles: &[],
     date_labels: &[],
-    web_leftovers: &[],
     date_fillers: &[],
+    articles: &[],
     page_labels: &[],
     stop_words: &[],
     plural_endings: &[],
@@ -328,6 +398,27 @@ pub enum Qualifier {
     /// `about`, `around`, `approximately`, `alrededor de`, `aproximadamente`.
     About,
 }
+
+/// Web-page leftovers, lower-case: a line made of one of these (after a bullet, with an optional
+/// colon and value) is layout noise, in a document of any language (a translated page keeps the
+/// original site's leftovers).
+pub(crate) const WEB_LEFTOVERS: &[&str] = &[
+    "date modified",
+    "date published",
+    "report a problem on this page",
+    "share this page",
+    "back to top",
+    "print this page",
+    "related links",
+    "skip to main content",
+    "fecha de modificación",
+    "fecha de publicación",
+    "última actualización",
+    "compartir esta página",
+    "volver arriba",
+    "imprimir esta página",
+    "enlaces relacionados",
+];
 
 /// Page-number labels of every known language: a page footer is noise whatever the
 /// document's language (translated documents keep the original's footers).
@@ -417,6 +508,75 @@ mod tests {
             err.to_string(),
             "unknown language \"fr\": expected one of en, es"
         );
+    }
+
+    #[test]
+    fn tags_name_a_language_by_code_region_or_name() {
+        let english = [
+            "en", "EN", " en ", "en-CA", "en_US", "EN-gb", "eng", "ENG", "eng-US", "English",
+            "english", "ENGLISH", "inglés", "ingles",
+        ];
+        for tag in english {
+            assert_eq!(Lang::from_tag(tag).ok(), Some(Lang::En), "{tag:?}");
+        }
+        let spanish = [
+            "es",
+            "ES",
+            "es-MX",
+            "es_419",
+            "es-ES",
+            "spa",
+            "español",
+            "Español",
+            "ESPAÑOL",
+            "espanol",
+            "Spanish",
+            "spanish",
+            "castellano",
+            "Castellano",
+        ];
+        for tag in spanish {
+            assert_eq!(Lang::from_tag(tag).ok(), Some(Lang::Es), "{tag:?}");
+        }
+        assert_eq!("es-MX".parse::<Lang>().ok(), Some(Lang::Es));
+    }
+
+    #[test]
+    fn malformed_tags_and_unknown_languages_are_refused_alike() {
+        for (tag, shown) in [
+            ("fr", "fr"),
+            ("FR", "fr"),
+            ("fr-CA", "fr-ca"),
+            ("e", "e"),
+            ("en-", "en-"),
+            ("", ""),
+            ("  ", ""),
+            ("english-ish", "english-ish"),
+            ("en-toolongtag", "en-toolongtag"),
+            ("en--US", "en--us"),
+            ("deutsch", "deutsch"),
+        ] {
+            let err = Lang::from_tag(tag).unwrap_err();
+            assert!(err.is_setting(), "{tag:?}");
+            assert_eq!(
+                err.to_string(),
+                format!("unknown language {shown:?}: expected one of en, es"),
+                "{tag:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn any_code_reads_languages_without_tables_too() {
+        assert_eq!(any_code("English").as_deref(), Some("en"));
+        assert_eq!(any_code("spa").as_deref(), Some("es"));
+        assert_eq!(any_code("castellano").as_deref(), Some("es"));
+        assert_eq!(any_code("DE").as_deref(), Some("de"));
+        assert_eq!(any_code("pt-BR").as_deref(), Some("pt"));
+        assert_eq!(any_code("fra").as_deref(), Some("fra"));
+        for bad in ["deutsch", "d", "pt-", "", "de-Ä"] {
+            assert_eq!(any_code(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

@@ -118,13 +118,11 @@ fn is_page_number(s: &str) -> bool {
 fn is_web_leftover(s: &str) -> bool {
     let t = s.trim_start_matches(['-', '*', '•', ' ']).trim();
     let lower = t.to_lowercase();
-    crate::lang::Lang::ALL.iter().map(|l| l.tables()).any(|tb| {
-        tb.web_leftovers.iter().any(|w| {
-            lower.strip_prefix(w).is_some_and(|rest| {
-                let rest = rest.trim_start_matches(':').trim();
-                rest.chars()
-                    .all(|c| c.is_ascii_digit() || "-/.: ".contains(c))
-            })
+    lang::WEB_LEFTOVERS.iter().any(|w| {
+        lower.strip_prefix(w).is_some_and(|rest| {
+            let rest = rest.trim_start_matches(':').trim();
+            rest.chars()
+                .all(|c| c.is_ascii_digit() || "-/.: ".contains(c))
         })
     })
 }

@@ -894,16 +894,16 @@ fn a_regular_file_over_the_limit_is_refused_unread() {
 
 #[test]
 fn a_glossary_without_a_term_pair_is_said_to_be_empty() {
-    // A TBX whose languages are written as ISO 639-2 codes, and a TSV of comments: nothing is
-    // read, and the user is told rather than believing the terms checked.
+    // A TBX in French and Portuguese, and a TSV of comments: nothing is read, and the user is
+    // told rather than believing the terms checked.
     let dir = scratch("empty-glossary");
     fs::write(dir.join("only-comments.tsv"), "# terms to come\n").unwrap();
     fs::write(
-        dir.join("spa.tbx"),
-        r#"<tbx type="TBX-Core" style="dca" xml:lang="eng" xmlns="urn:iso:std:iso:30042:ed-2"><text><body><conceptEntry id="c1"><langSec xml:lang="eng"><termSec><term>supply chain</term></termSec></langSec><langSec xml:lang="spa"><termSec><term>cadena de suministro</term></termSec></langSec></conceptEntry></body></text></tbx>"#,
+        dir.join("fra-por.tbx"),
+        r#"<tbx type="TBX-Core" style="dca" xml:lang="fra" xmlns="urn:iso:std:iso:30042:ed-2"><text><body><conceptEntry id="c1"><langSec xml:lang="fra"><termSec><term>chaîne d'approvisionnement</term></termSec></langSec><langSec xml:lang="por"><termSec><term>cadeia de suprimentos</term></termSec></langSec></conceptEntry></body></text></tbx>"#,
     )
     .unwrap();
-    for glossary in ["only-comments.tsv", "spa.tbx"] {
+    for glossary in ["only-comments.tsv", "fra-por.tbx"] {
         let out = run(
             &dir,
             &["check", "en.txt", "es.txt", "--glossary", glossary],
@@ -918,6 +918,16 @@ fn a_glossary_without_a_term_pair_is_said_to_be_empty() {
             "{stderr}"
         );
     }
+    // ISO 639-2 codes name English and Spanish as the two-letter ones do.
+    fs::write(dir.join("eng-spa.tbx"), r#"<tbx type="TBX-Core" style="dca" xml:lang="eng" xmlns="urn:iso:std:iso:30042:ed-2"><text><body><conceptEntry id="c1"><langSec xml:lang="eng"><termSec><term>supply chain</term></termSec></langSec><langSec xml:lang="spa"><termSec><term>cadena de suministro</term></termSec></langSec></conceptEntry></body></text></tbx>"#).unwrap();
+    let out = run(
+        &dir,
+        &["check", "en.txt", "es.txt", "--glossary", "eng-spa.tbx"],
+        Stdio::null(),
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("no English-Spanish term pair"), "{stderr}");
     fs::remove_dir_all(&dir).ok();
 }
 

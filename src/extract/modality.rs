@@ -1,0 +1,127 @@
+//! Modality: how strongly a sentence commits (`will`, `shall`, the Spanish future: committed;
+//! `may`, `podrán`: possible; `explore`, `seek to`: tentative).
+
+use super::{Found, Value, Words};
+use crate::lang::{Modality, Tables};
+use crate::tokens::TokenKind;
+
+/// Modal words and phrases and the future tense, with their strength; `may` in a relative
+/// clause and a commitment to something tentative (`will explore`) left out.
+pub(super) fn modals(w: &Words<'_>, tables: &Tables, out: &mut Vec<Found>) {
+    let mut found: Vec<Found> = Vec::new();
+    let mut i = 0;
+    while i < w.toks.len() {
+        if let Some((len, m, _)) = w.table_at(i, tables.modals) {
+            found.push(Found {
+                value: Value::Modal(m),
+                range: w.span(i, i + len - 1),
+                token: i,
+            });
+            i += len;
+            continue;
+        }
+        let raw = w.text[w.toks[i].range.clone()].to_lowercase();
+        if w.toks[i].kind == TokenKind::Word
+            && raw.chars().count() >= 5
+            && tables.future_endings.iter().any(|e| raw.ends_with(e))
+        {
+            found.push(Found {
+                value: Value::Modal(Modality::Committed),
+                range: w.toks[i].range.clone(),
+                token: i,
+            });
+        }
+        i += 1;
+    }
+    // `corridors that could support trade`: "may" in a relative clause describes.
+    found.retain(|f| {
+        f.value != Value::Modal(Modality::Possible) || !in_relative_clause(w, tables, f.token)
+    });
+    // `will explore`: a commitment to look into something is tentative.
+    let tentative: Vec<usize> = found
+        .iter()
+        .filter(|f| f.value == Value::Modal(Modality::Tentative))
+        .map(|f| f.token)
+        .collect();
+    found.retain(|f| {
+        !(f.value == Value::Modal(Modality::Committed)
+            && tentative.iter().any(|&t| t > f.token && t <= f.token + 3))
+    });
+    out.extend(found);
+}
+
+/// Whether token `i` stands in a relative clause: one of the few words before it in its clause
+/// opens one.
+fn in_relative_clause(w: &Words<'_>, tables: &Tables, i: usize) -> bool {
+    const REACH: usize = 5;
+    let mut k = i;
+    while k > 0 && i - k < REACH {
+        let gap = &w.text[w.toks[k - 1].range.end..w.toks[k].range.start];
+        if gap.contains([',', ';', ':', '(', ')']) {
+            return false;
+        }
+        k -= 1;
+        if tables.relative_words.contains(&w.folded[k].as_str()) {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::values;
+    use super::*;
+    use crate::lang::Lang;
+
+    #[test]
+    fn commitments_possibilities_and_intentions() {
+        let modals = |text: &str, lang: Lang| -> Vec<Value> {
+            values(text, lang)
+                .into_iter()
+                .map(|(v, _)| v)
+                .filter(|v| matches!(v, Value::Modal(_)))
+                .collect()
+        };
+        let en = "Under CUSMA and pillar II, Canada will sign a Memorandum of Collaboration.";
+        assert_eq!(modals(en, Lang::En), [Value::Modal(Modality::Committed)]);
+        let es =
+            "Ambos países podrán impulsar un memorándum de entendimiento de acuerdo con el T-MEC.";
+        assert_eq!(modals(es, Lang::Es), [Value::Modal(Modality::Possible)]);
+        // The Spanish future commits; `will explore` only intends.
+        let es = values("México y Canadá colaborarán.", Lang::Es);
+        assert_eq!(es, [(Value::Modal(Modality::Committed), "colaborarán")]);
+        let en = values("Both will explore options.", Lang::En);
+        assert_eq!(en, [(Value::Modal(Modality::Tentative), "explore")]);
+    }
+
+    #[test]
+    fn may_in_a_relative_clause_describes_rather_than_weakens() {
+        let modals = |text: &str, lang: Lang| -> Vec<&'static str> {
+            values(text, lang)
+                .iter()
+                .filter_map(|(v, _)| match v {
+                    Value::Modal(Modality::Possible) => Some("possible"),
+                    Value::Modal(Modality::Committed) => Some("committed"),
+                    Value::Modal(Modality::Tentative) => Some("tentative"),
+                    _ => None,
+                })
+                .collect()
+        };
+        let text = "Both will build corridors that could support trade.";
+        assert_eq!(modals(text, Lang::En), ["committed"]);
+        let text = "The programme, which began in 1974, can grow.";
+        assert_eq!(
+            modals(text, Lang::En),
+            ["possible"],
+            "a comma closes the clause"
+        );
+        assert_eq!(modals("Both may build corridors.", Lang::En), ["possible"]);
+        let text = "Se crearán mecanismos que podrán apoyar el comercio.";
+        assert_eq!(modals(text, Lang::Es), ["committed"]);
+        assert_eq!(
+            modals("Ambos podrán apoyar el comercio.", Lang::Es),
+            ["possible"]
+        );
+    }
+}
