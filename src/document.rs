@@ -8,7 +8,6 @@ use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::Serialize;
 
 use crate::date::Date;
-use crate::error::Error;
 use crate::lang::Lang;
 use crate::span::Span;
 
@@ -48,19 +47,6 @@ pub struct Document<'t> {
 }
 
 impl<'t> Document<'t> {
-    /// Segments `text`, written in `lang`.
-    ///
-    /// Fails only when there is nothing to segment (an empty or white-space-only text). Any other
-    /// text gives a document: a text with no numbering at all is one `preamble` section.
-    pub fn parse(text: &'t str, lang: Lang) -> Result<Document<'t>, Error> {
-        crate::segment::segment(text, lang)
-    }
-
-    /// Segments `text` in the language [`Lang::detect`] finds in it (English when none is found).
-    pub fn parse_detect(text: &'t str) -> Result<Document<'t>, Error> {
-        Document::parse(text, Lang::detect(text).unwrap_or(Lang::En))
-    }
-
     /// The text the document was parsed from.
     pub fn text(&self) -> &'t str {
         self.text

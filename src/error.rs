@@ -20,6 +20,31 @@ pub struct Error {
     path: Option<PathBuf>,
 }
 
+/// What bytes that are not UTF-8 text look like, as the reader judged them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Diagnosis {
+    /// Text in another encoding (`UTF-16`, `Windows-1252` …).
+    Encoding(&'static str),
+    /// Data that is no text at all.
+    Binary,
+    /// UTF-8 whose last character is cut off.
+    Truncated,
+    /// UTF-8 text with an invalid byte in it.
+    Stray,
+}
+
+impl Diagnosis {
+    /// The encoding's name, or what the data is.
+    fn name(self) -> &'static str {
+        match self {
+            Diagnosis::Encoding(name) => name,
+            Diagnosis::Binary => "binary",
+            Diagnosis::Truncated => "truncated",
+            Diagnosis::Stray => "stray",
+        }
+    }
+}
+
 #[derive(Debug)]
 enum ErrorKind {
     Empty,
@@ -28,16 +53,16 @@ enum ErrorKind {
         offset: usize,
         line: usize,
         column: usize,
-        likely: Option<&'static str>,
+        likely: Option<Diagnosis>,
     },
     NotText {
         offset: usize,
-        likely: &'static str,
+        likely: Diagnosis,
     },
     Io(std::io::Error),
     TooLarge {
         limit: u64,
-        role: crate::input::InputRole,
+        role: crate::limits::InputRole,
     },
     Setting(String),
     Format {
@@ -60,7 +85,7 @@ impl Error {
         offset: usize,
         line: usize,
         column: usize,
-        likely: Option<&'static str>,
+        likely: Option<Diagnosis>,
     ) -> Error {
         Error::new(ErrorKind::InvalidUtf8 {
             offset,
@@ -70,7 +95,7 @@ impl Error {
         })
     }
 
-    pub(crate) fn not_text(offset: usize, likely: &'static str) -> Error {
+    pub(crate) fn not_text(offset: usize, likely: Diagnosis) -> Error {
         Error::new(ErrorKind::NotText { offset, likely })
     }
 
@@ -88,7 +113,7 @@ impl Error {
         self
     }
 
-    pub(crate) fn too_large(limit: u64, role: crate::input::InputRole) -> Error {
+    pub(crate) fn too_large(limit: u64, role: crate::limits::InputRole) -> Error {
         Error::new(ErrorKind::TooLarge { limit, role })
     }
 
@@ -148,7 +173,7 @@ impl Error {
     }
 
     /// For an input larger than its size limit, the limit in bytes and what the input was.
-    pub fn size_limit(&self) -> Option<(u64, crate::input::InputRole)> {
+    pub fn size_limit(&self) -> Option<(u64, crate::limits::InputRole)> {
         match self.kind {
             ErrorKind::TooLarge { limit, role } => Some((limit, role)),
             _ => None,
@@ -205,34 +230,38 @@ impl fmt::Display for Error {
                     "invalid UTF-8 at byte {offset} (line {line}, column {column})"
                 )?;
                 match likely {
-                    Some(enc) if *enc == crate::input::TRUNCATED => write!(
+                    Some(Diagnosis::Truncated) => write!(
                         f,
                         "; the file ends inside a character: it looks cut short (an incomplete copy or download)"
                     ),
-                    Some(enc) if *enc == crate::input::BINARY => write!(
+                    Some(Diagnosis::Binary) => write!(
                         f,
                         "; the file is binary data, not text: paridad reads UTF-8 text"
                     ),
-                    Some(enc) if *enc == crate::input::STRAY => write!(
+                    Some(Diagnosis::Stray) => write!(
                         f,
                         "; the UTF-8 text before it is valid, so this is a stray invalid byte \
                          (a damaged file, or text pasted in another encoding): repair that place \
                          rather than converting the whole file"
                     ),
-                    Some(enc) => write!(
+                    Some(Diagnosis::Encoding(enc)) => write!(
                         f,
                         "; the file looks like {enc}: convert it to UTF-8 first (e.g. iconv -f {enc} -t UTF-8)"
                     ),
                     None => write!(f, "; convert the file to UTF-8 first"),
                 }
             }
-            ErrorKind::NotText { offset, likely } if *likely == crate::input::BINARY => write!(
+            ErrorKind::NotText {
+                offset,
+                likely: Diagnosis::Binary,
+            } => write!(
                 f,
                 "not text: control bytes from byte {offset}; the file is binary data, and paridad reads UTF-8 text"
             ),
             ErrorKind::NotText { offset, likely } => write!(
                 f,
-                "not text: NUL bytes from byte {offset}; the file looks like {likely}: convert it to UTF-8 first (e.g. iconv -f {likely} -t UTF-8)"
+                "not text: NUL bytes from byte {offset}; the file looks like {likely}: convert it to UTF-8 first (e.g. iconv -f {likely} -t UTF-8)",
+                likely = likely.name()
             ),
             ErrorKind::Io(err) => match err.kind() {
                 std::io::ErrorKind::NotFound => write!(f, "no such file"),
@@ -243,7 +272,7 @@ impl fmt::Display for Error {
             ErrorKind::TooLarge { limit, role } => write!(
                 f,
                 "larger than {}, the size limit for a {role}",
-                crate::input::format_size(*limit)
+                crate::limits::format_size(*limit)
             ),
             ErrorKind::Setting(msg) => write!(f, "{msg}"),
             ErrorKind::Format {

@@ -8,67 +8,15 @@
 //! an error naming the limit, having read at most the limit and one byte more. Pipes and
 //! standard input are read the same way, within the same bound.
 
-use std::fmt;
 use std::io::{self, BufRead, Read};
 use std::path::Path;
 
-use crate::error::Error;
+use crate::error::{Diagnosis, Error};
+pub use crate::limits::{format_size, InputRole};
 use crate::span::LineCol;
 
 /// How many bytes [`read_text`] looks at before it reads on: the block [`sniff`] judges.
 pub const SNIFFED_BYTES: usize = 64 * 1024;
-
-const MIB: u64 = 1024 * 1024;
-
-/// What an input is for; each role has its own size limit ([`InputLimits`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum InputRole {
-    /// A version of a document, or a sentence list (default limit 512 MiB).
-    Document,
-    /// A glossary or dictionary (default limit 256 MiB).
-    Glossary,
-    /// A baseline of reviewed findings (default limit 256 MiB).
-    Baseline,
-    /// One line of a batch manifest (default limit 1 MiB).
-    ManifestLine,
-}
-
-impl InputRole {
-    /// Every role, in the order the CLI lists them.
-    pub const ALL: [InputRole; 4] = [
-        InputRole::Document,
-        InputRole::Glossary,
-        InputRole::Baseline,
-        InputRole::ManifestLine,
-    ];
-
-    /// The role's name in messages and in `--max-input-size ROLE=SIZE`: `document`,
-    /// `glossary`, `baseline`, `manifest-line`.
-    pub fn name(self) -> &'static str {
-        match self {
-            InputRole::Document => "document",
-            InputRole::Glossary => "glossary",
-            InputRole::Baseline => "baseline",
-            InputRole::ManifestLine => "manifest-line",
-        }
-    }
-
-    /// The size limit of the role when none is set, in bytes.
-    pub const fn default_limit(self) -> u64 {
-        match self {
-            InputRole::Document => 512 * MIB,
-            InputRole::Glossary | InputRole::Baseline => 256 * MIB,
-            InputRole::ManifestLine => MIB,
-        }
-    }
-}
-
-impl fmt::Display for InputRole {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
 
 impl std::str::FromStr for InputRole {
     type Err = Error;
@@ -196,36 +144,6 @@ pub fn parse_size(given: &str) -> Result<u64, Error> {
             )
         })
         .ok_or_else(bad)
-}
-
-/// A size in bytes as people read it, in the units [`parse_size`] reads: `512 MiB`,
-/// `1.5 GiB`, `100 bytes`.
-///
-/// ```
-/// assert_eq!(paridad::format_size(1 << 20), "1 MiB");
-/// ```
-pub fn format_size(bytes: u64) -> String {
-    const UNITS: [(&str, u64); 4] = [
-        ("TiB", 1 << 40),
-        ("GiB", 1 << 30),
-        ("MiB", 1 << 20),
-        ("KiB", 1 << 10),
-    ];
-    for (unit, size) in UNITS {
-        if bytes >= size {
-            let tenths = u128::from(bytes) * 10 / u128::from(size);
-            return if tenths % 10 == 0 {
-                format!("{} {unit}", tenths / 10)
-            } else {
-                format!("{}.{} {unit}", tenths / 10, tenths % 10)
-            };
-        }
-    }
-    if bytes == 1 {
-        "1 byte".to_string()
-    } else {
-        format!("{bytes} bytes")
-    }
 }
 
 /// Reads text from `reader`: at most `limit` bytes, refusing what is not text from its first
@@ -410,7 +328,7 @@ fn not_text_after_head(bytes: &[u8]) -> Result<(), Error> {
 /// binary data made of ASCII bytes (a few stray NULs in a text are let through).
 fn not_text(bytes: &[u8]) -> Result<(), Error> {
     match guess_encoding(bytes) {
-        Some(likely @ ("UTF-16" | BINARY)) => {
+        Some(likely @ (Diagnosis::Encoding("UTF-16") | Diagnosis::Binary)) => {
             let offset = bytes
                 .iter()
                 .position(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
@@ -431,27 +349,18 @@ fn invalid_utf8(bytes: &[u8], err: std::str::Utf8Error) -> Error {
     // Valid UTF-8 beyond ASCII before the bad byte: the file is UTF-8 with a stray invalid
     // byte, and converting it whole from Windows-1252 would garble every accented letter.
     let likely = if err.error_len().is_none() && !valid.is_ascii() {
-        Some(TRUNCATED)
+        Some(Diagnosis::Truncated)
     } else if !valid.is_ascii() {
-        Some(STRAY)
+        Some(Diagnosis::Stray)
     } else {
         guess_encoding(bytes)
     };
     Error::invalid_utf8(offset, at.line, at.column, likely)
 }
 
-/// What [`guess_encoding`] says of data that is no text at all.
-pub(crate) const BINARY: &str = "binary";
-
-/// What [`invalid_utf8`] says of UTF-8 whose last character is cut off.
-pub(crate) const TRUNCATED: &str = "truncated";
-
-/// What [`invalid_utf8`] says of UTF-8 text with an invalid byte in it.
-pub(crate) const STRAY: &str = "stray";
-
-fn guess_encoding(bytes: &[u8]) -> Option<&'static str> {
+fn guess_encoding(bytes: &[u8]) -> Option<Diagnosis> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Some("UTF-16");
+        return Some(Diagnosis::Encoding("UTF-16"));
     }
     let head = &bytes[..bytes.len().min(4096)];
     let nuls = head.iter().filter(|&&b| b == 0).count();
@@ -459,19 +368,19 @@ fn guess_encoding(bytes: &[u8]) -> Option<&'static str> {
     // data scatters them, with other control bytes.
     let even = head.iter().step_by(2).filter(|&&b| b == 0).count();
     if nuls * 4 > head.len() && (even * 10 >= nuls * 9 || even * 10 <= nuls) {
-        return Some("UTF-16");
+        return Some(Diagnosis::Encoding("UTF-16"));
     }
     let controls = head
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
         .count();
     if controls * 20 > head.len() {
-        return Some(BINARY);
+        return Some(Diagnosis::Binary);
     }
     // Latin letters with accents (0xC0–0xFF) and Windows-1252 punctuation (0x80–0x9F) standing
     // alone, not as UTF-8 sequences: a single-byte Western encoding.
     let high = bytes.iter().filter(|&&b| b >= 0x80).count();
-    (high > 0 && nuls == 0).then_some("Windows-1252")
+    (high > 0 && nuls == 0).then_some(Diagnosis::Encoding("Windows-1252"))
 }
 
 #[cfg(test)]

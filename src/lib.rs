@@ -67,11 +67,13 @@ mod glossary;
 mod input;
 mod lang;
 mod lexicon;
+mod limits;
 pub mod report;
 mod review;
 mod segment;
 mod span;
 mod tokens;
+mod union_find;
 
 pub use align::{Aligner, Alignment, SectionPair, SentencePair};
 pub use compare::{Check, Checker};

@@ -168,7 +168,7 @@ impl Aligner {
 
     /// Aligns two versions of a document (English and Spanish, in either order).
     pub fn align(&self, a: &Document<'_>, b: &Document<'_>) -> Alignment {
-        if a.lang() == Lang::Es && b.lang() == Lang::En {
+        if Lang::swaps_sides(a.lang(), b.lang()) {
             self.align_ordered(b, a)
         } else {
             self.align_ordered(a, b)

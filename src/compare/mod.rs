@@ -294,7 +294,7 @@ fn english_first<'d, 't>(
     a: &'d Document<'t>,
     b: &'d Document<'t>,
 ) -> (&'d Document<'t>, &'d Document<'t>) {
-    if a.lang() == Lang::Es && b.lang() == Lang::En {
+    if Lang::swaps_sides(a.lang(), b.lang()) {
         (b, a)
     } else {
         (a, b)

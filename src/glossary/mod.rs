@@ -11,7 +11,7 @@
 //! - `index.rs`: the aligner's [`TermIndex`], which finds a glossary's terms in tokens;
 //! - `terminology.rs`: the checker's [`Terminology`], which finds the caller's terms and their
 //!   inflected counterparts;
-//! - `union_find.rs`: the union–find the grouping here and the aligner's lexicon share;
+//! - the union–find the grouping here shares with the lexicon stage is `crate::union_find`;
 //! - `intern.rs`: the interner of term keys.
 
 mod csv;
@@ -20,8 +20,8 @@ mod index;
 mod intern;
 mod tbx;
 mod terminology;
-mod union_find;
 
+use crate::union_find::{find, union};
 use std::collections::HashSet;
 use std::fmt;
 use std::sync::OnceLock;
@@ -36,7 +36,6 @@ use intern::Interner;
 pub use formats::GlossaryFormat;
 pub(crate) use index::TermIndex;
 pub(crate) use terminology::Terminology;
-pub(crate) use union_find::{find, union};
 
 /// One concept: its English and Spanish terms (synonyms on each side) and notes, owned.
 ///

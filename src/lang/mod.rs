@@ -54,6 +54,42 @@ impl Lang {
         self.tables().name
     }
 
+    /// The languages of two versions of one document: each as [`Lang::detect`] finds it; when
+    /// it cannot tell, the first is English and the second the other language of the pair.
+    ///
+    /// ```
+    /// use paridad::Lang;
+    ///
+    /// let es = "El Gobierno de México y el Gobierno de Canadá reafirman su compromiso con la cooperación.";
+    /// assert_eq!(Lang::detect_pair("2026", es), [Lang::En, Lang::Es]);
+    /// assert_eq!(Lang::detect_pair(es, "2026"), [Lang::Es, Lang::En]);
+    /// ```
+    pub fn detect_pair(first: &str, second: &str) -> [Lang; 2] {
+        let a = Lang::detect(first).unwrap_or(Lang::En);
+        let b = match Lang::detect(second) {
+            Some(b) => b,
+            None if a == Lang::Es => Lang::En,
+            None => Lang::Es,
+        };
+        [a, b]
+    }
+
+    /// Whether a pair of versions given as (`first`, `second`) takes its sides the other way
+    /// round. Side `a` of an English–Spanish pair is the English version, whatever order the
+    /// versions come in (its reports keep `paridad.report.v1`, English first); any other pair
+    /// keeps the order given. Every stage and the CLI order sides by this alone.
+    ///
+    /// ```
+    /// use paridad::Lang;
+    ///
+    /// assert!(Lang::swaps_sides(Lang::Es, Lang::En));
+    /// assert!(!Lang::swaps_sides(Lang::En, Lang::Es));
+    /// assert!(!Lang::swaps_sides(Lang::Es, Lang::Es));
+    /// ```
+    pub fn swaps_sides(first: Lang, second: Lang) -> bool {
+        first == Lang::Es && second == Lang::En
+    }
+
     /// The language a tag names, case aside: an ISO 639-1 or 639-2 code, alone or with
     /// subtags after `-` or `_` (`en`, `EN`, `en-CA`, `en_US`, `eng`, `es-MX`, `spa`), or a
     /// name of the language in English or in itself (`English`, `Spanish`, `español`,

@@ -11,9 +11,10 @@ use std::ops::Range;
 use rayon::prelude::*;
 
 use crate::document::{Document, ParagraphKind};
-use crate::glossary::{find, union, TermIndex};
+use crate::glossary::TermIndex;
 use crate::lang::Tables;
 use crate::tokens::{skeleton, tokens_in, TokenKind};
+use crate::union_find::{find, union};
 
 /// Weight of a content token with no counterpart anywhere on the other side: it still makes a
 /// text longer, so a pair sharing one number among many other words is not a perfect match.

@@ -23,6 +23,22 @@ use heading::{Candidate, Label};
 use lines::Line;
 use paragraph::{Gap, TextLine};
 
+/// The segmenter's door: a [`Document`] is made here, from its text.
+impl<'t> Document<'t> {
+    /// Segments `text`, written in `lang`.
+    ///
+    /// Fails only when there is nothing to segment (an empty or white-space-only text). Any other
+    /// text gives a document: a text with no numbering at all is one `preamble` section.
+    pub fn parse(text: &'t str, lang: Lang) -> Result<Document<'t>, Error> {
+        segment(text, lang)
+    }
+
+    /// Segments `text` in the language [`Lang::detect`] finds in it (English when none is found).
+    pub fn parse_detect(text: &'t str) -> Result<Document<'t>, Error> {
+        Document::parse(text, Lang::detect(text).unwrap_or(Lang::En))
+    }
+}
+
 /// True when `s` ends a sentence or a clause that introduces what follows (`.`, `!`, `?`, `:`,
 /// `;`, `…`), ignoring closing quotes, brackets and bold markers.
 pub(crate) fn ends_sentence(s: &str) -> bool {

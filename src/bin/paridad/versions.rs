@@ -14,7 +14,7 @@ use crate::{say, shown_path, Failure};
 /// The language of `--lang`, or the one `text` is detected in (English when not detected).
 pub(crate) fn parse_lang(given: Option<&str>, text: &str) -> Result<Lang, Failure> {
     match given {
-        Some(code) => Ok(code.parse()?),
+        Some(code) => Ok(Lang::from_tag(code)?),
         None => Ok(Lang::detect(text).unwrap_or(Lang::En)),
     }
 }
@@ -23,7 +23,7 @@ pub(crate) fn parse_lang(given: Option<&str>, text: &str) -> Result<Lang, Failur
 fn parse_langs(given: &str) -> Result<(Lang, Lang), Failure> {
     let parts: Vec<&str> = given.split(',').collect();
     match parts[..] {
-        [a, b] => Ok((a.parse()?, b.parse()?)),
+        [a, b] => Ok((Lang::from_tag(a)?, Lang::from_tag(b)?)),
         _ => Err(Failure(format!(
             "--langs {given:?}: expected two language codes, as en,es"
         ))),
@@ -70,14 +70,8 @@ impl Versions {
                 (a, b)
             }
             None => {
-                // When detection cannot tell, the first file is English.
-                let lang_a = detected_a.unwrap_or(Lang::En);
-                let lang_b = match detected_b {
-                    Some(l) => l,
-                    None if lang_a == Lang::Es => Lang::En,
-                    None => Lang::Es,
-                };
-                if lang_a == Lang::Es && lang_b == Lang::En {
+                let [lang_a, lang_b] = Lang::detect_pair(&text_a, &text_b);
+                if Lang::swaps_sides(lang_a, lang_b) {
                     doubts.push(format!(
                         "{} is the Spanish version and {} the English one",
                         first.display(),
@@ -105,7 +99,7 @@ impl Versions {
         if let Some(doubt) = doubts.first().filter(|_| strict) {
             return Err(Failure(format!("{doubt} (--strict-lang)")));
         }
-        let swap = lang_a == Lang::Es && lang_b == Lang::En;
+        let swap = Lang::swaps_sides(lang_a, lang_b);
         let (texts, langs, paths) = if swap {
             (
                 [text_b, text_a],

@@ -125,14 +125,7 @@ fn align_sentence_lists(args: &AlignArgs, out: &mut impl Write) -> Result<(), Fa
         ));
     }
     // `en`, `eng`, `en-GB`, `english`, and the same for Spanish.
-    let english_or_spanish = |given: &str| {
-        let primary = given.split(['-', '_']).next().unwrap_or_default();
-        given.parse::<Lang>().is_ok()
-            || matches!(
-                primary.to_ascii_lowercase().as_str(),
-                "en" | "es" | "eng" | "spa"
-            )
-    };
+    let english_or_spanish = |given: &str| Lang::from_tag(given).is_ok();
     let glossary_applies = english_or_spanish(&lang_a) && english_or_spanish(&lang_b);
     if !glossaries.is_empty() && !glossary_applies {
         doubts.push(format!(
