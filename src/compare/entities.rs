@@ -282,13 +282,8 @@ impl Context<'_, '_, '_> {
                 .collect()
         };
         let (te, ts) = (tags(en), tags(es));
-        let fits = |a: &str, b: &str| {
-            a == b
-                || a == "memorandum" && matches!(b, "mou" | "moc")
-                || b == "memorandum" && matches!(a, "mou" | "moc")
-                || a.split('|').any(|x| b.split('|').any(|y| x == y))
-        };
-        let (lonely_en, lonely_es) = unmatched(&te, &ts, |a, b| fits(a.1, b.1));
+        let (lonely_en, lonely_es) =
+            unmatched(&te, &ts, |a, b| crate::lang::instruments_fit(a.1, b.1));
         // Only a mismatch is reported: an instrument named on one side only is usually a
         // reference the other side makes another way.
         for (a, b) in lonely_en.iter().zip(&lonely_es) {

@@ -263,6 +263,7 @@ impl Checker {
             doc_classes,
             equivalent: HashSet::new(),
             terminology: self.terminology.as_deref(),
+            length_ratio: crate::lang::pair::length_ratio(en.lang(), es.lang()),
             lines: [LineIndex::new(en.text()), LineIndex::new(es.text())],
             source_maps: Default::default(),
             sentence_ids: Default::default(),
@@ -347,6 +348,8 @@ struct Context<'a, 'd, 't> {
     equivalent: HashSet<(String, String)>,
     /// The caller's glossary, for the terminology check.
     terminology: Option<&'a Terminology>,
+    /// Characters of the second side per character of the first in translation.
+    length_ratio: f64,
     /// Per side, where its lines start, for the line and column of evidence.
     lines: [LineIndex<'t>; 2],
     /// Per side, the source map of the last sentence that needed one.

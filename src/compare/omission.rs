@@ -16,9 +16,9 @@ impl Context<'_, '_, '_> {
             let mine = if side == 0 { en } else { es };
             // How much shorter the other side is than a full translation would be.
             let ratio = if side == 0 {
-                LENGTH_RATIO
+                self.length_ratio
             } else {
-                1.0 / LENGTH_RATIO
+                1.0 / self.length_ratio
             };
             let deficit = lengths[side] * ratio - lengths[1 - side];
             let theirs = if side == 0 { es } else { en };
@@ -160,9 +160,6 @@ pub(super) const CLAUSE_LENGTH_SHARE: f64 = 0.6;
 
 /// The same share when the clause's words are not used anywhere in the other version.
 pub(super) const CLAUSE_STRICT_SHARE: f64 = 0.8;
-
-/// Spanish characters per English character in translation (see the aligner's length model).
-pub(super) const LENGTH_RATIO: f64 = 1.095;
 
 /// Content words of a merged sentence that, sharing none with the other side, is left out.
 pub(super) const UNRELATED_MIN_WORDS: usize = 5;

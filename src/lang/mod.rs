@@ -521,9 +521,37 @@ impl Tables {
     }
 }
 
+/// Kinds of instrument (the tags of the language tables' instrument lists) and the narrower
+/// kinds each may stand for: a `memorandum` may be one of understanding or of collaboration.
+const BROADER_INSTRUMENTS: &[(&str, &[&str])] = &[("memorandum", &["mou", "moc"])];
+
+/// Whether instrument tags `a` and `b` (each one kind, or kinds separated by `|`) can name the
+/// same instrument: a kind in common, or one kind broader than the other.
+pub(crate) fn instruments_fit(a: &str, b: &str) -> bool {
+    let broader = |x: &str, y: &str| {
+        BROADER_INSTRUMENTS
+            .iter()
+            .any(|(wide, narrow)| *wide == x && narrow.contains(&y))
+    };
+    a == b || broader(a, b) || broader(b, a) || a.split('|').any(|x| b.split('|').any(|y| x == y))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A memorandum may be of understanding or of collaboration, but those two differ, and
+    /// an agreement is no memorandum; tags with alternatives fit when one alternative does.
+    #[test]
+    fn instrument_kinds_fit_when_one_may_stand_for_the_other() {
+        assert!(instruments_fit("memorandum", "mou"));
+        assert!(instruments_fit("moc", "memorandum"));
+        assert!(instruments_fit("mou", "mou"));
+        assert!(!instruments_fit("mou", "moc"));
+        assert!(!instruments_fit("agreement", "memorandum"));
+        assert!(instruments_fit("agreement|arrangement", "arrangement"));
+        assert!(!instruments_fit("agreement|arrangement", "treaty"));
+    }
 
     #[test]
     fn detects_the_seed_languages() {

@@ -22,10 +22,13 @@ pub(crate) struct Model {
 /// Church's 6.8 (from the Canadian Hansard) aligns our synthetic corpora with edits better
 /// (`examples/evaluate.rs`), so it is the one used.
 const EN_ES: Model = Model {
-    ratio: 1.095,
+    ratio: EN_ES_RATIO as f32,
     variance: 6.8,
     lexical: 6.0,
 };
+
+/// Spanish characters per English character (see [`EN_ES`]).
+const EN_ES_RATIO: f64 = 1.095;
 
 /// The pairs measured, first language → second.
 const MEASURED: &[(Lang, Lang, Model)] = &[(Lang::En, Lang::Es, EN_ES)];
@@ -55,6 +58,16 @@ pub(crate) fn model(a: Lang, b: Lang) -> Option<Model> {
 /// themselves): the variance and lexical weight of the first pair measured, English–Spanish.
 pub(crate) fn unmeasured(ratio: f32) -> Model {
     Model { ratio, ..EN_ES }
+}
+
+/// Characters of `b` per character of `a` in translation, in full precision: a pair measured,
+/// in either direction; 1 for one language on both sides and for a pair nobody measured.
+pub(crate) fn length_ratio(a: Lang, b: Lang) -> f64 {
+    match (a, b) {
+        (Lang::En, Lang::Es) => EN_ES_RATIO,
+        (Lang::Es, Lang::En) => 1.0 / EN_ES_RATIO,
+        _ => 1.0,
+    }
 }
 
 #[cfg(test)]
