@@ -8,6 +8,8 @@ mod omission;
 mod pairing;
 mod structure;
 mod terminology;
+#[cfg(test)]
+mod tests;
 
 use entities::frequent_classes;
 use omission::subsume_in_clauses;

@@ -1,0 +1,182 @@
+//! The comparisons one kind at a time, on sentences of the kind official action plans hold:
+//! each test states a difference a translator must see, and true equivalents that must pass.
+
+use super::*;
+use crate::Glossary;
+
+/// The findings of a check of two one-section documents, as (kind, severity, English
+/// evidence, Spanish evidence).
+fn findings(en: &str, es: &str) -> Vec<(DivergenceKind, Severity, Option<String>, Option<String>)> {
+    findings_with(Checker::new(), en, es)
+}
+
+fn findings_with(
+    checker: Checker,
+    en: &str,
+    es: &str,
+) -> Vec<(DivergenceKind, Severity, Option<String>, Option<String>)> {
+    let en = Document::parse(en, Lang::En).expect("the English text parses");
+    let es = Document::parse(es, Lang::Es).expect("the Spanish text parses");
+    let text = |e: &Option<Evidence>| e.as_ref().map(|e| e.text.clone());
+    checker
+        .check(&en, &es)
+        .divergences
+        .iter()
+        .map(|d| (d.kind, d.severity, text(&d.en), text(&d.es)))
+        .collect()
+}
+
+fn kinds(en: &str, es: &str) -> Vec<DivergenceKind> {
+    findings(en, es).into_iter().map(|f| f.0).collect()
+}
+
+#[test]
+fn a_deadline_moved_is_an_error_and_the_same_deadline_in_other_words_is_not() {
+    let found = findings(
+        "1. Parks\nParks Canada will report to both governments by March 31, 2026.\n",
+        "1. Parques\nParques Canadá informará a ambos gobiernos antes del 30 de abril de 2026.\n",
+    );
+    assert_eq!(
+        found,
+        [(
+            DivergenceKind::Date,
+            Severity::Error,
+            Some("by March 31, 2026".into()),
+            Some("antes del 30 de abril de 2026".into())
+        )]
+    );
+    assert_eq!(
+        kinds(
+            "1. Trade\nBoth countries will publish the review by the end of 2025.\n",
+            "1. Comercio\nAmbos países publicarán la revisión antes de que concluya el 2025.\n",
+        ),
+        []
+    );
+}
+
+#[test]
+fn a_number_changed_is_an_error_and_the_same_number_written_otherwise_is_not() {
+    let found = findings(
+        "1. Relations\nCanada and Mexico celebrate 81 years of diplomatic relations.\n",
+        "1. Relaciones\nMéxico y Canadá celebran 80 años de relaciones diplomáticas.\n",
+    );
+    assert_eq!(
+        found,
+        [(
+            DivergenceKind::Number,
+            Severity::Error,
+            Some("81".into()),
+            Some("80".into())
+        )]
+    );
+    assert_eq!(
+        kinds(
+            "1. Visitors\nThe parks received 1.5 million visitors and 12% more tourists.\n",
+            "1. Visitantes\nLos parques recibieron 1,5 millones de visitantes y un 12 % más de turistas.\n",
+        ),
+        []
+    );
+}
+
+#[test]
+fn an_instrument_named_differently_is_flagged_and_names_translated_are_not() {
+    let found = findings(
+        "1. Fisheries\nBoth countries will sign a Memorandum of Collaboration on fisheries.\n",
+        "1. Pesca\nAmbos países firmarán un memorándum de entendimiento sobre pesca.\n",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0].0, found[0].1),
+        (DivergenceKind::Entity, Severity::Warning)
+    );
+    assert_eq!(
+        kinds(
+            "1. Trade\nParks Canada and CONANP will cooperate under CUSMA.\n",
+            "1. Comercio\nParques Canadá y la CONANP cooperarán en el marco del T-MEC.\n",
+        ),
+        []
+    );
+}
+
+#[test]
+fn a_commitment_weakened_is_a_modality_warning() {
+    let found = findings(
+        "1. Health\nBoth governments will advance initiatives on healthy living.\n",
+        "1. Salud\nAmbos gobiernos podrán impulsar iniciativas de vida saludable.\n",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0].0, found[0].1),
+        (DivergenceKind::Modality, Severity::Warning)
+    );
+    assert_eq!(
+        kinds(
+            "1. Health\nBoth governments will advance initiatives on healthy living.\n",
+            "1. Salud\nAmbos gobiernos impulsarán iniciativas de vida saludable.\n",
+        ),
+        []
+    );
+}
+
+#[test]
+fn a_sentence_only_one_version_has_is_an_omission_or_an_addition() {
+    let en = "1. Energy\nCanada and Mexico will expand cooperation on clean energy. \
+              Both will hold an annual meeting of energy ministers in Ottawa.\n";
+    let es = "1. Energía\nMéxico y Canadá ampliarán la cooperación en energía limpia.\n";
+    let found = findings(en, es);
+    assert_eq!(
+        found,
+        [(
+            DivergenceKind::Omission,
+            Severity::Warning,
+            Some("Both will hold an annual meeting of energy ministers in Ottawa.".into()),
+            None
+        )]
+    );
+    let added = findings(
+        "1. Energy\nCanada and Mexico will expand cooperation on clean energy.\n",
+        "1. Energía\nMéxico y Canadá ampliarán la cooperación en energía limpia. \
+         Ambos celebrarán una reunión anual de ministros de energía en Ottawa.\n",
+    );
+    assert_eq!(
+        added,
+        [(
+            DivergenceKind::Addition,
+            Severity::Warning,
+            None,
+            Some("Ambos celebrarán una reunión anual de ministros de energía en Ottawa.".into())
+        )]
+    );
+}
+
+#[test]
+fn a_section_only_one_version_has_is_a_structure_warning() {
+    let found = findings(
+        "1. Trade\nCanada and Mexico will expand trade.\n2. Energy\nBoth will cooperate on clean energy.\n",
+        "1. Comercio\nMéxico y Canadá ampliarán el comercio.\n",
+    );
+    // The section is reported, and its sentence with it (a reviewer reads what is missing).
+    assert_eq!(
+        found,
+        [
+            (DivergenceKind::Structure, Severity::Warning, None, None),
+            (
+                DivergenceKind::Omission,
+                Severity::Warning,
+                Some("Both will cooperate on clean energy.".into()),
+                None
+            )
+        ]
+    );
+}
+
+#[test]
+fn a_glossary_term_rendered_otherwise_is_flagged_only_with_that_glossary() {
+    let en = "1. Fisheries\nBoth countries will share data on fisheries.\n";
+    let es = "1. Pesca\nAmbos países compartirán datos sobre acuicultura.\n";
+    let glossary = Glossary::from_tsv("fisheries\tpesca\n").expect("the glossary reads");
+    let found = findings_with(Checker::with_glossary(&glossary), en, es);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].2.as_deref(), Some("fisheries"));
+    assert_eq!(kinds(en, es), []);
+}
