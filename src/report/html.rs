@@ -645,105 +645,11 @@ impl<'a, 't> Page<'a, 't> {
 
 /// The page's style sheet: a sidebar and the pairs on screen; on paper the filters and the
 /// contents go, highlights become underlines and rows are not split.
-const STYLE: &str = r#":root {
-  --fg: #1f2328; --muted: #57606a; --line: #d0d7de; --panel: #f6f8fa;
-  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
-  color: var(--fg);
-}
-body { margin: 0; display: grid; grid-template-columns: 17rem minmax(0, 1fr); line-height: 1.45; }
-.page-head { grid-column: 2; grid-row: 1; padding: 1rem 1.5rem 0; }
-main { grid-column: 2; grid-row: 2; padding: 0 1.5rem 3rem; min-width: 0; }
-.side-panel { grid-column: 1; grid-row: 1 / span 2; align-self: start; position: sticky; top: 0; height: 100vh; overflow: auto; box-sizing: border-box;
-  padding: .8rem 1rem; border-right: 1px solid var(--line); background: var(--panel); font-size: .85rem; }
-.side-panel h2 { font-size: 1rem; margin: .4rem 0; }
-h1 { font-size: 1.4rem; margin: .2rem 0 .5rem; }
-.meta { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .8rem; margin: 0;
-  font-size: .85rem; color: var(--muted); }
-.meta dt { font-weight: 600; } .meta dd { margin: 0; }
-.legend { font-size: .85rem; color: var(--muted); }
-.total { margin: .3rem 0 .5rem; }
-table.counts { border-collapse: collapse; width: 100%; font-size: .8rem; margin-bottom: .6rem; }
-.counts th, .counts td { padding: .1rem .3rem; border-bottom: 1px solid var(--line); }
-.counts td { text-align: right; font-variant-numeric: tabular-nums; }
-.counts th { text-align: left; font-weight: 600; }
-.filters fieldset { border: 1px solid var(--line); border-radius: .4rem; margin: 0 0 .5rem; padding: .3rem .5rem; }
-.filters label { display: block; cursor: pointer; }
-.toc ol { list-style: none; padding: 0; margin: 0; }
-.toc li { margin: .1rem 0; }
-.toc a { color: var(--fg); text-decoration: none; }
-.toc a:hover { text-decoration: underline; }
-.badge { display: inline-block; min-width: 1.1em; padding: 0 .3em; border-radius: .6em; background: #cf222e;
-  color: #fff; font-size: .75em; text-align: center; }
-.sec { margin: 1.4rem 0; }
-table.pairs { width: 100%; border-collapse: collapse; table-layout: fixed; }
-col.c-en, col.c-es { width: 38%; } col.c-notes { width: 24%; }
-.pairs th, .pairs td { vertical-align: top; text-align: left; padding: .4rem .6rem;
-  border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
-.pairs thead th { background: #eaeef2; border-top: 2px solid #8c959f; font-size: 1rem; }
-.pairs td.side { font-family: Georgia, "Times New Roman", serif; font-size: .98rem; }
-.pairs .notes { font-size: .8rem; font-weight: normal; border-left: 1px dashed var(--line); }
-.sid { font-family: ui-monospace, "DejaVu Sans Mono", monospace; color: var(--muted); font-weight: 600; }
-.score { color: var(--muted); font-variant-numeric: tabular-nums; }
-.empty, .missing { color: var(--muted); font-style: italic; }
-tr.low > td:first-child { border-left: 4px solid #d97706; }
-tr.low > td { background: #fff8ec; }
-.low-badge, .moved { display: inline-block; padding: 0 .35em; border-radius: .3em; font-size: .78em;
-  font-weight: 600; color: #9a3412; border: 1px solid #d97706; background: #ffedd5; }
-.k-date { --k: #1d4ed8; --kb: #d6e6ff; } .k-number { --k: #6d28d9; --kb: #eadcff; }
-.k-entity { --k: #c2410c; --kb: #ffe1c2; } .k-modality { --k: #a16207; --kb: #fff0a0; }
-.k-omission { --k: #b91c1c; --kb: #ffd6d6; } .k-addition { --k: #15803d; --kb: #d3f0d3; }
-.k-structure { --k: #4b5563; --kb: #e5e7eb; }
-.chip { display: inline-block; padding: 0 .35em; border-radius: .3em; font-size: .78em; font-weight: 600;
-  color: var(--k, var(--fg)); background: var(--kb, #eee); border: 1px solid var(--k, var(--line)); }
-.chip.v-error { --k: #b91c1c; --kb: #fee2e2; } .chip.v-warning { --k: #92400e; --kb: #fef3c7; }
-.chip.v-info { --k: #475569; --kb: #f1f5f9; }
-mark.d { color: inherit; background: var(--kb); box-shadow: inset 0 -2px 0 var(--k); border-radius: 2px; }
-mark.d.v-error { outline: 2px solid #b91c1c; }
-mark.d.off { background: none; box-shadow: none; outline: none; }
-.note-list { list-style: none; margin: .3rem 0 0; padding: 0; }
-.note { margin: .3rem 0; padding: .25rem .4rem; border-left: 3px solid var(--k); background: #fafbfc; }
-.note.off { display: none; }
-.at { color: var(--muted); font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: .9em; }
-@page { margin: 14mm; }
-@media print {
-  body { display: block; font-size: 9.5pt; }
-  .side-panel { position: static; height: auto; overflow: visible; border: 0; background: none; padding: 0; }
-  .filters, .toc, .no-print { display: none; }
-  main, .page-head { padding: 0; }
-  table.counts { width: auto; }
-  .pairs thead { display: table-header-group; }
-  tr, .note, .page-head { break-inside: avoid; page-break-inside: avoid; }
-  .pairs thead th, tr.low > td, .note { background: none; }
-  mark.d { background: none; box-shadow: none; outline: none; text-decoration: underline 2px var(--k);
-    text-underline-offset: 2px; }
-  mark.d.v-error { text-decoration-style: double; }
-  mark.d.off { text-decoration: none; }
-}
-"#;
+const STYLE: &str = include_str!("html.css");
 
 /// The page's script: the filters hide the findings of the kinds and severities unticked (their
 /// notes go, their highlights fade to plain text) and update the count shown.
-const SCRIPT: &str = r#"(() => {
-  "use strict";
-  const boxes = Array.from(document.querySelectorAll("input[data-filter]"));
-  const findings = Array.from(document.querySelectorAll(".d[data-kind]"));
-  const shown = document.getElementById("shown");
-  function apply() {
-    const off = new Set(boxes.filter((b) => !b.checked).map((b) => b.dataset.filter + ":" + b.value));
-    for (const el of findings) {
-      const hide = off.has("kind:" + el.dataset.kind) || off.has("sev:" + el.dataset.sev);
-      el.classList.toggle("off", hide);
-    }
-    if (shown) {
-      shown.textContent = String(document.querySelectorAll(".note:not(.off)").length);
-    }
-  }
-  for (const box of boxes) {
-    box.addEventListener("change", apply);
-  }
-  apply();
-})();
-"#;
+const SCRIPT: &str = include_str!("html.js");
 
 #[cfg(test)]
 mod tests {
