@@ -735,13 +735,19 @@ impl<'t> Builder<'t, '_> {
             sections[i].span = Span::new(sections[i].span.start, end);
         }
         skipped.sort_by_key(|s| s.span.start);
+        // The vectors grew by doubling; what the document keeps for the rest of the run is
+        // their length, not the slack (up to as much again).
+        let (mut paragraphs, mut sentences) = (self.paragraphs, self.sentences);
+        paragraphs.shrink_to_fit();
+        sentences.shrink_to_fit();
+        skipped.shrink_to_fit();
         Document {
             text,
             lang,
             date: self.date,
             sections,
-            paragraphs: self.paragraphs,
-            sentences: self.sentences,
+            paragraphs,
+            sentences,
             skipped,
         }
     }
