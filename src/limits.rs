@@ -5,7 +5,7 @@ use std::fmt;
 
 const MIB: u64 = 1024 * 1024;
 
-/// What an input is for; each role has its own size limit ([`InputLimits`]).
+/// What an input is for; each role has its own size limit ([`InputLimits`](crate::InputLimits)).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum InputRole {
@@ -55,7 +55,7 @@ impl fmt::Display for InputRole {
     }
 }
 
-/// A size in bytes as people read it, in the units [`parse_size`] reads: `512 MiB`,
+/// A size in bytes as people read it, in the units [`parse_size`](crate::parse_size) reads: `512 MiB`,
 /// `1.5 GiB`, `100 bytes`.
 ///
 /// ```
