@@ -54,11 +54,11 @@ impl Context<'_, '_, '_> {
     pub(super) fn acronym_equivalences(&self, alignment: &Alignment) -> HashSet<(String, String)> {
         let mut out = HashSet::new();
         for pair in alignment.sentence_pairs() {
-            if pair.en.is_empty() || pair.es.is_empty() {
+            if pair.a.is_empty() || pair.b.is_empty() {
                 continue;
             }
-            let (ven, ves) = (self.located(0, &pair.en), self.located(1, &pair.es));
-            let (cen, ces) = (self.classes(0, &pair.en), self.classes(1, &pair.es));
+            let (ven, ves) = (self.located(0, &pair.a), self.located(1, &pair.b));
+            let (cen, ces) = (self.classes(0, &pair.a), self.classes(1, &pair.b));
             let (le, ls) = (
                 self.lonely_acronyms(0, &ven, &ces),
                 self.lonely_acronyms(1, &ves, &cen),

@@ -41,8 +41,8 @@ use crate::tokens::{fold, tokens};
 /// let check = Checker::new().check(&en, &es);
 /// let kinds: Vec<DivergenceKind> = check.divergences.iter().map(|d| d.kind).collect();
 /// assert_eq!(kinds, [DivergenceKind::Date, DivergenceKind::Modality]);
-/// assert_eq!(check.divergences[0].en.as_ref().unwrap().text, "by March 31, 2026");
-/// assert_eq!(check.divergences[0].es.as_ref().unwrap().text, "antes del 30 de abril de 2026");
+/// assert_eq!(check.divergences[0].a.as_ref().unwrap().text, "by March 31, 2026");
+/// assert_eq!(check.divergences[0].b.as_ref().unwrap().text, "antes del 30 de abril de 2026");
 /// # Ok::<(), paridad::Error>(())
 /// ```
 #[derive(Clone, Debug, Default)]
@@ -128,8 +128,8 @@ impl Checker {
     /// let messages: Vec<&str> = check.divergences.iter().map(|d| d.message.as_str()).collect();
     /// assert_eq!(messages, [r#"glossary term "fisheries" should be rendered "pesca" or "pesquería"; not found in the Spanish sentence"#]);
     /// let d = &check.divergences[0];
-    /// assert_eq!(d.en.as_ref().unwrap().text, "fisheries");
-    /// assert_eq!(d.es.as_ref().unwrap().text, "Ambos países firmarán un memorándum de colaboración sobre acuicultura.");
+    /// assert_eq!(d.a.as_ref().unwrap().text, "fisheries");
+    /// assert_eq!(d.b.as_ref().unwrap().text, "Ambos países firmarán un memorándum de colaboración sobre acuicultura.");
     /// # Ok::<(), paridad::Error>(())
     /// ```
     pub fn with_glossary(glossary: &Glossary) -> Checker {
@@ -179,9 +179,11 @@ impl Checker {
         self
     }
 
-    /// Aligns the two versions (English and Spanish, in either order) and compares every
-    /// aligned pair. Relative dates resolve against the date given with
-    /// [`Checker::doc_date`], else the English version's dateline, else the Spanish one's.
+    /// Aligns the two versions and compares every aligned pair. Of English and Spanish,
+    /// given in either order, the English version is side `a` of the [`Check`]'s alignment
+    /// and divergences; any other pair is sides `a` and `b` in the order given. Relative dates
+    /// resolve against the date given with [`Checker::doc_date`], else the dateline of side
+    /// `a`, else that of side `b`.
     pub fn check(&self, a: &Document<'_>, b: &Document<'_>) -> Check {
         let (en, es) = english_first(a, b);
         let lexicon = self.aligner.lexicon(en, es, true);
@@ -191,8 +193,8 @@ impl Checker {
 
     /// Compares two versions along an alignment made before: by [`Aligner::align`], or by
     /// hand (a reviewer who moved a sentence to another pair). The comparisons are those of
-    /// [`Checker::check`], without aligning again. As there, the versions come in either
-    /// order, and the alignment's `en` indexes are the English version's.
+    /// [`Checker::check`], without aligning again. As there, English and Spanish come in
+    /// either order, and the alignment's side `a` indexes are the English version's.
     ///
     /// An alignment that names a section or sentence the documents lack is an error.
     ///
@@ -204,8 +206,8 @@ impl Checker {
     /// let mut alignment = Aligner::new().align(&en, &es);
     /// // A reviewer's edit: the second English sentence left without counterpart.
     /// let section = &mut alignment.sections[1];
-    /// section.pairs[1].es.clear();
-    /// section.pairs.push(paridad::SentencePair { en: vec![], es: vec![1], score: 0.0 });
+    /// section.pairs[1].b.clear();
+    /// section.pairs.push(paridad::SentencePair { a: vec![], b: vec![1], score: 0.0 });
     /// let check = Checker::new().compare(&en, &es, &alignment)?;
     /// let kinds: Vec<DivergenceKind> = check.divergences.iter().map(|d| d.kind).collect();
     /// assert_eq!(kinds, [DivergenceKind::Omission, DivergenceKind::Addition]);
@@ -213,7 +215,7 @@ impl Checker {
     /// section_out_of_range(&en, &es)?;
     /// # fn section_out_of_range(en: &Document<'_>, es: &Document<'_>) -> Result<(), paridad::Error> {
     /// let mut alignment = Aligner::new().align(en, es);
-    /// alignment.sections[1].pairs[0].en = vec![7];
+    /// alignment.sections[1].pairs[0].a = vec![7];
     /// let err = Checker::new().compare(en, es, &alignment).unwrap_err();
     /// assert!(err.to_string().contains("sentence 7"), "{err}");
     /// # Ok(()) }
@@ -255,8 +257,8 @@ impl Checker {
                 .collect::<HashSet<u32>>()
         });
         let mut ctx = Context {
-            en,
-            es,
+            a: en,
+            b: es,
             detail: [&built.detail_a, &built.detail_b],
             values,
             frequent: frequent_classes([&built.detail_a, &built.detail_b]),
@@ -276,7 +278,7 @@ impl Checker {
             ctx.structure(k, &alignment, &mut found);
             divergences.extend(found.drain(..).map(|f| ctx.finish(k, &alignment, f)));
             for (p, pair) in section.pairs.iter().enumerate() {
-                ctx.pair(p, &pair.en, &pair.es, &mut found);
+                ctx.pair(p, &pair.a, &pair.b, &mut found);
                 divergences.extend(found.drain(..).map(|f| ctx.finish(k, &alignment, f)));
             }
         }
@@ -289,12 +291,13 @@ impl Checker {
     }
 }
 
-/// The two versions, English first when they are English and Spanish in either order.
+/// The two versions as sides `a` and `b`: English first when they are English and Spanish in
+/// either order.
 fn english_first<'d, 't>(
     a: &'d Document<'t>,
     b: &'d Document<'t>,
 ) -> (&'d Document<'t>, &'d Document<'t>) {
-    if a.lang() == Lang::Es && b.lang() == Lang::En {
+    if crate::lang::pair::swapped(a.lang(), b.lang()) {
         (b, a)
     } else {
         (a, b)
@@ -320,11 +323,11 @@ fn fits(alignment: &Alignment, en: &Document<'_>, es: &Document<'_>) -> Result<(
         Ok(())
     };
     for section in &alignment.sections {
-        check(en, section.en, &[])?;
-        check(es, section.es, &[])?;
+        check(en, section.a, &[])?;
+        check(es, section.b, &[])?;
         for pair in &section.pairs {
-            check(en, None, &pair.en)?;
-            check(es, None, &pair.es)?;
+            check(en, None, &pair.a)?;
+            check(es, None, &pair.b)?;
         }
     }
     Ok(())
@@ -332,8 +335,10 @@ fn fits(alignment: &Alignment, en: &Document<'_>, es: &Document<'_>) -> Result<(
 
 /// What the comparison needs to see.
 struct Context<'a, 'd, 't> {
-    en: &'d Document<'t>,
-    es: &'d Document<'t>,
+    /// Side `a` (the English version of an English–Spanish pair).
+    a: &'d Document<'t>,
+    /// Side `b`.
+    b: &'d Document<'t>,
     /// Per side, per sentence (then per title), its content tokens and their classes.
     detail: [&'a Vec<Vec<Classed>>; 2],
     /// Per side, per sentence, the values it states.
@@ -367,8 +372,8 @@ struct Draft {
     kind: DivergenceKind,
     severity: Severity,
     pair: Option<usize>,
-    en: Option<Piece>,
-    es: Option<Piece>,
+    a: Option<Piece>,
+    b: Option<Piece>,
     message: String,
     confidence: f64,
 }
@@ -378,7 +383,7 @@ impl Draft {
         kind: DivergenceKind,
         severity: Severity,
         pair: Option<usize>,
-        [en, es]: [Option<Piece>; 2],
+        [a, b]: [Option<Piece>; 2],
         message: String,
         confidence: f64,
     ) -> Draft {
@@ -386,8 +391,8 @@ impl Draft {
             kind,
             severity,
             pair,
-            en,
-            es,
+            a,
+            b,
             message,
             confidence,
         }
@@ -413,9 +418,9 @@ impl Located {
 impl Context<'_, '_, '_> {
     fn doc(&self, side: usize) -> &Document<'_> {
         if side == 0 {
-            self.en
+            self.a
         } else {
-            self.es
+            self.b
         }
     }
 
@@ -516,7 +521,7 @@ impl Context<'_, '_, '_> {
                 range: piece.range.clone(),
             })
         };
-        let (en, es) = (evidence(0, &d.en), evidence(1, &d.es));
+        let (en, es) = (evidence(0, &d.a), evidence(1, &d.b));
         let section = &alignment.sections[k];
         // The sentence that holds a piece of evidence, when the evidence is only part of it:
         // the same value differing in two sentences of a section is two findings, and a
@@ -545,8 +550,8 @@ impl Context<'_, '_, '_> {
         let id = stable_id(
             d.kind,
             &[
-                section.en_id.as_deref().unwrap_or(""),
-                section.es_id.as_deref().unwrap_or(""),
+                section.a_id.as_deref().unwrap_or(""),
+                section.b_id.as_deref().unwrap_or(""),
                 en.as_ref().map_or("", |e| e.text.as_str()),
                 es.as_ref().map_or("", |e| e.text.as_str()),
                 if en.is_none() && es.is_none() {
@@ -554,8 +559,8 @@ impl Context<'_, '_, '_> {
                 } else {
                     ""
                 },
-                &context(0, &d.en),
-                &context(1, &d.es),
+                &context(0, &d.a),
+                &context(1, &d.b),
             ],
         );
         Divergence {
@@ -564,8 +569,8 @@ impl Context<'_, '_, '_> {
             severity: d.severity,
             section: k,
             pair: d.pair,
-            en,
-            es,
+            a: en,
+            b: es,
             message: d.message,
             confidence: d.confidence,
         }

@@ -200,7 +200,7 @@ pub(super) fn left_out(
 pub(super) fn subsume_in_clauses(out: &mut Vec<Draft>, start: usize) {
     let is_clause =
         |d: &Draft| matches!(d.kind, DivergenceKind::Omission | DivergenceKind::Addition);
-    let one_side = |d: &Draft| match (&d.en, &d.es) {
+    let one_side = |d: &Draft| match (&d.a, &d.b) {
         (Some(e), None) => Some((0, e.clone())),
         (None, Some(s)) => Some((1, s.clone())),
         _ => None,

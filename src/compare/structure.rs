@@ -14,12 +14,12 @@ impl Context<'_, '_, '_> {
                 format!("{} «{}»", sec.id(), sec.title())
             }
         };
-        let (severity, message, confidence) = match (s.en, s.es) {
+        let (severity, message, confidence) = match (s.a, s.b) {
             (Some(e), None) => (
                 Severity::Warning,
                 format!(
                     "section {} of the English version has no counterpart in the Spanish version",
-                    name(self.en, e)
+                    name(self.a, e)
                 ),
                 0.9,
             ),
@@ -27,7 +27,7 @@ impl Context<'_, '_, '_> {
                 Severity::Warning,
                 format!(
                     "section {} of the Spanish version has no counterpart in the English version",
-                    name(self.es, j)
+                    name(self.b, j)
                 ),
                 0.9,
             ),
@@ -35,17 +35,17 @@ impl Context<'_, '_, '_> {
                 Severity::Warning,
                 format!(
                     "section {} of the English version stands elsewhere in the Spanish version, as {}",
-                    name(self.en, e),
-                    name(self.es, j)
+                    name(self.a, e),
+                    name(self.b, j)
                 ),
                 0.8,
             ),
-            (Some(e), Some(j)) if self.en.sections()[e].id() != self.es.sections()[j].id() => (
+            (Some(e), Some(j)) if self.a.sections()[e].id() != self.b.sections()[j].id() => (
                 Severity::Info,
                 format!(
                     "section {} of the English version is numbered {} in the Spanish version",
-                    name(self.en, e),
-                    self.es.sections()[j].id()
+                    name(self.a, e),
+                    self.b.sections()[j].id()
                 ),
                 0.8,
             ),

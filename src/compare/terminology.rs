@@ -59,9 +59,9 @@ impl Context<'_, '_, '_> {
                     let rendering = renderings(&terms.shown(*concept, other_lang));
                     let on_side = |d: &Draft| {
                         if side == 0 {
-                            d.en.clone()
+                            d.a.clone()
                         } else {
-                            d.es.clone()
+                            d.b.clone()
                         }
                     };
                     let overlaps = |q: &Piece| {

@@ -51,6 +51,20 @@ pub(crate) fn model(a: Lang, b: Lang) -> Option<Model> {
     })
 }
 
+/// True when two versions given in languages `a` then `b` are English and Spanish, in either
+/// order: the pair whose sides are named by language (`en`, `es`), the English version on side
+/// `a`.
+pub(crate) fn is_english_spanish(a: Lang, b: Lang) -> bool {
+    matches!((a, b), (Lang::En, Lang::Es) | (Lang::Es, Lang::En))
+}
+
+/// True when two versions given in languages `a` then `b` change places to become sides `a`
+/// and `b`: the Spanish version given before the English one. Any other pair keeps the order
+/// given.
+pub(crate) fn swapped(a: Lang, b: Lang) -> bool {
+    (a, b) == (Lang::Es, Lang::En)
+}
+
 /// The model of a pair nobody measured, with the ratio the caller estimates (from the texts
 /// themselves): the variance and lexical weight of the first pair measured, English–Spanish.
 pub(crate) fn unmeasured(ratio: f32) -> Model {

@@ -69,7 +69,7 @@ pub fn write_html(
     en: &Document<'_>,
     es: &Document<'_>,
 ) -> io::Result<()> {
-    let page = Page::new(report, check, [en, es]);
+    let page = Page::new(report, check, super::sides(en, es));
     page.write(out)
 }
 
@@ -147,7 +147,7 @@ impl<'a, 't> Page<'a, 't> {
     fn index_rows(&mut self) {
         for (k, section) in self.check.alignment.sections.iter().enumerate() {
             for (p, pair) in section.pairs.iter().enumerate() {
-                for (side, idx) in [&pair.en, &pair.es].into_iter().enumerate() {
+                for (side, idx) in [&pair.a, &pair.b].into_iter().enumerate() {
                     for &i in idx {
                         if let Some(slot @ None) = self.row_of[side].get_mut(i) {
                             *slot = Some((k, p));
@@ -162,7 +162,7 @@ impl<'a, 't> Page<'a, 't> {
     /// evidence names, when a row shows that sentence.
     fn place_all(&mut self) {
         for (n, d) in self.check.divergences.iter().enumerate() {
-            for (side, evidence) in [&d.en, &d.es].into_iter().enumerate() {
+            for (side, evidence) in [&d.a, &d.b].into_iter().enumerate() {
                 let Some(evidence) = evidence else { continue };
                 let i = evidence.sentence;
                 let shown = self.row_of[side].get(i).is_some_and(Option::is_some);
@@ -239,7 +239,7 @@ impl<'a, 't> Page<'a, 't> {
         writeln!(out, "<header class=\"page-head\">")?;
         writeln!(out, "<h1>{}</h1>", escape_html(self.title()))?;
         writeln!(out, "<dl class=\"meta\">")?;
-        for (name, info) in [("English", &r.en), ("Spanish", &r.es)] {
+        for (name, info) in [("English", &r.a), ("Spanish", &r.b)] {
             let date = info.date.as_deref().unwrap_or("no dateline");
             writeln!(
                 out,
@@ -391,8 +391,8 @@ impl<'a, 't> Page<'a, 't> {
         }
         for (k, s) in self.check.alignment.sections.iter().enumerate() {
             let (id, title) = self
-                .heading(0, s.en)
-                .or_else(|| self.heading(1, s.es))
+                .heading(0, s.a)
+                .or_else(|| self.heading(1, s.b))
                 .unwrap_or(("-", ""));
             let n = counts.get(k).copied().unwrap_or(0);
             let badge = if n > 0 {
@@ -400,11 +400,7 @@ impl<'a, 't> Page<'a, 't> {
             } else {
                 String::new()
             };
-            let es_only = if s.en.is_none() {
-                " (Spanish only)"
-            } else {
-                ""
-            };
+            let es_only = if s.a.is_none() { " (Spanish only)" } else { "" };
             writeln!(
                 out,
                 "<li><a href=\"#sec-{k}\"><span class=\"sid\">{}</span> {}{es_only}</a>{badge}</li>",
@@ -426,7 +422,7 @@ impl<'a, 't> Page<'a, 't> {
              <colgroup><col class=\"c-en\"><col class=\"c-es\"><col class=\"c-notes\"></colgroup>\n\
              <thead><tr class=\"head\">"
         )?;
-        for (side, index) in [section.en, section.es].into_iter().enumerate() {
+        for (side, index) in [section.a, section.b].into_iter().enumerate() {
             self.write_title_cell(out, side, index)?;
         }
         let moved = if section.moved {
@@ -503,7 +499,7 @@ impl<'a, 't> Page<'a, 't> {
     ) -> io::Result<()> {
         let low = if pair.score < LOW_SCORE { " low" } else { "" };
         writeln!(out, "<tr class=\"pair{low}\" id=\"r{k}-{p}\">")?;
-        for (side, idx) in [&pair.en, &pair.es].into_iter().enumerate() {
+        for (side, idx) in [&pair.a, &pair.b].into_iter().enumerate() {
             self.write_side_cell(out, side, idx, (k, p))?;
         }
         write!(
@@ -627,7 +623,7 @@ impl<'a, 't> Page<'a, 't> {
             d.confidence,
             escape_html(&d.message)
         )?;
-        for (side, evidence) in [&d.en, &d.es].into_iter().enumerate() {
+        for (side, evidence) in [&d.a, &d.b].into_iter().enumerate() {
             let Some(e) = evidence else { continue };
             let lang = self.docs[side].lang().code();
             write!(
