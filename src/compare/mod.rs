@@ -26,7 +26,7 @@ use crate::document::{Document, SourceMap};
 use crate::error::Error;
 use crate::extract::{extract, Found, NumberForm, Value};
 use crate::glossary::{Glossary, Terminology};
-use crate::lang::{Bound, Lang, Modality};
+use crate::lang::{pair, Bound, Modality};
 use crate::lexicon::{Classed, EvidenceKind, Lexicon};
 use crate::span::{LineIndex, Span};
 use crate::tokens::{fold, tokens};
@@ -259,6 +259,7 @@ impl Checker {
         let mut ctx = Context {
             a: en,
             b: es,
+            names: pair::side_names(en.lang(), es.lang()),
             detail: [&built.detail_a, &built.detail_b],
             values,
             frequent: frequent_classes([&built.detail_a, &built.detail_b]),
@@ -306,8 +307,9 @@ fn english_first<'d, 't>(
 
 /// An error unless every section and sentence `alignment` names is one of the documents'.
 fn fits(alignment: &Alignment, en: &Document<'_>, es: &Document<'_>) -> Result<(), Error> {
-    let check = |doc: &Document<'_>, section: Option<usize>, sentences: &[usize]| {
-        let lang = lang_name(doc.lang());
+    let names = pair::side_names(en.lang(), es.lang());
+    let check = |side: usize, section: Option<usize>, sentences: &[usize]| {
+        let (doc, lang) = ([en, es][side], &names[side]);
         if let Some(k) = section.filter(|&k| k >= doc.sections().len()) {
             return Err(Error::setting(format!(
                 "the alignment names section {k} of the {lang} version, which has {}",
@@ -323,11 +325,11 @@ fn fits(alignment: &Alignment, en: &Document<'_>, es: &Document<'_>) -> Result<(
         Ok(())
     };
     for section in &alignment.sections {
-        check(en, section.a, &[])?;
-        check(es, section.b, &[])?;
+        check(0, section.a, &[])?;
+        check(1, section.b, &[])?;
         for pair in &section.pairs {
-            check(en, None, &pair.a)?;
-            check(es, None, &pair.b)?;
+            check(0, None, &pair.a)?;
+            check(1, None, &pair.b)?;
         }
     }
     Ok(())
@@ -339,6 +341,8 @@ struct Context<'a, 'd, 't> {
     a: &'d Document<'t>,
     /// Side `b`.
     b: &'d Document<'t>,
+    /// How messages name each side: by its language (`English`, `Spanish`).
+    names: [String; 2],
     /// Per side, per sentence (then per title), its content tokens and their classes.
     detail: [&'a Vec<Vec<Classed>>; 2],
     /// Per side, per sentence, the values it states.
@@ -416,6 +420,11 @@ impl Located {
 }
 
 impl Context<'_, '_, '_> {
+    /// How messages name `side`: by its language (`English`, `Spanish`).
+    fn name(&self, side: usize) -> &str {
+        &self.names[side]
+    }
+
     fn doc(&self, side: usize) -> &Document<'_> {
         if side == 0 {
             self.a
@@ -587,12 +596,5 @@ fn make_ids_unique(divergences: &mut [Divergence]) {
         if *count > 1 {
             d.id = format!("{}-{}", d.id, *count);
         }
-    }
-}
-
-fn lang_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "English",
-        Lang::Es => "Spanish",
     }
 }

@@ -18,24 +18,30 @@ impl Context<'_, '_, '_> {
             (Some(e), None) => (
                 Severity::Warning,
                 format!(
-                    "section {} of the English version has no counterpart in the Spanish version",
-                    name(self.a, e)
+                    "section {} of the {} version has no counterpart in the {} version",
+                    name(self.a, e),
+                    self.name(0),
+                    self.name(1)
                 ),
                 0.9,
             ),
             (None, Some(j)) => (
                 Severity::Warning,
                 format!(
-                    "section {} of the Spanish version has no counterpart in the English version",
-                    name(self.b, j)
+                    "section {} of the {} version has no counterpart in the {} version",
+                    name(self.b, j),
+                    self.name(1),
+                    self.name(0)
                 ),
                 0.9,
             ),
             (Some(e), Some(j)) if s.moved => (
                 Severity::Warning,
                 format!(
-                    "section {} of the English version stands elsewhere in the Spanish version, as {}",
+                    "section {} of the {} version stands elsewhere in the {} version, as {}",
                     name(self.a, e),
+                    self.name(0),
+                    self.name(1),
                     name(self.b, j)
                 ),
                 0.8,
@@ -43,9 +49,11 @@ impl Context<'_, '_, '_> {
             (Some(e), Some(j)) if self.a.sections()[e].id() != self.b.sections()[j].id() => (
                 Severity::Info,
                 format!(
-                    "section {} of the English version is numbered {} in the Spanish version",
+                    "section {} of the {} version is numbered {} in the {} version",
                     name(self.a, e),
-                    self.b.sections()[j].id()
+                    self.name(0),
+                    self.b.sections()[j].id(),
+                    self.name(1)
                 ),
                 0.8,
             ),

@@ -100,7 +100,7 @@ impl Context<'_, '_, '_> {
                     };
                     let message = format!(
                         "glossary term \"{term}\" should be rendered {rendering}; not found in the {} sentence",
-                        lang_name(other_lang)
+                        self.name(other)
                     );
                     let pieces = if side == 0 {
                         [Some(piece), Some(whole)]

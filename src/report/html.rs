@@ -3,7 +3,7 @@
 //! One self-contained page (inline CSS and JavaScript, nothing fetched): a sidebar with the
 //! summary (counts by kind and severity), filters and a table of contents; then one table per
 //! aligned section pair, its head holding both titles and the findings about the whole section,
-//! one row per sentence pair with the English and Spanish sentences and a margin of notes.
+//! one row per sentence pair with the two sides' sentences and a margin of notes.
 //!
 //! Every divergence has exactly one note (`data-note="N"`, N its index in
 //! [`Check::divergences`]) and one highlight per side with evidence (`<mark data-div="N">`),
@@ -208,7 +208,13 @@ impl<'a, 't> Page<'a, 't> {
         )
     }
 
-    /// The document title shown at the top: the English title, else the Spanish one.
+    /// How the page names the two sides: by their languages (`English`, `Spanish`).
+    fn side_names(&self) -> [String; 2] {
+        crate::lang::pair::side_names(self.docs[0].lang(), self.docs[1].lang())
+    }
+
+    /// The document title shown at the top: the title of side `a` (the English version), else
+    /// that of side `b`.
     fn title(&self) -> &str {
         self.docs
             .iter()
@@ -239,11 +245,12 @@ impl<'a, 't> Page<'a, 't> {
         writeln!(out, "<header class=\"page-head\">")?;
         writeln!(out, "<h1>{}</h1>", escape_html(self.title()))?;
         writeln!(out, "<dl class=\"meta\">")?;
-        for (name, info) in [("English", &r.a), ("Spanish", &r.b)] {
+        for (name, info) in self.side_names().iter().zip([&r.a, &r.b]) {
             let date = info.date.as_deref().unwrap_or("no dateline");
             writeln!(
                 out,
-                "<dt>{name}</dt><dd><code>{}</code> ({} units, {} sentences, {})</dd>",
+                "<dt>{}</dt><dd><code>{}</code> ({} units, {} sentences, {})</dd>",
+                escape_html(name),
                 escape_html(&info.path),
                 info.sections,
                 info.sentences,
@@ -389,6 +396,7 @@ impl<'a, 't> Page<'a, 't> {
                 *n += 1;
             }
         }
+        let only_b = format!(" ({} only)", escape_html(&self.side_names()[1]));
         for (k, s) in self.check.alignment.sections.iter().enumerate() {
             let (id, title) = self
                 .heading(0, s.a)
@@ -400,10 +408,10 @@ impl<'a, 't> Page<'a, 't> {
             } else {
                 String::new()
             };
-            let es_only = if s.a.is_none() { " (Spanish only)" } else { "" };
+            let only = if s.a.is_none() { only_b.as_str() } else { "" };
             writeln!(
                 out,
-                "<li><a href=\"#sec-{k}\"><span class=\"sid\">{}</span> {}{es_only}</a>{badge}</li>",
+                "<li><a href=\"#sec-{k}\"><span class=\"sid\">{}</span> {}{only}</a>{badge}</li>",
                 escape_html(id),
                 escape_html(title)
             )?;
