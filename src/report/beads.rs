@@ -109,7 +109,7 @@ impl<'a> AlignmentReport<'a> {
     /// (tags as [`Aligner::align_sentence_lists`](crate::Aligner::align_sentence_lists) takes
     /// them): one entry whose ids are both `all`, without titles, scored by the mean of its
     /// pairs' scores. Lists keep their order, so the keys name the sides by language (`en_id`,
-    /// `es_idx` …, [`Schema::V1`](super::Schema::V1)) only for an English list then a Spanish
+    /// `es_idx` …, [`Schema::V1`]) only for an English list then a Spanish
     /// one; otherwise they are `a_id`, `b_idx` ….
     ///
     /// ```
