@@ -66,10 +66,10 @@ pub fn write_html(
     out: &mut impl Write,
     report: &CheckReport<'_>,
     check: &Check,
-    en: &Document<'_>,
-    es: &Document<'_>,
+    a: &Document<'_>,
+    b: &Document<'_>,
 ) -> io::Result<()> {
-    let page = Page::new(report, check, super::sides(en, es));
+    let page = Page::new(report, check, super::sides(a, b));
     page.write(out)
 }
 

@@ -192,15 +192,15 @@ impl<'a> AlignmentReport<'a> {
         a: &'a Document<'_>,
         b: &'a Document<'_>,
     ) -> AlignmentReport<'a> {
-        let [en, es] = sides(a, b);
-        let schema = Schema::of(en.lang(), es.lang());
+        let [doc_a, doc_b] = sides(a, b);
+        let schema = Schema::of(doc_a.lang(), doc_b.lang());
         let sections = alignment
             .sections
             .iter()
             .map(|s| {
                 let section =
                     |doc: &'a Document<'_>, k: Option<usize>| k.and_then(|k| doc.sections().get(k));
-                let (se, ss) = (section(en, s.a), section(es, s.b));
+                let (se, ss) = (section(doc_a, s.a), section(doc_b, s.b));
                 SectionEntry {
                     schema,
                     a_id: se.map(|x| x.id()),
@@ -212,7 +212,7 @@ impl<'a> AlignmentReport<'a> {
                     pairs: s
                         .pairs
                         .iter()
-                        .map(|p| PairEntry::of(schema, p, joined(en, &p.a), joined(es, &p.b)))
+                        .map(|p| PairEntry::of(schema, p, joined(doc_a, &p.a), joined(doc_b, &p.b)))
                         .collect(),
                 }
             })
@@ -263,10 +263,10 @@ pub(crate) fn join_texts<'a>(mut texts: impl Iterator<Item = &'a str>) -> Cow<'a
 pub fn write_text(
     out: &mut impl Write,
     alignment: &Alignment,
-    en: &Document<'_>,
-    es: &Document<'_>,
+    a: &Document<'_>,
+    b: &Document<'_>,
 ) -> io::Result<()> {
-    let report = AlignmentReport::new(alignment, en, es);
+    let report = AlignmentReport::new(alignment, a, b);
     for (k, s) in report.sections.iter().enumerate() {
         let [name_a, name_b] = s.schema.side_names();
         if k > 0 {
@@ -439,14 +439,14 @@ impl<'a> CheckReport<'a> {
         paths: [&str; 2],
         options: ReportOptions,
     ) -> CheckReport<'a> {
-        let [en, es] = sides(a, b);
-        let paths = if std::ptr::eq(en, a) {
+        let [doc_a, doc_b] = sides(a, b);
+        let paths = if std::ptr::eq(doc_a, a) {
             paths
         } else {
             [paths[1], paths[0]]
         };
-        let align = AlignmentReport::new(&check.alignment, en, es);
-        let schema = Schema::of(en.lang(), es.lang());
+        let align = AlignmentReport::new(&check.alignment, doc_a, doc_b);
+        let schema = Schema::of(doc_a.lang(), doc_b.lang());
         let mut summary = Summary::default();
         for d in &check.divergences {
             summary.total += 1;
@@ -479,8 +479,8 @@ impl<'a> CheckReport<'a> {
             schema,
             paridad_version: env!("CARGO_PKG_VERSION"),
             options,
-            a: info(en, paths[0]),
-            b: info(es, paths[1]),
+            a: info(doc_a, paths[0]),
+            b: info(doc_b, paths[1]),
             summary,
             sections,
         }
@@ -505,10 +505,10 @@ pub struct TextOptions {
 pub fn write_check_text(
     out: &mut impl Write,
     check: &crate::Check,
-    en: &Document<'_>,
-    es: &Document<'_>,
+    a: &Document<'_>,
+    b: &Document<'_>,
 ) -> io::Result<()> {
-    write_check_text_with(out, check, en, es, &TextOptions::default())
+    write_check_text_with(out, check, a, b, &TextOptions::default())
 }
 
 /// [`write_check_text`] with colours and the count of findings a baseline hid. The only
@@ -521,8 +521,8 @@ pub fn write_check_text_with(
     b: &Document<'_>,
     options: &TextOptions,
 ) -> io::Result<()> {
-    let [en, es] = sides(a, b);
-    let names = Schema::of(en.lang(), es.lang()).side_names();
+    let [doc_a, doc_b] = sides(a, b);
+    let names = Schema::of(doc_a.lang(), doc_b.lang()).side_names();
     let paint = |code: &str, text: &str| {
         if options.colour {
             format!("\x1b[{code}m{text}\x1b[0m")
@@ -542,7 +542,7 @@ pub fn write_check_text_with(
             }
             None => "-".to_string(),
         };
-        let head = format!("== {}  <>  {}", title(en, s.a), title(es, s.b));
+        let head = format!("== {}  <>  {}", title(doc_a, s.a), title(doc_b, s.b));
         writeln!(out, "{}", paint("1", &head))?;
         for d in divs {
             let severity = format!("{:<7}", d.severity.name());

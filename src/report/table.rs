@@ -78,12 +78,12 @@ impl Separator {
 pub fn write_table(
     out: &mut impl Write,
     check: &Check,
-    en: &Document<'_>,
-    es: &Document<'_>,
+    a: &Document<'_>,
+    b: &Document<'_>,
     separator: Separator,
 ) -> io::Result<()> {
     // The evidence and section ids are in the check itself; the documents name the sides.
-    let [name_a, name_b] = Schema::of(en.lang(), es.lang()).side_names();
+    let [name_a, name_b] = Schema::of(a.lang(), b.lang()).side_names();
     let header = [
         "id", "section", "kind", "severity", name_a, name_b, "message",
     ];

@@ -23,10 +23,10 @@ use super::{joined, sides, Schema};
 pub fn write_tmx(
     out: &mut impl Write,
     alignment: &Alignment,
-    en: &Document<'_>,
-    es: &Document<'_>,
+    a: &Document<'_>,
+    b: &Document<'_>,
 ) -> io::Result<()> {
-    write_memory(out, alignment, en, es, None)
+    write_memory(out, alignment, a, b, None)
 }
 
 /// Writes the two-sided sentence pairs of `check` as TMX 1.4b, as [`write_tmx`] does, and
@@ -49,21 +49,21 @@ pub fn write_tmx(
 pub fn write_check_tmx(
     out: &mut impl Write,
     check: &Check,
-    en: &Document<'_>,
-    es: &Document<'_>,
+    a: &Document<'_>,
+    b: &Document<'_>,
 ) -> io::Result<()> {
-    write_memory(out, &check.alignment, en, es, Some(&check.by_pair()))
+    write_memory(out, &check.alignment, a, b, Some(&check.by_pair()))
 }
 
 /// The memory of `alignment`; with `divergences`, each `<tu>` lists its pair's kinds.
 fn write_memory(
     out: &mut impl Write,
     alignment: &Alignment,
-    en: &Document<'_>,
-    es: &Document<'_>,
+    a: &Document<'_>,
+    b: &Document<'_>,
     divergences: Option<&HashMap<(usize, usize), Vec<&Divergence>>>,
 ) -> io::Result<()> {
-    let docs = sides(en, es);
+    let docs = sides(a, b);
     write_header(out, docs[0])?;
     writeln!(out, "  <body>")?;
     for (k, section) in alignment.sections.iter().enumerate() {
