@@ -28,7 +28,7 @@ fn main() -> ExitCode {
     let alignment = aligner.align(&en, &es);
     let pred: BTreeSet<(Vec<usize>, Vec<usize>)> = alignment
         .sentence_pairs()
-        .map(|p| (p.en.clone(), p.es.clone()))
+        .map(|p| (p.a.clone(), p.b.clone()))
         .collect();
     let gold = gold_beads(&en, &es);
     let hit = pred.intersection(&gold).count() as f64;
@@ -54,7 +54,7 @@ fn main() -> ExitCode {
                 }
             };
             let pred: Vec<(Vec<usize>, Vec<usize>)> =
-                pairs.into_iter().map(|p| (p.en, p.es)).collect();
+                pairs.into_iter().map(|p| (p.a, p.b)).collect();
             let (p, r) = synth::precision_recall(&pred, &c.beads);
             println!(
                 "synthetic {n} sentences, {:.0}% edited, read as {langs}: precision {p:.3}, recall {r:.3}",

@@ -58,7 +58,7 @@ fn run(first: &str, second: &str, tmx: &str) -> Result<(), String> {
     let mut out = io::stdout().lock();
     for d in &check.divergences {
         let section = &check.alignment.sections[d.section];
-        let id = section.en_id.as_deref().or(section.es_id.as_deref());
+        let id = section.a_id.as_deref().or(section.b_id.as_deref());
         let line = format!(
             "{:<8} {:<10} {:<9} {}",
             id.unwrap_or("-"),

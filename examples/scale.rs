@@ -25,7 +25,7 @@ fn main() -> ExitCode {
     let start = Instant::now();
     let pairs = Aligner::new().align_sentences(&en, &es);
     let took = start.elapsed();
-    let pred: Vec<(Vec<usize>, Vec<usize>)> = pairs.into_iter().map(|p| (p.en, p.es)).collect();
+    let pred: Vec<(Vec<usize>, Vec<usize>)> = pairs.into_iter().map(|p| (p.a, p.b)).collect();
     let (p, r) = synth::precision_recall(&pred, &corpus.beads);
     println!(
         "{} + {} sentences: {:.3} s, {:.0} sentences/s, precision {p:.3}, recall {r:.3}",

@@ -20,9 +20,10 @@ pub enum DivergenceKind {
     Entity,
     /// A commitment is weakened or strengthened (`will` against `podrán`).
     Modality,
-    /// Text of the English version has no counterpart in the Spanish.
+    /// Text of side `a` (the English version of an English–Spanish pair) has no counterpart
+    /// in side `b`.
     Omission,
-    /// Text of the Spanish version has no counterpart in the English.
+    /// Text of side `b` has no counterpart in side `a`.
     Addition,
     /// A section is missing, added or moved.
     Structure,
@@ -152,10 +153,11 @@ pub struct Divergence {
     /// Index of the sentence pair in that section pair's `pairs`, when the divergence is about
     /// one.
     pub pair: Option<usize>,
-    /// The evidence in the English version, when it has any.
-    pub en: Option<Evidence>,
-    /// The evidence in the Spanish version, when it has any.
-    pub es: Option<Evidence>,
+    /// The evidence on side `a` (the first version; the English one of an English–Spanish
+    /// pair), when it has any.
+    pub a: Option<Evidence>,
+    /// The evidence on side `b` (the second version), when it has any.
+    pub b: Option<Evidence>,
     /// What differs, in one sentence a person understands.
     pub message: String,
     /// How sure paridad is that this is a real difference, in [0, 1].

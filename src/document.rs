@@ -750,3 +750,14 @@ mod tests {
         assert_eq!(&plain[14..23], "countries");
     }
 }
+
+/// Two versions given in either order as sides `a` and `b`: the English version first of an
+/// English–Spanish pair ([`Lang::swaps_sides`]), any other pair in the order given. The
+/// aligner, the checker and the reports all order their documents here.
+pub(crate) fn sides<'d, 't>(a: &'d Document<'t>, b: &'d Document<'t>) -> [&'d Document<'t>; 2] {
+    if Lang::swaps_sides(a.lang(), b.lang()) {
+        [b, a]
+    } else {
+        [a, b]
+    }
+}

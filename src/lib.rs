@@ -20,10 +20,10 @@
 //!
 //! let alignment = Aligner::new().align(&en, &es);
 //! let trade = &alignment.sections[2];
-//! assert_eq!((trade.en_id.as_deref(), trade.es_id.as_deref()), (Some("I.1"), Some("I.1")));
+//! assert_eq!((trade.a_id.as_deref(), trade.b_id.as_deref()), (Some("I.1"), Some("I.1")));
 //! for pair in &trade.pairs {
 //!     // One English sentence, one Spanish sentence, well supported.
-//!     assert_eq!((pair.en.len(), pair.es.len()), (1, 1));
+//!     assert_eq!((pair.a.len(), pair.b.len()), (1, 1));
 //!     assert!(pair.score > 0.6);
 //! }
 //! # Ok::<(), paridad::Error>(())

@@ -165,7 +165,7 @@ pub(crate) fn section_label(check: &Check, d: &Divergence) -> String {
     let Some(section) = check.alignment.sections.get(d.section) else {
         return String::new();
     };
-    match (&section.en_id, &section.es_id) {
+    match (&section.a_id, &section.b_id) {
         (Some(a), Some(b)) if a == b => a.clone(),
         (a, b) => format!(
             "{}/{}",

@@ -57,8 +57,8 @@ fuzz_target!(|data: &[u8]| {
                     clean(&d.id),
                     clean(d.kind.name()),
                     clean(d.severity.name()),
-                    evidence(&d.en),
-                    evidence(&d.es),
+                    evidence(&d.a),
+                    evidence(&d.b),
                     clean(&d.message),
                 ];
                 let got = [0, 2, 3, 4, 5, 6].map(|k| record[k].to_string());

@@ -174,9 +174,9 @@ pub fn assert_alignment(alignment: &Alignment, en: &Document<'_>, es: &Document<
         let mut sections = vec![0usize; doc.sections().len()];
         for section in &alignment.sections {
             let (index, id) = if side == 0 {
-                (section.en, &section.en_id)
+                (section.a, &section.a_id)
             } else {
-                (section.es, &section.es_id)
+                (section.b, &section.b_id)
             };
             match index {
                 Some(k) => {
@@ -188,7 +188,7 @@ pub fn assert_alignment(alignment: &Alignment, en: &Document<'_>, es: &Document<
             }
             let mut last: Option<usize> = None;
             for pair in &section.pairs {
-                let idx = if side == 0 { &pair.en } else { &pair.es };
+                let idx = if side == 0 { &pair.a } else { &pair.b };
                 for (n, &i) in idx.iter().enumerate() {
                     assert!(i < seen.len(), "sentence {i} of {}", seen.len());
                     seen[i] += 1;
@@ -214,7 +214,7 @@ pub fn assert_alignment(alignment: &Alignment, en: &Document<'_>, es: &Document<
     }
     for section in &alignment.sections {
         assert!(
-            section.en.is_some() || section.es.is_some(),
+            section.a.is_some() || section.b.is_some(),
             "an empty section pair"
         );
         assert!(
@@ -223,7 +223,7 @@ pub fn assert_alignment(alignment: &Alignment, en: &Document<'_>, es: &Document<
             section.score
         );
         for pair in &section.pairs {
-            assert!(!pair.en.is_empty() || !pair.es.is_empty(), "an empty pair");
+            assert!(!pair.a.is_empty() || !pair.b.is_empty(), "an empty pair");
             assert!(
                 (0.0..=1.0).contains(&pair.score),
                 "pair score {}",
@@ -270,7 +270,7 @@ pub fn assert_check(check: &Check, en: &Document<'_>, es: &Document<'_>) {
                 "divergence in pair {pair}"
             );
         }
-        for (evidence, doc) in [(&d.en, en), (&d.es, es)] {
+        for (evidence, doc) in [(&d.a, en), (&d.b, es)] {
             if let Some(e) = evidence {
                 assert_span(doc.text(), e.span, "evidence");
                 let at = LineCol::of(doc.text(), e.span.start);

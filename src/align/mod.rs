@@ -18,8 +18,8 @@ use crate::lang::{self, Lang, Tables, NEUTRAL};
 use crate::lexicon::{self, Bag, Lexicon, Weights};
 use section::{Match, SectionBag};
 
-/// Two documents aligned: section pairs in English document order, each with its sentence
-/// pairs.
+/// Two documents aligned: section pairs in the document order of side `a` (the English
+/// version of an English–Spanish pair), each with its sentence pairs.
 ///
 /// Every sentence of both documents appears in exactly one [`SentencePair`]. Every section
 /// appears in exactly one [`SectionPair`] (a section without a counterpart with `None` on the
@@ -30,24 +30,28 @@ use section::{Match, SectionBag};
 /// first sentence.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Alignment {
-    /// The section pairs, in English document order; a Spanish section without an English
-    /// counterpart comes after the pair holding the Spanish section before it.
+    /// The section pairs, in the document order of side `a`; a section of side `b` without a
+    /// counterpart comes after the pair holding the section of `b` before it.
     pub sections: Vec<SectionPair>,
 }
 
 /// A section and its counterpart, with their sentence pairs.
+///
+/// A pair has two sides: `a`, the first version, and `b`, the second. For English and Spanish
+/// the English version is side `a` whichever order the documents were given in; for any other
+/// pair, side `a` is the document given first.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SectionPair {
-    /// Index of the English section in [`Document::sections`]; `None` when only the Spanish
-    /// version has it.
-    pub en: Option<usize>,
-    /// Index of the Spanish section in [`Document::sections`]; `None` when only the English
-    /// version has it.
-    pub es: Option<usize>,
-    /// The English section id, as segmentation gave it.
-    pub en_id: Option<String>,
-    /// The Spanish section id.
-    pub es_id: Option<String>,
+    /// Index of the section of side `a` in [`Document::sections`]; `None` when only side `b`
+    /// has it.
+    pub a: Option<usize>,
+    /// Index of the section of side `b` in [`Document::sections`]; `None` when only side `a`
+    /// has it.
+    pub b: Option<usize>,
+    /// The section id of side `a`, as segmentation gave it.
+    pub a_id: Option<String>,
+    /// The section id of side `b`.
+    pub b_id: Option<String>,
     /// How well the pair is supported, in [0, 1]: the mean of its sentence pair scores weighted
     /// by their sentence counts, the titles counting as one more pair. 0 when a side is
     /// missing; 1 when both sides are present with nothing to compare (no sentences, titles
@@ -63,16 +67,17 @@ pub struct SectionPair {
 
 /// Consecutive sentences of one version and their counterparts in the other.
 ///
-/// For sentence lists in any two languages ([`Aligner::align_sentence_lists`]), `en` holds
-/// indexes into the first list and `es` into the second, whatever their languages.
+/// Side `a` is the first version and `b` the second, as in [`SectionPair`]. For sentence lists
+/// ([`Aligner::align_sentences`], [`Aligner::align_sentence_lists`]), `a` holds indexes into
+/// the first list and `b` into the second, whatever their languages.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SentencePair {
-    /// Indexes into the English [`Document::sentences`], consecutive; empty for a sentence
-    /// only the Spanish version has.
-    pub en: Vec<usize>,
-    /// Indexes into the Spanish [`Document::sentences`], consecutive; empty for a sentence
-    /// only the English version has.
-    pub es: Vec<usize>,
+    /// Indexes into the [`Document::sentences`] of side `a`, consecutive; empty for a sentence
+    /// only side `b` has.
+    pub a: Vec<usize>,
+    /// Indexes into the [`Document::sentences`] of side `b`, consecutive; empty for a sentence
+    /// only side `a` has.
+    pub b: Vec<usize>,
     /// How well the pair is supported, in [0, 1]. 0 when a side is empty. Otherwise a quarter
     /// comes from the length model (the probability that translations differ this much in
     /// length) and three quarters from shared evidence (numbers, acronyms, names, cognates,
@@ -95,8 +100,8 @@ impl Alignment {
 ///
 /// Alignment cannot fail: every pair of documents gets an alignment, poor as it may be. The
 /// documents may come in either order: when the first is Spanish and the second English, they
-/// are swapped, so that `en` fields refer to the English version. Otherwise (two documents in
-/// the same language) `en` fields refer to the first document.
+/// are swapped, so that side `a` is the English version. For any other pair (two documents in
+/// the same language) side `a` is the first document.
 ///
 /// ```
 /// use paridad::{Aligner, Document, Lang};
@@ -106,10 +111,10 @@ impl Alignment {
 /// let alignment = Aligner::new().align(&en, &es);
 /// // Entry 0 pairs the (empty) preambles; entry 1 the sections numbered 1.
 /// let section = &alignment.sections[1];
-/// assert_eq!(section.en_id.as_deref(), Some("1"));
-/// assert_eq!(section.es_id.as_deref(), Some("1"));
+/// assert_eq!(section.a_id.as_deref(), Some("1"));
+/// assert_eq!(section.b_id.as_deref(), Some("1"));
 /// let pairs: Vec<(&[usize], &[usize])> =
-///     section.pairs.iter().map(|p| (&p.en[..], &p.es[..])).collect();
+///     section.pairs.iter().map(|p| (&p.a[..], &p.b[..])).collect();
 /// assert_eq!(pairs, [(&[0][..], &[0][..]), (&[1][..], &[1][..])]);
 /// assert!(section.pairs.iter().all(|p| p.score > 0.6));
 /// # Ok::<(), paridad::Error>(())
@@ -168,11 +173,8 @@ impl Aligner {
 
     /// Aligns two versions of a document (English and Spanish, in either order).
     pub fn align(&self, a: &Document<'_>, b: &Document<'_>) -> Alignment {
-        if Lang::swaps_sides(a.lang(), b.lang()) {
-            self.align_ordered(b, a)
-        } else {
-            self.align_ordered(a, b)
-        }
+        let [a, b] = crate::document::sides(a, b);
+        self.align_ordered(a, b)
     }
 
     /// Aligns many document pairs in parallel; the result is the same, pair for pair, as
@@ -191,7 +193,7 @@ impl Aligner {
     /// let en = ["Canada and Mexico share 81 years of relations.", "A new plan follows."];
     /// let es = ["Ciudad de México, 18 de septiembre de 2025", "México y Canadá comparten 81 años de relaciones.", "Sigue un nuevo plan."];
     /// let pairs = Aligner::new().align_sentences(&en, &es);
-    /// let beads: Vec<(&[usize], &[usize])> = pairs.iter().map(|p| (&p.en[..], &p.es[..])).collect();
+    /// let beads: Vec<(&[usize], &[usize])> = pairs.iter().map(|p| (&p.a[..], &p.b[..])).collect();
     /// assert_eq!(beads, [(&[][..], &[0][..]), (&[0][..], &[1][..]), (&[1][..], &[2][..])]);
     /// ```
     pub fn align_sentences(&self, en: &[&str], es: &[&str]) -> Vec<SentencePair> {
@@ -204,8 +206,8 @@ impl Aligner {
     /// other language is read with language-neutral evidence only: lengths, digits, acronyms,
     /// identical and near-identical words. A language is named by an ISO 639-1 or 639-2 code,
     /// optionally with a region (`es-MX`), or by a name paridad knows (`spanish`). The pairs
-    /// hold the first list's indexes in [`SentencePair::en`] and the second's in
-    /// [`SentencePair::es`], and cover every index of both once, in order. No pair of languages
+    /// hold the first list's indexes in [`SentencePair::a`] and the second's in
+    /// [`SentencePair::b`], and cover every index of both once, in order. No pair of languages
     /// is refused; a code that is not of that form is an error.
     ///
     /// ```
@@ -214,7 +216,7 @@ impl Aligner {
     /// let de = ["Die Konferenz beginnt am 4. Mai 2026 in Ottawa.", "Sie dauert drei Tage.", "Die Delegationen treffen sich danach im Parlament."];
     /// let fr = ["La conférence commence le 4 mai 2026 à Ottawa.", "Elle dure trois jours.", "Les délégations se réunissent ensuite au Parlement."];
     /// let pairs = Aligner::new().align_sentence_lists(&de, "de", &fr, "fr")?;
-    /// let beads: Vec<(&[usize], &[usize])> = pairs.iter().map(|p| (&p.en[..], &p.es[..])).collect();
+    /// let beads: Vec<(&[usize], &[usize])> = pairs.iter().map(|p| (&p.a[..], &p.b[..])).collect();
     /// assert_eq!(beads, [(&[0][..], &[0][..]), (&[1][..], &[1][..]), (&[2][..], &[2][..])]);
     /// assert!(Aligner::new().align_sentence_lists(&de, "deutsch", &fr, "fr").is_err());
     /// # Ok::<(), paridad::Error>(())
@@ -258,8 +260,8 @@ impl Aligner {
         sentence::align(&built.a, &built.b, &built.weights, &model)
             .into_iter()
             .map(|bead| SentencePair {
-                en: bead.a.collect(),
-                es: bead.b.collect(),
+                a: bead.a.collect(),
+                b: bead.b.collect(),
                 score: round(bead.score),
             })
             .collect()
@@ -378,8 +380,8 @@ fn section_pair(m: &Match, sides: &[Side<'_, '_>; 2], lex: &Weights, model: &Mod
     let pairs: Vec<SentencePair> = beads
         .into_iter()
         .map(|bead| SentencePair {
-            en: (ra.start + bead.a.start..ra.start + bead.a.end).collect(),
-            es: (rb.start + bead.b.start..rb.start + bead.b.end).collect(),
+            a: (ra.start + bead.a.start..ra.start + bead.a.end).collect(),
+            b: (rb.start + bead.b.start..rb.start + bead.b.end).collect(),
             score: round(bead.score),
         })
         .collect();
@@ -398,10 +400,10 @@ fn section_pair(m: &Match, sides: &[Side<'_, '_>; 2], lex: &Weights, model: &Mod
         _ => 0.0,
     };
     SectionPair {
-        en: m.a,
-        es: m.b,
-        en_id: sides[0].id(m.a),
-        es_id: sides[1].id(m.b),
+        a: m.a,
+        b: m.b,
+        a_id: sides[0].id(m.a),
+        b_id: sides[1].id(m.b),
         score: round(score as f32),
         moved: m.moved,
         pairs,
@@ -422,8 +424,8 @@ fn whole_text(sides: &[Side<'_, '_>; 2], lex: &Weights, model: &Model) -> Vec<Se
             section_of(&sides[1], &bead.b),
         );
         let pair = SentencePair {
-            en: bead.a.clone().collect(),
-            es: bead.b.clone().collect(),
+            a: bead.a.clone().collect(),
+            b: bead.b.clone().collect(),
             score: round(bead.score),
         };
         let fits = |g: &(Option<usize>, Option<usize>, Vec<SentencePair>)| {
@@ -443,10 +445,10 @@ fn whole_text(sides: &[Side<'_, '_>; 2], lex: &Weights, model: &Model) -> Vec<Se
         .map(|(a, b, pairs)| {
             let (sum, weight) = weighted_scores(&pairs);
             SectionPair {
-                en: a,
-                es: b,
-                en_id: sides[0].id(a),
-                es_id: sides[1].id(b),
+                a,
+                b,
+                a_id: sides[0].id(a),
+                b_id: sides[1].id(b),
                 score: if a.is_some() && b.is_some() && weight > 0.0 {
                     round((sum / weight) as f32)
                 } else {
@@ -464,10 +466,10 @@ fn whole_text(sides: &[Side<'_, '_>; 2], lex: &Weights, model: &Model) -> Vec<Se
         vec![false; sides[1].doc.sections().len()],
     ];
     for p in &out {
-        if let Some(s) = p.en {
+        if let Some(s) = p.a {
             present[0][s] = true;
         }
-        if let Some(s) = p.es {
+        if let Some(s) = p.b {
             present[1][s] = true;
         }
     }
@@ -482,10 +484,10 @@ fn whole_text(sides: &[Side<'_, '_>; 2], lex: &Weights, model: &Model) -> Vec<Se
             present[1][j] = true;
         }
         out.push(SectionPair {
-            en: Some(i),
-            es,
-            en_id: sides[0].id(Some(i)),
-            es_id: sides[1].id(es),
+            a: Some(i),
+            b: es,
+            a_id: sides[0].id(Some(i)),
+            b_id: sides[1].id(es),
             score: if es.is_some() { 1.0 } else { 0.0 },
             moved: false,
             pairs: Vec::new(),
@@ -493,10 +495,10 @@ fn whole_text(sides: &[Side<'_, '_>; 2], lex: &Weights, model: &Model) -> Vec<Se
     }
     for j in (0..present[1].len()).filter(|&j| !present[1][j]) {
         out.push(SectionPair {
-            en: None,
-            es: Some(j),
-            en_id: None,
-            es_id: sides[1].id(Some(j)),
+            a: None,
+            b: Some(j),
+            a_id: None,
+            b_id: sides[1].id(Some(j)),
             score: 0.0,
             moved: false,
             pairs: Vec::new(),
@@ -509,11 +511,11 @@ fn whole_text(sides: &[Side<'_, '_>; 2], lex: &Weights, model: &Model) -> Vec<Se
 /// pair holding the Spanish section before it.
 fn order(pairs: &mut Vec<SectionPair>) {
     let (mut with_en, only_es): (Vec<SectionPair>, Vec<SectionPair>) =
-        pairs.drain(..).partition(|p| p.en.is_some());
+        pairs.drain(..).partition(|p| p.a.is_some());
     // Several entries of one English section (the whole-text fallback) keep their order.
-    with_en.sort_by_key(|p| (p.en, p.pairs.iter().find_map(|q| q.en.first().copied())));
+    with_en.sort_by_key(|p| (p.a, p.pairs.iter().find_map(|q| q.a.first().copied())));
     let mut only_es = only_es;
-    only_es.sort_by_key(|p| p.es);
+    only_es.sort_by_key(|p| p.b);
     let mut out: Vec<SectionPair> = Vec::with_capacity(with_en.len() + only_es.len());
     // Where each Spanish-only section goes: after the last entry whose Spanish section
     // precedes it.
@@ -521,13 +523,13 @@ fn order(pairs: &mut Vec<SectionPair>) {
     let mut with_es: Vec<(usize, usize)> = with_en
         .iter()
         .enumerate()
-        .filter_map(|(k, q)| q.es.map(|e| (e, k)))
+        .filter_map(|(k, q)| q.b.map(|e| (e, k)))
         .collect();
     with_es.sort_unstable();
     let mut inserts: Vec<(usize, SectionPair)> = only_es
         .into_iter()
         .map(|p| {
-            let es = p.es.unwrap_or(0);
+            let es = p.b.unwrap_or(0);
             // After the entry holding the nearest preceding Spanish section.
             let before = with_es.partition_point(|&(e, _)| e < es);
             let after = if before == 0 {
@@ -538,7 +540,7 @@ fn order(pairs: &mut Vec<SectionPair>) {
             (after, p)
         })
         .collect();
-    inserts.sort_by_key(|(after, p)| (*after, p.es));
+    inserts.sort_by_key(|(after, p)| (*after, p.b));
     let mut inserts = inserts.into_iter().peekable();
     for (k, p) in with_en.into_iter().enumerate() {
         while let Some((_, q)) = inserts.next_if(|(after, _)| *after == k) {
@@ -553,7 +555,7 @@ fn order(pairs: &mut Vec<SectionPair>) {
 /// The sum of the pair scores weighted by their sentence counts, and the total weight.
 fn weighted_scores(pairs: &[SentencePair]) -> (f64, f64) {
     pairs.iter().fold((0.0, 0.0), |(sum, weight), p| {
-        let w = (p.en.len() + p.es.len()) as f64;
+        let w = (p.a.len() + p.b.len()) as f64;
         (sum + w * p.score, weight + w)
     })
 }

@@ -28,9 +28,11 @@ impl Context<'_, '_, '_> {
                     );
                 if !same {
                     let message = format!(
-                        "the date is bounded differently: {} in English, {} in Spanish",
+                        "the date is bounded differently: {} in {}, {} in {}",
                         bound_name(x),
-                        bound_name(y)
+                        self.name(0),
+                        bound_name(y),
+                        self.name(1)
                     );
                     let pieces = [Some(a.at.piece()), Some(b.at.piece())];
                     out.push(Draft::new(
@@ -62,23 +64,29 @@ impl Context<'_, '_, '_> {
                 (Some(a), Some(b)) => (
                     Severity::Error,
                     format!(
-                        "the date differs: {} in English, {} in Spanish",
+                        "the date differs: {} in {}, {} in {}",
                         a.show(),
-                        b.show()
+                        self.name(0),
+                        b.show(),
+                        self.name(1)
                     ),
                 ),
                 (Some(a), None) => (
                     Severity::Warning,
                     format!(
-                        "the date {} of the English version is missing in the Spanish",
-                        a.show()
+                        "the date {} of the {} version is missing in the {}",
+                        a.show(),
+                        self.name(0),
+                        self.name(1)
                     ),
                 ),
                 (None, Some(b)) => (
                     Severity::Warning,
                     format!(
-                        "the date {} of the Spanish version is missing in the English",
-                        b.show()
+                        "the date {} of the {} version is missing in the {}",
+                        b.show(),
+                        self.name(1),
+                        self.name(0)
                     ),
                 ),
                 (None, None) => continue,

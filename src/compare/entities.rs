@@ -54,11 +54,11 @@ impl Context<'_, '_, '_> {
     pub(super) fn acronym_equivalences(&self, alignment: &Alignment) -> HashSet<(String, String)> {
         let mut out = HashSet::new();
         for pair in alignment.sentence_pairs() {
-            if pair.en.is_empty() || pair.es.is_empty() {
+            if pair.a.is_empty() || pair.b.is_empty() {
                 continue;
             }
-            let (ven, ves) = (self.located(0, &pair.en), self.located(1, &pair.es));
-            let (cen, ces) = (self.classes(0, &pair.en), self.classes(1, &pair.es));
+            let (ven, ves) = (self.located(0, &pair.a), self.located(1, &pair.b));
+            let (cen, ces) = (self.classes(0, &pair.a), self.classes(1, &pair.b));
             let (le, ls) = (
                 self.lonely_acronyms(0, &ven, &ces),
                 self.lonely_acronyms(1, &ves, &cen),
@@ -116,18 +116,22 @@ impl Context<'_, '_, '_> {
                 (Some(a), Some(b)) if a.known && b.known => (
                     Severity::Warning,
                     format!(
-                        "different institutions or instruments: {} in English, {} in Spanish",
+                        "different institutions or instruments: {} in {}, {} in {}",
                         name(0, &a.at),
-                        name(1, &b.at)
+                        self.name(0),
+                        name(1, &b.at),
+                        self.name(1)
                     ),
                     0.7,
                 ),
                 (Some(a), Some(b)) => (
                     Severity::Info,
                     format!(
-                        "{} in English and {} in Spanish are taken to name the same thing; check that they do",
+                        "{} in {} and {} in {} are taken to name the same thing; check that they do",
                         name(0, &a.at),
-                        name(1, &b.at)
+                        self.name(0),
+                        name(1, &b.at),
+                        self.name(1)
                     ),
                     0.3,
                 ),
@@ -136,27 +140,39 @@ impl Context<'_, '_, '_> {
                 (Some(a), None) if self.known_to_other(0, &a.at) => (
                     Severity::Info,
                     format!(
-                        "{} is named in the Spanish version, but not in this sentence",
-                        name(0, &a.at)
+                        "{} is named in the {} version, but not in this sentence",
+                        name(0, &a.at),
+                        self.name(1)
                     ),
                     0.3,
                 ),
                 (None, Some(b)) if self.known_to_other(1, &b.at) => (
                     Severity::Info,
                     format!(
-                        "{} is named in the English version, but not in this sentence",
-                        name(1, &b.at)
+                        "{} is named in the {} version, but not in this sentence",
+                        name(1, &b.at),
+                        self.name(0)
                     ),
                     0.3,
                 ),
                 (Some(a), None) => (
                     Severity::Warning,
-                    format!("{} appears in the English version but not in the Spanish", name(0, &a.at)),
+                    format!(
+                        "{} appears in the {} version but not in the {}",
+                        name(0, &a.at),
+                        self.name(0),
+                        self.name(1)
+                    ),
                     0.7,
                 ),
                 (None, Some(b)) => (
                     Severity::Warning,
-                    format!("{} appears in the Spanish version but not in the English", name(1, &b.at)),
+                    format!(
+                        "{} appears in the {} version but not in the {}",
+                        name(1, &b.at),
+                        self.name(1),
+                        self.name(0)
+                    ),
                     0.7,
                 ),
                 (None, None) => continue,
@@ -241,17 +257,21 @@ impl Context<'_, '_, '_> {
         for (a, b) in in_order(&me, &ms) {
             let message = match (a, b) {
                 (Some(a), Some(b)) => format!(
-                    "different institutions or programmes: {} in English, {} in Spanish",
+                    "different institutions or programmes: {} in {}, {} in {}",
                     self.text_of(0, a),
-                    self.text_of(1, b)
+                    self.name(0),
+                    self.text_of(1, b),
+                    self.name(1)
                 ),
                 (Some(a), None) => format!(
-                    "{} has no counterpart in the Spanish sentence",
-                    self.text_of(0, a)
+                    "{} has no counterpart in the {} sentence",
+                    self.text_of(0, a),
+                    self.name(1)
                 ),
                 (None, Some(b)) => format!(
-                    "{} has no counterpart in the English sentence",
-                    self.text_of(1, b)
+                    "{} has no counterpart in the {} sentence",
+                    self.text_of(1, b),
+                    self.name(0)
                 ),
                 (None, None) => continue,
             };
@@ -289,9 +309,11 @@ impl Context<'_, '_, '_> {
         for (a, b) in lonely_en.iter().zip(&lonely_es) {
             let (en, es) = (a.0.piece(), b.0.piece());
             let message = format!(
-                "the instrument differs: {} in English, {} in Spanish",
+                "the instrument differs: {} in {}, {} in {}",
                 self.text_of(0, &en),
-                self.text_of(1, &es)
+                self.name(0),
+                self.text_of(1, &es),
+                self.name(1)
             );
             out.push(Draft::new(
                 DivergenceKind::Entity,

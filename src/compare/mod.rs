@@ -28,7 +28,7 @@ use crate::document::{Document, SourceMap};
 use crate::error::Error;
 use crate::extract::{extract, Found, NumberForm, Value};
 use crate::glossary::{Glossary, Terminology};
-use crate::lang::{Bound, Lang, Modality};
+use crate::lang::{pair, Bound, Modality};
 use crate::lexicon::{Classed, EvidenceKind, Lexicon};
 use crate::span::{LineIndex, Span};
 use crate::tokens::{fold, tokens};
@@ -43,8 +43,8 @@ use crate::tokens::{fold, tokens};
 /// let check = Checker::new().check(&en, &es);
 /// let kinds: Vec<DivergenceKind> = check.divergences.iter().map(|d| d.kind).collect();
 /// assert_eq!(kinds, [DivergenceKind::Date, DivergenceKind::Modality]);
-/// assert_eq!(check.divergences[0].en.as_ref().unwrap().text, "by March 31, 2026");
-/// assert_eq!(check.divergences[0].es.as_ref().unwrap().text, "antes del 30 de abril de 2026");
+/// assert_eq!(check.divergences[0].a.as_ref().unwrap().text, "by March 31, 2026");
+/// assert_eq!(check.divergences[0].b.as_ref().unwrap().text, "antes del 30 de abril de 2026");
 /// # Ok::<(), paridad::Error>(())
 /// ```
 #[derive(Clone, Debug, Default)]
@@ -130,8 +130,8 @@ impl Checker {
     /// let messages: Vec<&str> = check.divergences.iter().map(|d| d.message.as_str()).collect();
     /// assert_eq!(messages, [r#"glossary term "fisheries" should be rendered "pesca" or "pesquería"; not found in the Spanish sentence"#]);
     /// let d = &check.divergences[0];
-    /// assert_eq!(d.en.as_ref().unwrap().text, "fisheries");
-    /// assert_eq!(d.es.as_ref().unwrap().text, "Ambos países firmarán un memorándum de colaboración sobre acuicultura.");
+    /// assert_eq!(d.a.as_ref().unwrap().text, "fisheries");
+    /// assert_eq!(d.b.as_ref().unwrap().text, "Ambos países firmarán un memorándum de colaboración sobre acuicultura.");
     /// # Ok::<(), paridad::Error>(())
     /// ```
     pub fn with_glossary(glossary: &Glossary) -> Checker {
@@ -181,11 +181,13 @@ impl Checker {
         self
     }
 
-    /// Aligns the two versions (English and Spanish, in either order) and compares every
-    /// aligned pair. Relative dates resolve against the date given with
-    /// [`Checker::doc_date`], else the English version's dateline, else the Spanish one's.
+    /// Aligns the two versions and compares every aligned pair. Of English and Spanish,
+    /// given in either order, the English version is side `a` of the [`Check`]'s alignment
+    /// and divergences; any other pair is sides `a` and `b` in the order given. Relative dates
+    /// resolve against the date given with [`Checker::doc_date`], else the dateline of side
+    /// `a`, else that of side `b`.
     pub fn check(&self, a: &Document<'_>, b: &Document<'_>) -> Check {
-        let (en, es) = english_first(a, b);
+        let [en, es] = crate::document::sides(a, b);
         let lexicon = self.aligner.lexicon(en, es, true);
         let alignment = self.aligner.align_in(en, es, &lexicon);
         self.compare_in(en, es, &lexicon, alignment)
@@ -193,8 +195,8 @@ impl Checker {
 
     /// Compares two versions along an alignment made before: by [`Aligner::align`], or by
     /// hand (a reviewer who moved a sentence to another pair). The comparisons are those of
-    /// [`Checker::check`], without aligning again. As there, the versions come in either
-    /// order, and the alignment's `en` indexes are the English version's.
+    /// [`Checker::check`], without aligning again. As there, English and Spanish come in
+    /// either order, and the alignment's side `a` indexes are the English version's.
     ///
     /// An alignment that names a section or sentence the documents lack is an error.
     ///
@@ -206,8 +208,8 @@ impl Checker {
     /// let mut alignment = Aligner::new().align(&en, &es);
     /// // A reviewer's edit: the second English sentence left without counterpart.
     /// let section = &mut alignment.sections[1];
-    /// section.pairs[1].es.clear();
-    /// section.pairs.push(paridad::SentencePair { en: vec![], es: vec![1], score: 0.0 });
+    /// section.pairs[1].b.clear();
+    /// section.pairs.push(paridad::SentencePair { a: vec![], b: vec![1], score: 0.0 });
     /// let check = Checker::new().compare(&en, &es, &alignment)?;
     /// let kinds: Vec<DivergenceKind> = check.divergences.iter().map(|d| d.kind).collect();
     /// assert_eq!(kinds, [DivergenceKind::Omission, DivergenceKind::Addition]);
@@ -215,7 +217,7 @@ impl Checker {
     /// section_out_of_range(&en, &es)?;
     /// # fn section_out_of_range(en: &Document<'_>, es: &Document<'_>) -> Result<(), paridad::Error> {
     /// let mut alignment = Aligner::new().align(en, es);
-    /// alignment.sections[1].pairs[0].en = vec![7];
+    /// alignment.sections[1].pairs[0].a = vec![7];
     /// let err = Checker::new().compare(en, es, &alignment).unwrap_err();
     /// assert!(err.to_string().contains("sentence 7"), "{err}");
     /// # Ok(()) }
@@ -227,7 +229,7 @@ impl Checker {
         b: &Document<'_>,
         alignment: &Alignment,
     ) -> Result<Check, Error> {
-        let (en, es) = english_first(a, b);
+        let [en, es] = crate::document::sides(a, b);
         fits(alignment, en, es)?;
         let lexicon = self.aligner.lexicon(en, es, true);
         Ok(self.compare_in(en, es, &lexicon, alignment.clone()))
@@ -257,8 +259,9 @@ impl Checker {
                 .collect::<HashSet<u32>>()
         });
         let mut ctx = Context {
-            en,
-            es,
+            a: en,
+            b: es,
+            names: pair::side_names(en.lang(), es.lang()),
             detail: [&built.detail_a, &built.detail_b],
             values,
             frequent: frequent_classes([&built.detail_a, &built.detail_b]),
@@ -279,7 +282,7 @@ impl Checker {
             ctx.structure(k, &alignment, &mut found);
             divergences.extend(found.drain(..).map(|f| ctx.finish(k, &alignment, f)));
             for (p, pair) in section.pairs.iter().enumerate() {
-                ctx.pair(p, &pair.en, &pair.es, &mut found);
+                ctx.pair(p, &pair.a, &pair.b, &mut found);
                 divergences.extend(found.drain(..).map(|f| ctx.finish(k, &alignment, f)));
             }
         }
@@ -292,22 +295,11 @@ impl Checker {
     }
 }
 
-/// The two versions, English first when they are English and Spanish in either order.
-fn english_first<'d, 't>(
-    a: &'d Document<'t>,
-    b: &'d Document<'t>,
-) -> (&'d Document<'t>, &'d Document<'t>) {
-    if Lang::swaps_sides(a.lang(), b.lang()) {
-        (b, a)
-    } else {
-        (a, b)
-    }
-}
-
 /// An error unless every section and sentence `alignment` names is one of the documents'.
 fn fits(alignment: &Alignment, en: &Document<'_>, es: &Document<'_>) -> Result<(), Error> {
-    let check = |doc: &Document<'_>, section: Option<usize>, sentences: &[usize]| {
-        let lang = lang_name(doc.lang());
+    let names = pair::side_names(en.lang(), es.lang());
+    let check = |side: usize, section: Option<usize>, sentences: &[usize]| {
+        let (doc, lang) = ([en, es][side], &names[side]);
         if let Some(k) = section.filter(|&k| k >= doc.sections().len()) {
             return Err(Error::setting(format!(
                 "the alignment names section {k} of the {lang} version, which has {}",
@@ -323,11 +315,11 @@ fn fits(alignment: &Alignment, en: &Document<'_>, es: &Document<'_>) -> Result<(
         Ok(())
     };
     for section in &alignment.sections {
-        check(en, section.en, &[])?;
-        check(es, section.es, &[])?;
+        check(0, section.a, &[])?;
+        check(1, section.b, &[])?;
         for pair in &section.pairs {
-            check(en, None, &pair.en)?;
-            check(es, None, &pair.es)?;
+            check(0, None, &pair.a)?;
+            check(1, None, &pair.b)?;
         }
     }
     Ok(())
@@ -335,8 +327,12 @@ fn fits(alignment: &Alignment, en: &Document<'_>, es: &Document<'_>) -> Result<(
 
 /// What the comparison needs to see.
 struct Context<'a, 'd, 't> {
-    en: &'d Document<'t>,
-    es: &'d Document<'t>,
+    /// Side `a` (the English version of an English–Spanish pair).
+    a: &'d Document<'t>,
+    /// Side `b`.
+    b: &'d Document<'t>,
+    /// How messages name each side: by its language (`English`, `Spanish`).
+    names: [String; 2],
     /// Per side, per sentence (then per title), its content tokens and their classes.
     detail: [&'a Vec<Vec<Classed>>; 2],
     /// Per side, per sentence, the values it states.
@@ -372,8 +368,8 @@ struct Draft {
     kind: DivergenceKind,
     severity: Severity,
     pair: Option<usize>,
-    en: Option<Piece>,
-    es: Option<Piece>,
+    a: Option<Piece>,
+    b: Option<Piece>,
     message: String,
     confidence: f64,
 }
@@ -383,7 +379,7 @@ impl Draft {
         kind: DivergenceKind,
         severity: Severity,
         pair: Option<usize>,
-        [en, es]: [Option<Piece>; 2],
+        [a, b]: [Option<Piece>; 2],
         message: String,
         confidence: f64,
     ) -> Draft {
@@ -391,8 +387,8 @@ impl Draft {
             kind,
             severity,
             pair,
-            en,
-            es,
+            a,
+            b,
             message,
             confidence,
         }
@@ -416,11 +412,16 @@ impl Located {
 }
 
 impl Context<'_, '_, '_> {
+    /// How messages name `side`: by its language (`English`, `Spanish`).
+    fn name(&self, side: usize) -> &str {
+        &self.names[side]
+    }
+
     fn doc(&self, side: usize) -> &Document<'_> {
         if side == 0 {
-            self.en
+            self.a
         } else {
-            self.es
+            self.b
         }
     }
 
@@ -521,7 +522,7 @@ impl Context<'_, '_, '_> {
                 range: piece.range.clone(),
             })
         };
-        let (en, es) = (evidence(0, &d.en), evidence(1, &d.es));
+        let (en, es) = (evidence(0, &d.a), evidence(1, &d.b));
         let section = &alignment.sections[k];
         // The sentence that holds a piece of evidence, when the evidence is only part of it:
         // the same value differing in two sentences of a section is two findings, and a
@@ -550,8 +551,8 @@ impl Context<'_, '_, '_> {
         let id = stable_id(
             d.kind,
             &[
-                section.en_id.as_deref().unwrap_or(""),
-                section.es_id.as_deref().unwrap_or(""),
+                section.a_id.as_deref().unwrap_or(""),
+                section.b_id.as_deref().unwrap_or(""),
                 en.as_ref().map_or("", |e| e.text.as_str()),
                 es.as_ref().map_or("", |e| e.text.as_str()),
                 if en.is_none() && es.is_none() {
@@ -559,8 +560,8 @@ impl Context<'_, '_, '_> {
                 } else {
                     ""
                 },
-                &context(0, &d.en),
-                &context(1, &d.es),
+                &context(0, &d.a),
+                &context(1, &d.b),
             ],
         );
         Divergence {
@@ -569,8 +570,8 @@ impl Context<'_, '_, '_> {
             severity: d.severity,
             section: k,
             pair: d.pair,
-            en,
-            es,
+            a: en,
+            b: es,
             message: d.message,
             confidence: d.confidence,
         }
@@ -587,12 +588,5 @@ fn make_ids_unique(divergences: &mut [Divergence]) {
         if *count > 1 {
             d.id = format!("{}-{}", d.id, *count);
         }
-    }
-}
-
-fn lang_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "English",
-        Lang::Es => "Spanish",
     }
 }

@@ -80,17 +80,23 @@ impl Context<'_, '_, '_> {
         };
         let drafted = match plain_side {
             None => format!(
-                "the commitment is {direction} in Spanish: \"{}\" in English, \"{}\" in Spanish",
+                "the commitment is {direction} in {b}: \"{}\" in {a}, \"{}\" in {b}",
                 self.text_of(0, &en_piece),
-                self.text_of(1, &es_piece)
+                self.text_of(1, &es_piece),
+                a = self.name(0),
+                b = self.name(1)
             ),
             Some(0) => format!(
-                "the commitment is weaker in Spanish: \"{}\" where the English states it without a modal",
-                self.text_of(1, &es_piece)
+                "the commitment is weaker in {}: \"{}\" where the {} states it without a modal",
+                self.name(1),
+                self.text_of(1, &es_piece),
+                self.name(0)
             ),
             Some(_) => format!(
-                "the commitment is weaker in English: \"{}\" where the Spanish states it without a modal",
-                self.text_of(0, &en_piece)
+                "the commitment is weaker in {}: \"{}\" where the {} states it without a modal",
+                self.name(0),
+                self.text_of(0, &en_piece),
+                self.name(1)
             ),
         };
         out.push(Draft::new(

@@ -44,23 +44,29 @@ impl Context<'_, '_, '_> {
                     (Some(a), Some(b)) => (
                         Severity::Error,
                         format!(
-                            "the number differs: {} in English, {} in Spanish",
+                            "the number differs: {} in {}, {} in {}",
                             show(a),
-                            show(b)
+                            self.name(0),
+                            show(b),
+                            self.name(1)
                         ),
                     ),
                     (Some(a), None) => (
                         Severity::Warning,
                         format!(
-                            "the number {} of the English version is missing in the Spanish",
-                            show(a)
+                            "the number {} of the {} version is missing in the {}",
+                            show(a),
+                            self.name(0),
+                            self.name(1)
                         ),
                     ),
                     (None, Some(b)) => (
                         Severity::Warning,
                         format!(
-                            "the number {} of the Spanish version is missing in the English",
-                            show(b)
+                            "the number {} of the {} version is missing in the {}",
+                            show(b),
+                            self.name(1),
+                            self.name(0)
                         ),
                     ),
                     (None, None) => continue,

@@ -59,9 +59,10 @@ impl Context<'_, '_, '_> {
                     if enough && short && closes {
                         let piece = Piece { sentence: i, range };
                         let clause = text.get(piece.range.clone()).unwrap_or_default();
-                        let other_lang = if side == 0 { "Spanish" } else { "English" };
-                        let message =
-                            format!("\"{clause}\" has no counterpart in the {other_lang} sentence");
+                        let message = format!(
+                            "\"{clause}\" has no counterpart in the {} sentence",
+                            self.name(1 - side)
+                        );
                         out.push(left_out(side, p, piece, message, 0.5));
                     }
                     run.clear();
@@ -141,12 +142,12 @@ impl Context<'_, '_, '_> {
             sentence: i,
             range: 0..len,
         };
-        let message = if side == 0 {
-            "this English sentence has no counterpart in the Spanish version"
-        } else {
-            "this Spanish sentence has no counterpart in the English version"
-        };
-        left_out(side, p, piece, message.into(), confidence)
+        let message = format!(
+            "this {} sentence has no counterpart in the {} version",
+            self.name(side),
+            self.name(1 - side)
+        );
+        left_out(side, p, piece, message, confidence)
     }
 }
 
@@ -197,7 +198,7 @@ pub(super) fn left_out(
 pub(super) fn subsume_in_clauses(out: &mut Vec<Draft>, start: usize) {
     let is_clause =
         |d: &Draft| matches!(d.kind, DivergenceKind::Omission | DivergenceKind::Addition);
-    let one_side = |d: &Draft| match (&d.en, &d.es) {
+    let one_side = |d: &Draft| match (&d.a, &d.b) {
         (Some(e), None) => Some((0, e.clone())),
         (None, Some(s)) => Some((1, s.clone())),
         _ => None,

@@ -14,38 +14,46 @@ impl Context<'_, '_, '_> {
                 format!("{} «{}»", sec.id(), sec.title())
             }
         };
-        let (severity, message, confidence) = match (s.en, s.es) {
+        let (severity, message, confidence) = match (s.a, s.b) {
             (Some(e), None) => (
                 Severity::Warning,
                 format!(
-                    "section {} of the English version has no counterpart in the Spanish version",
-                    name(self.en, e)
+                    "section {} of the {} version has no counterpart in the {} version",
+                    name(self.a, e),
+                    self.name(0),
+                    self.name(1)
                 ),
                 0.9,
             ),
             (None, Some(j)) => (
                 Severity::Warning,
                 format!(
-                    "section {} of the Spanish version has no counterpart in the English version",
-                    name(self.es, j)
+                    "section {} of the {} version has no counterpart in the {} version",
+                    name(self.b, j),
+                    self.name(1),
+                    self.name(0)
                 ),
                 0.9,
             ),
             (Some(e), Some(j)) if s.moved => (
                 Severity::Warning,
                 format!(
-                    "section {} of the English version stands elsewhere in the Spanish version, as {}",
-                    name(self.en, e),
-                    name(self.es, j)
+                    "section {} of the {} version stands elsewhere in the {} version, as {}",
+                    name(self.a, e),
+                    self.name(0),
+                    self.name(1),
+                    name(self.b, j)
                 ),
                 0.8,
             ),
-            (Some(e), Some(j)) if self.en.sections()[e].id() != self.es.sections()[j].id() => (
+            (Some(e), Some(j)) if self.a.sections()[e].id() != self.b.sections()[j].id() => (
                 Severity::Info,
                 format!(
-                    "section {} of the English version is numbered {} in the Spanish version",
-                    name(self.en, e),
-                    self.es.sections()[j].id()
+                    "section {} of the {} version is numbered {} in the {} version",
+                    name(self.a, e),
+                    self.name(0),
+                    self.b.sections()[j].id(),
+                    self.name(1)
                 ),
                 0.8,
             ),

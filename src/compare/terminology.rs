@@ -59,9 +59,9 @@ impl Context<'_, '_, '_> {
                     let rendering = renderings(&terms.shown(*concept, other_lang));
                     let on_side = |d: &Draft| {
                         if side == 0 {
-                            d.en.clone()
+                            d.a.clone()
                         } else {
-                            d.es.clone()
+                            d.b.clone()
                         }
                     };
                     let overlaps = |q: &Piece| {
@@ -100,7 +100,7 @@ impl Context<'_, '_, '_> {
                     };
                     let message = format!(
                         "glossary term \"{term}\" should be rendered {rendering}; not found in the {} sentence",
-                        lang_name(other_lang)
+                        self.name(other)
                     );
                     let pieces = if side == 0 {
                         [Some(piece), Some(whole)]

@@ -2,7 +2,7 @@
 //! each test states a difference a translator must see, and true equivalents that must pass.
 
 use super::*;
-use crate::Glossary;
+use crate::{Glossary, Lang};
 
 /// The findings of a check of two one-section documents, as (kind, severity, English
 /// evidence, Spanish evidence).
@@ -22,7 +22,7 @@ fn findings_with(
         .check(&en, &es)
         .divergences
         .iter()
-        .map(|d| (d.kind, d.severity, text(&d.en), text(&d.es)))
+        .map(|d| (d.kind, d.severity, text(&d.a), text(&d.b)))
         .collect()
 }
 

@@ -49,7 +49,7 @@ impl Lang {
         self.tables().code
     }
 
-    /// The language's English name.
+    /// The language's English name, lower-case: `english`, `spanish`.
     pub fn name(self) -> &'static str {
         self.tables().name
     }
@@ -88,6 +88,15 @@ impl Lang {
     /// ```
     pub fn swaps_sides(first: Lang, second: Lang) -> bool {
         first == Lang::Es && second == Lang::En
+    }
+
+    /// The language's English name as a sentence shows it, capitalised: `English`, `Spanish`.
+    pub(crate) fn proper_name(self) -> String {
+        let name = self.name();
+        let mut chars = name.chars();
+        chars.next().map_or_else(String::new, |first| {
+            first.to_uppercase().chain(chars).collect()
+        })
     }
 
     /// The language a tag names, case aside: an ISO 639-1 or 639-2 code, alone or with

@@ -54,6 +54,28 @@ pub(crate) fn model(a: Lang, b: Lang) -> Option<Model> {
     })
 }
 
+/// True when two versions given in languages `a` then `b` are English and Spanish, in either
+/// order: the pair whose sides are named by language (`en`, `es`), the English version on side
+/// `a`.
+pub(crate) fn is_english_spanish(a: Lang, b: Lang) -> bool {
+    matches!((a, b), (Lang::En, Lang::Es) | (Lang::Es, Lang::En))
+}
+
+/// How messages name the two sides of a pair in languages `a` and `b`, side `a` first: by
+/// language (`English`, `Spanish`), and two versions in one language by language and side
+/// (`English (a)`, `English (b)`), so that "3 in English (a), 4 in English (b)" still tells them
+/// apart.
+pub(crate) fn side_names(a: Lang, b: Lang) -> [String; 2] {
+    if a == b {
+        [
+            format!("{} (a)", a.proper_name()),
+            format!("{} (b)", b.proper_name()),
+        ]
+    } else {
+        [a.proper_name(), b.proper_name()]
+    }
+}
+
 /// The model of a pair nobody measured, with the ratio the caller estimates (from the texts
 /// themselves): the variance and lexical weight of the first pair measured, English–Spanish.
 pub(crate) fn unmeasured(ratio: f32) -> Model {
@@ -74,6 +96,16 @@ pub(crate) fn length_ratio(a: Lang, b: Lang) -> f64 {
 mod tests {
     use super::*;
 
+    #[test]
+    fn sides_are_named_by_language_and_told_apart_in_one_language() {
+        assert_eq!(side_names(Lang::En, Lang::Es), ["English", "Spanish"]);
+        assert_eq!(side_names(Lang::Es, Lang::En), ["Spanish", "English"]);
+        assert_eq!(
+            side_names(Lang::Es, Lang::Es),
+            ["Spanish (a)", "Spanish (b)"]
+        );
+        assert!(is_english_spanish(Lang::Es, Lang::En) && !is_english_spanish(Lang::En, Lang::En));
+    }
     #[test]
     fn a_measured_pair_reads_both_ways() {
         let there = model(Lang::En, Lang::Es).unwrap();

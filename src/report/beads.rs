@@ -7,7 +7,8 @@ use std::io::{self, Write};
 use crate::align::SentencePair;
 
 use super::table::{defuse_formula, one_line};
-use super::{escape_controls, AlignmentReport, PairEntry, SectionEntry};
+use super::{escape_controls, AlignmentReport, PairEntry, Schema, SectionEntry};
+use crate::lang::Lang;
 
 /// Writes one bead a line, `[first indexes]:[second indexes]:score`, 0-based, covering every
 /// sentence of both lists in order: the format vecalign's scorer reads (`[0]:[0, 1]:0.93`,
@@ -30,8 +31,8 @@ pub fn write_beads(out: &mut impl Write, pairs: &[SentencePair]) -> io::Result<(
         writeln!(
             out,
             "{}:{}:{:?}",
-            index_list(&pair.en),
-            index_list(&pair.es),
+            index_list(&pair.a),
+            index_list(&pair.b),
             pair.score
         )?;
     }
@@ -82,11 +83,11 @@ pub fn write_bead_table(
         writeln!(
             out,
             "{}\t{}\t{:?}\t{}\t{}",
-            numbers(&pair.en),
-            numbers(&pair.es),
+            numbers(&pair.a),
+            numbers(&pair.b),
             pair.score,
-            cell(&joined(first, &pair.en)),
-            cell(&joined(second, &pair.es)),
+            cell(&joined(first, &pair.a)),
+            cell(&joined(second, &pair.b)),
         )?;
     }
     Ok(())
@@ -104,8 +105,12 @@ fn joined<'a>(list: &[&'a str], idx: &[usize]) -> Cow<'a, str> {
 }
 
 impl<'a> AlignmentReport<'a> {
-    /// The record of two aligned sentence lists: one entry whose ids are both `all`, without
-    /// titles, scored by the mean of its pairs' scores.
+    /// The record of two aligned sentence lists in languages `first_lang` and `second_lang`
+    /// (tags as [`Aligner::align_sentence_lists`](crate::Aligner::align_sentence_lists) takes
+    /// them): one entry whose ids are both `all`, without titles, scored by the mean of its
+    /// pairs' scores. Lists keep their order, so the keys name the sides by language (`en_id`,
+    /// `es_idx` …, [`Schema::V1`]) only for an English list then a Spanish
+    /// one; otherwise they are `a_id`, `b_idx` ….
     ///
     /// ```
     /// use paridad::{report::AlignmentReport, Aligner};
@@ -113,15 +118,25 @@ impl<'a> AlignmentReport<'a> {
     /// let en = ["Both countries will share data."];
     /// let es = ["Ambos países compartirán datos."];
     /// let pairs = Aligner::new().align_sentences(&en, &es);
-    /// let report = AlignmentReport::from_sentence_lists(&pairs, &en, &es);
-    /// assert_eq!(report.sections[0].en_id, Some("all"));
-    /// assert_eq!(report.sections[0].pairs[0].es, es[0]);
+    /// let report = AlignmentReport::from_sentence_lists(&pairs, &en, "en", &es, "es");
+    /// assert_eq!(report.sections[0].a_id, Some("all"));
+    /// assert_eq!(report.sections[0].pairs[0].b, es[0]);
+    /// assert_eq!(serde_json::to_value(&report).unwrap()["sections"][0]["pairs"][0]["es"], es[0]);
+    ///
+    /// let de = ["Beide Länder teilen Daten."];
+    /// let pairs = Aligner::new().align_sentence_lists(&de, "de", &es, "es")?;
+    /// let report = AlignmentReport::from_sentence_lists(&pairs, &de, "de", &es, "es");
+    /// assert_eq!(serde_json::to_value(&report).unwrap()["sections"][0]["pairs"][0]["b_idx"][0], 0);
+    /// # Ok::<(), paridad::Error>(())
     /// ```
     pub fn from_sentence_lists(
         pairs: &'a [SentencePair],
         first: &[&'a str],
+        first_lang: &str,
         second: &[&'a str],
+        second_lang: &str,
     ) -> AlignmentReport<'a> {
+        let schema = list_schema(first_lang, second_lang);
         let score = if pairs.is_empty() {
             0.0
         } else {
@@ -129,19 +144,30 @@ impl<'a> AlignmentReport<'a> {
             (mean * 1000.0).round() / 1000.0
         };
         let entry = SectionEntry {
-            en_id: Some("all"),
-            es_id: Some("all"),
-            en_title: None,
-            es_title: None,
+            schema,
+            a_id: Some("all"),
+            b_id: Some("all"),
+            a_title: None,
+            b_title: None,
             score,
             moved: false,
             pairs: pairs
                 .iter()
-                .map(|p| PairEntry::of(p, joined(first, &p.en), joined(second, &p.es)))
+                .map(|p| PairEntry::of(schema, p, joined(first, &p.a), joined(second, &p.b)))
                 .collect(),
         };
         AlignmentReport {
             sections: vec![entry],
         }
+    }
+}
+
+/// How the record of two sentence lists tagged `a` and `b`, in this order, names its sides:
+/// by language for an English list then a Spanish one, as `a` and `b` otherwise (lists are
+/// never swapped).
+fn list_schema(a: &str, b: &str) -> Schema {
+    match (Lang::from_tag(a), Lang::from_tag(b)) {
+        (Ok(Lang::En), Ok(Lang::Es)) => Schema::V1,
+        _ => Schema::V2,
     }
 }

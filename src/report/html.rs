@@ -3,7 +3,7 @@
 //! One self-contained page (inline CSS and JavaScript, nothing fetched): a sidebar with the
 //! summary (counts by kind and severity), filters and a table of contents; then one table per
 //! aligned section pair, its head holding both titles and the findings about the whole section,
-//! one row per sentence pair with the English and Spanish sentences and a margin of notes.
+//! one row per sentence pair with the two sides' sentences and a margin of notes.
 //!
 //! Every divergence has exactly one note (`data-note="N"`, N its index in
 //! [`Check::divergences`]) and one highlight per side with evidence (`<mark data-div="N">`),
@@ -58,10 +58,10 @@ pub fn write_html(
     out: &mut impl Write,
     report: &CheckReport<'_>,
     check: &Check,
-    en: &Document<'_>,
-    es: &Document<'_>,
+    a: &Document<'_>,
+    b: &Document<'_>,
 ) -> io::Result<()> {
-    let page = Page::new(report, check, [en, es]);
+    let page = Page::new(report, check, crate::document::sides(a, b));
     page.write(out)
 }
 
@@ -139,7 +139,7 @@ impl<'a, 't> Page<'a, 't> {
     fn index_rows(&mut self) {
         for (k, section) in self.check.alignment.sections.iter().enumerate() {
             for (p, pair) in section.pairs.iter().enumerate() {
-                for (side, idx) in [&pair.en, &pair.es].into_iter().enumerate() {
+                for (side, idx) in [&pair.a, &pair.b].into_iter().enumerate() {
                     for &i in idx {
                         if let Some(slot @ None) = self.row_of[side].get_mut(i) {
                             *slot = Some((k, p));
@@ -154,7 +154,7 @@ impl<'a, 't> Page<'a, 't> {
     /// evidence names, when a row shows that sentence.
     fn place_all(&mut self) {
         for (n, d) in self.check.divergences.iter().enumerate() {
-            for (side, evidence) in [&d.en, &d.es].into_iter().enumerate() {
+            for (side, evidence) in [&d.a, &d.b].into_iter().enumerate() {
                 let Some(evidence) = evidence else { continue };
                 let i = evidence.sentence;
                 let shown = self.row_of[side].get(i).is_some_and(Option::is_some);
@@ -200,7 +200,13 @@ impl<'a, 't> Page<'a, 't> {
         )
     }
 
-    /// The document title shown at the top: the English title, else the Spanish one.
+    /// How the page names the two sides: by their languages (`English`, `Spanish`).
+    fn side_names(&self) -> [String; 2] {
+        crate::lang::pair::side_names(self.docs[0].lang(), self.docs[1].lang())
+    }
+
+    /// The document title shown at the top: the title of side `a` (the English version), else
+    /// that of side `b`.
     fn title(&self) -> &str {
         self.docs
             .iter()
@@ -231,11 +237,12 @@ impl<'a, 't> Page<'a, 't> {
         writeln!(out, "<header class=\"page-head\">")?;
         writeln!(out, "<h1>{}</h1>", escape_html(self.title()))?;
         writeln!(out, "<dl class=\"meta\">")?;
-        for (name, info) in [("English", &r.en), ("Spanish", &r.es)] {
+        for (name, info) in self.side_names().iter().zip([&r.a, &r.b]) {
             let date = info.date.as_deref().unwrap_or("no dateline");
             writeln!(
                 out,
-                "<dt>{name}</dt><dd><code>{}</code> ({} units, {} sentences, {})</dd>",
+                "<dt>{}</dt><dd><code>{}</code> ({} units, {} sentences, {})</dd>",
+                escape_html(name),
                 escape_html(&info.path),
                 info.sections,
                 info.sentences,
@@ -381,10 +388,11 @@ impl<'a, 't> Page<'a, 't> {
                 *n += 1;
             }
         }
+        let only_b = format!(" ({} only)", escape_html(&self.side_names()[1]));
         for (k, s) in self.check.alignment.sections.iter().enumerate() {
             let (id, title) = self
-                .heading(0, s.en)
-                .or_else(|| self.heading(1, s.es))
+                .heading(0, s.a)
+                .or_else(|| self.heading(1, s.b))
                 .unwrap_or(("-", ""));
             let n = counts.get(k).copied().unwrap_or(0);
             let badge = if n > 0 {
@@ -392,14 +400,10 @@ impl<'a, 't> Page<'a, 't> {
             } else {
                 String::new()
             };
-            let es_only = if s.en.is_none() {
-                " (Spanish only)"
-            } else {
-                ""
-            };
+            let only = if s.a.is_none() { only_b.as_str() } else { "" };
             writeln!(
                 out,
-                "<li><a href=\"#sec-{k}\"><span class=\"sid\">{}</span> {}{es_only}</a>{badge}</li>",
+                "<li><a href=\"#sec-{k}\"><span class=\"sid\">{}</span> {}{only}</a>{badge}</li>",
                 escape_html(id),
                 escape_html(title)
             )?;
@@ -418,7 +422,7 @@ impl<'a, 't> Page<'a, 't> {
              <colgroup><col class=\"c-en\"><col class=\"c-es\"><col class=\"c-notes\"></colgroup>\n\
              <thead><tr class=\"head\">"
         )?;
-        for (side, index) in [section.en, section.es].into_iter().enumerate() {
+        for (side, index) in [section.a, section.b].into_iter().enumerate() {
             self.write_title_cell(out, side, index)?;
         }
         let moved = if section.moved {
@@ -495,7 +499,7 @@ impl<'a, 't> Page<'a, 't> {
     ) -> io::Result<()> {
         let low = if pair.score < LOW_SCORE { " low" } else { "" };
         writeln!(out, "<tr class=\"pair{low}\" id=\"r{k}-{p}\">")?;
-        for (side, idx) in [&pair.en, &pair.es].into_iter().enumerate() {
+        for (side, idx) in [&pair.a, &pair.b].into_iter().enumerate() {
             self.write_side_cell(out, side, idx, (k, p))?;
         }
         write!(
@@ -619,7 +623,7 @@ impl<'a, 't> Page<'a, 't> {
             d.confidence,
             escape_html(&d.message)
         )?;
-        for (side, evidence) in [&d.en, &d.es].into_iter().enumerate() {
+        for (side, evidence) in [&d.a, &d.b].into_iter().enumerate() {
             let Some(e) = evidence else { continue };
             let lang = self.docs[side].lang().code();
             write!(

@@ -4,6 +4,7 @@
 
 mod beads;
 mod html;
+mod schema;
 mod table;
 mod tmx;
 mod xliff;
@@ -18,6 +19,7 @@ use crate::document::Document;
 
 pub use beads::{write_bead_table, write_beads};
 pub use html::write_html;
+pub use schema::Schema;
 pub use table::{write_table, Separator};
 pub use tmx::write_check_tmx;
 pub use tmx::write_tmx;
@@ -97,26 +99,31 @@ pub(crate) fn push_escaped(out: &mut String, c: char) {
 
 /// An alignment with the text of both sides: the record `paridad align --format json` prints.
 ///
-/// Section entries come in English document order; a side without the section has `null` ids
-/// and titles; several sentences on one side are joined by one space, and an empty side is
-/// `""`.
+/// Section entries come in the document order of side `a` (the English version of an
+/// English–Spanish pair); a side without the section has `null` ids and titles; several
+/// sentences on one side are joined by one space, and an empty side is `""`. The keys name the
+/// sides as [`Schema`] says: `en_id`, `es_idx` … for English and Spanish, `a_id`, `b_idx` …
+/// for any other pair.
 #[derive(Clone, Debug, Serialize)]
 pub struct AlignmentReport<'a> {
     /// The section pairs.
     pub sections: Vec<SectionEntry<'a>>,
 }
 
-/// One section pair with text.
-#[derive(Clone, Debug, Serialize)]
+/// One section pair with text, serialized with the fields `a_id`, `b_id`, `a_title`,
+/// `b_title` (named by language under [`Schema::V1`]: `en_id` …), `score`, `moved`, `pairs`.
+#[derive(Clone, Debug)]
 pub struct SectionEntry<'a> {
-    /// The English section id.
-    pub en_id: Option<&'a str>,
-    /// The Spanish section id.
-    pub es_id: Option<&'a str>,
-    /// The English title.
-    pub en_title: Option<&'a str>,
-    /// The Spanish title.
-    pub es_title: Option<&'a str>,
+    /// How the serialized entry names the sides' keys.
+    pub schema: Schema,
+    /// The section id of side `a`.
+    pub a_id: Option<&'a str>,
+    /// The section id of side `b`.
+    pub b_id: Option<&'a str>,
+    /// The title of side `a`.
+    pub a_title: Option<&'a str>,
+    /// The title of side `b`.
+    pub b_title: Option<&'a str>,
     /// The section pair score (see [`SectionPair::score`](crate::SectionPair::score)).
     pub score: f64,
     /// True when the section was moved.
@@ -125,71 +132,87 @@ pub struct SectionEntry<'a> {
     pub pairs: Vec<PairEntry<'a>>,
 }
 
-/// One sentence pair with text (borrowed from the documents when a side is one sentence).
-#[derive(Clone, Debug, Serialize)]
+/// One sentence pair with text (borrowed from the documents when a side is one sentence),
+/// serialized with the fields `a`, `b`, `a_idx`, `b_idx` (named by language under
+/// [`Schema::V1`]: `en`, `es_idx` …) and `score`.
+#[derive(Clone, Debug)]
 pub struct PairEntry<'a> {
-    /// The English sentences, joined by one space; `""` when none.
-    pub en: Cow<'a, str>,
-    /// The Spanish sentences, joined by one space; `""` when none.
-    pub es: Cow<'a, str>,
-    /// Indexes of the English sentences.
-    pub en_idx: &'a [usize],
-    /// Indexes of the Spanish sentences.
-    pub es_idx: &'a [usize],
+    /// How the serialized entry names the sides' keys.
+    pub schema: Schema,
+    /// The sentences of side `a`, joined by one space; `""` when none.
+    pub a: Cow<'a, str>,
+    /// The sentences of side `b`, joined by one space; `""` when none.
+    pub b: Cow<'a, str>,
+    /// Indexes of the sentences of side `a`.
+    pub a_idx: &'a [usize],
+    /// Indexes of the sentences of side `b`.
+    pub b_idx: &'a [usize],
     /// The pair score (see [`SentencePair::score`](crate::SentencePair::score)).
     pub score: f64,
 }
 
 impl<'a> PairEntry<'a> {
-    /// The entry of `pair`, whose sentences read `en` and `es`.
-    pub(crate) fn of(pair: &'a SentencePair, en: Cow<'a, str>, es: Cow<'a, str>) -> PairEntry<'a> {
+    /// The entry of `pair`, whose sentences read `a` and `b`.
+    pub(crate) fn of(
+        schema: Schema,
+        pair: &'a SentencePair,
+        a: Cow<'a, str>,
+        b: Cow<'a, str>,
+    ) -> PairEntry<'a> {
         PairEntry {
-            en,
-            es,
-            en_idx: &pair.en,
-            es_idx: &pair.es,
+            schema,
+            a,
+            b,
+            a_idx: &pair.a,
+            b_idx: &pair.b,
             score: pair.score,
         }
     }
 }
 
 impl<'a> AlignmentReport<'a> {
-    /// The report of `alignment` between `en` and `es`.
+    /// The report of `alignment` between two documents, given in either order as to
+    /// [`Aligner::align`](crate::Aligner::align).
     ///
     /// ```
     /// use paridad::{report::AlignmentReport, Aligner, Document, Lang};
     ///
     /// let en = Document::parse("1. Health\nBoth countries will share data.\n", Lang::En)?;
     /// let es = Document::parse("1. Salud\nAmbos países compartirán datos.\n", Lang::Es)?;
-    /// let alignment = Aligner::new().align(&en, &es);
-    /// let report = AlignmentReport::new(&alignment, &en, &es);
-    /// assert_eq!(report.sections[1].es_title, Some("Salud"));
-    /// assert_eq!(report.sections[1].pairs[0].es, "Ambos países compartirán datos.");
+    /// let alignment = Aligner::new().align(&es, &en);
+    /// let report = AlignmentReport::new(&alignment, &es, &en);
+    /// assert_eq!(report.sections[1].b_title, Some("Salud"));
+    /// assert_eq!(report.sections[1].pairs[0].b, "Ambos países compartirán datos.");
+    /// let json = serde_json::to_value(&report).unwrap();
+    /// assert_eq!(json["sections"][1]["es_title"], "Salud");
     /// # Ok::<(), paridad::Error>(())
     /// ```
     pub fn new(
         alignment: &'a Alignment,
-        en: &'a Document<'_>,
-        es: &'a Document<'_>,
+        a: &'a Document<'_>,
+        b: &'a Document<'_>,
     ) -> AlignmentReport<'a> {
+        let [doc_a, doc_b] = crate::document::sides(a, b);
+        let schema = Schema::of(doc_a.lang(), doc_b.lang());
         let sections = alignment
             .sections
             .iter()
             .map(|s| {
                 let section =
                     |doc: &'a Document<'_>, k: Option<usize>| k.and_then(|k| doc.sections().get(k));
-                let (se, ss) = (section(en, s.en), section(es, s.es));
+                let (se, ss) = (section(doc_a, s.a), section(doc_b, s.b));
                 SectionEntry {
-                    en_id: se.map(|x| x.id()),
-                    es_id: ss.map(|x| x.id()),
-                    en_title: se.map(|x| x.title()),
-                    es_title: ss.map(|x| x.title()),
+                    schema,
+                    a_id: se.map(|x| x.id()),
+                    b_id: ss.map(|x| x.id()),
+                    a_title: se.map(|x| x.title()),
+                    b_title: ss.map(|x| x.title()),
                     score: s.score,
                     moved: s.moved,
                     pairs: s
                         .pairs
                         .iter()
-                        .map(|p| PairEntry::of(p, joined(en, &p.en), joined(es, &p.es)))
+                        .map(|p| PairEntry::of(schema, p, joined(doc_a, &p.a), joined(doc_b, &p.b)))
                         .collect(),
                 }
             })
@@ -223,16 +246,19 @@ pub(crate) fn join_texts<'a>(mut texts: impl Iterator<Item = &'a str>) -> Cow<'a
 }
 
 /// Writes the alignment for people: each section pair with its ids, titles and score, then
-/// its sentence pairs, English above Spanish, with their scores; `-` marks a missing side.
+/// its sentence pairs, side `a` above side `b` (each labelled as the JSON record names it: `en`
+/// and `es` for English and Spanish, `a` and `b` otherwise), with their scores; `-` marks a
+/// missing side. The documents come in either order, as to [`Aligner::align`](crate::Aligner::align).
 /// Control characters in the documents' text are shown escaped ([`escape_controls`]).
 pub fn write_text(
     out: &mut impl Write,
     alignment: &Alignment,
-    en: &Document<'_>,
-    es: &Document<'_>,
+    a: &Document<'_>,
+    b: &Document<'_>,
 ) -> io::Result<()> {
-    let report = AlignmentReport::new(alignment, en, es);
+    let report = AlignmentReport::new(alignment, a, b);
     for (k, s) in report.sections.iter().enumerate() {
+        let [name_a, name_b] = s.schema.side_names();
         if k > 0 {
             writeln!(out)?;
         }
@@ -246,13 +272,13 @@ pub fn write_text(
         writeln!(
             out,
             "== {}  <>  {}  [{:.2}]{}",
-            side(s.en_id, s.en_title),
-            side(s.es_id, s.es_title),
+            side(s.a_id, s.a_title),
+            side(s.b_id, s.b_title),
             s.score,
             if s.moved { "  (moved)" } else { "" }
         )?;
         for p in &s.pairs {
-            let shape = format!("{}-{}", p.en_idx.len(), p.es_idx.len());
+            let shape = format!("{}-{}", p.a_idx.len(), p.b_idx.len());
             fn text(t: &str) -> Cow<'_, str> {
                 if t.is_empty() {
                     Cow::Borrowed("-")
@@ -260,30 +286,41 @@ pub fn write_text(
                     escape_controls(t)
                 }
             }
-            writeln!(out, "  [{:.2}] {shape:<3} en: {}", p.score, text(&p.en))?;
-            writeln!(out, "              es: {}", text(&p.es))?;
+            writeln!(
+                out,
+                "  [{:.2}] {shape:<3} {name_a:>2}: {}",
+                p.score,
+                text(&p.a)
+            )?;
+            writeln!(out, "              {name_b:>2}: {}", text(&p.b))?;
         }
     }
     Ok(())
 }
 
-/// The `paridad.report.v1` record: a check with the text of both sides, the record
+/// The `paridad.report.v1` record of an English–Spanish pair, or the `paridad.report.v2` record
+/// of any other pair: a check with the text of both sides, the record
 /// `paridad check --format json` prints. Fields are added over time, never renamed.
-#[derive(Clone, Debug, Serialize)]
+///
+/// Serialized with the fields `schema`, `paridad_version`, `options`, the two sides' document
+/// objects `a` and `b` (`en` and `es` under v1), `summary` and `sections`; every key of a
+/// side's field is named as [`Schema`] says (`a_id`, `b_span` …, or `en_id`, `es_span` …).
+#[derive(Clone, Debug)]
 pub struct CheckReport<'a> {
-    /// Always `paridad.report.v1`.
-    pub schema: &'static str,
+    /// The report contract, which names the sides' keys: v1 for English and Spanish, v2 for
+    /// any other pair. Serialized as its name, `paridad.report.v1` or `paridad.report.v2`.
+    pub schema: Schema,
     /// The version of paridad that made the report.
     pub paridad_version: &'static str,
     /// The options the check ran with.
     pub options: ReportOptions,
-    /// The English version.
-    pub en: DocumentInfo,
-    /// The Spanish version.
-    pub es: DocumentInfo,
+    /// Side `a`: the first version, the English one of an English–Spanish pair.
+    pub a: DocumentInfo,
+    /// Side `b`: the second version.
+    pub b: DocumentInfo,
     /// Counts of divergences by severity.
     pub summary: Summary,
-    /// One entry per aligned unit, in English document order.
+    /// One entry per aligned unit, in the document order of side `a`.
     pub sections: Vec<CheckSection<'a>>,
 }
 
@@ -330,11 +367,11 @@ pub struct Summary {
     pub hidden: usize,
 }
 
-/// A section entry of a check report: the alignment entry plus its divergences.
-#[derive(Clone, Debug, Serialize)]
+/// A section entry of a check report: the alignment entry plus its divergences, serialized
+/// as the entry's fields followed by `divergences`.
+#[derive(Clone, Debug)]
 pub struct CheckSection<'a> {
     /// The alignment entry.
-    #[serde(flatten)]
     pub section: SectionEntry<'a>,
     /// The divergences of the section pair.
     pub divergences: Vec<DivergenceEntry<'a>>,
@@ -342,54 +379,64 @@ pub struct CheckSection<'a> {
 
 /// A divergence as the report shows it, serialized with these fields: `id`; `kind` (`date`,
 /// `number`, `entity`, `modality`, `omission`, `addition`, `structure`); `severity` (`error`,
-/// `warning`, `info`); `pair` (index into the section entry's `pairs`, or `null`); `en` and `es`
-/// (the evidence texts, or `null`); `en_span` and `es_span` (`[start, end]` byte offsets of the
-/// evidence in each input, or `null`); `en_at` and `es_at` (`line:column` of the evidence, or
-/// `null`); `message`; `confidence` (in [0, 1]).
+/// `warning`, `info`); `pair` (index into the section entry's `pairs`, or `null`); `a` and `b`
+/// (the evidence texts, or `null`); `a_span` and `b_span` (`[start, end]` byte offsets of the
+/// evidence in each input, or `null`); `a_at` and `b_at` (`line:column` of the evidence, or
+/// `null`); `message`; `confidence` (in [0, 1]). Under [`Schema::V1`] the sides' keys are named
+/// by language: `en`, `es`, `en_span`, `es_span`, `en_at`, `es_at`.
 ///
 /// It borrows the divergence, so a report of many findings costs no copy of them.
 #[derive(Clone, Copy, Debug)]
-pub struct DivergenceEntry<'a>(pub &'a crate::Divergence);
-
-impl Serialize for DivergenceEntry<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        /// `line:column`, written without a string of its own.
-        struct At(usize, usize);
-        impl Serialize for At {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.collect_str(&format_args!("{}:{}", self.0, self.1))
-            }
-        }
-        let d = self.0;
-        let at = |e: &crate::Evidence| At(e.line, e.column);
-        let mut entry = serializer.serialize_struct("DivergenceEntry", 12)?;
-        entry.serialize_field("id", &d.id)?;
-        entry.serialize_field("kind", d.kind.name())?;
-        entry.serialize_field("severity", d.severity.name())?;
-        entry.serialize_field("pair", &d.pair)?;
-        entry.serialize_field("en", &d.en.as_ref().map(|e| e.text.as_str()))?;
-        entry.serialize_field("es", &d.es.as_ref().map(|e| e.text.as_str()))?;
-        entry.serialize_field("en_span", &d.en.as_ref().map(|e| e.span))?;
-        entry.serialize_field("es_span", &d.es.as_ref().map(|e| e.span))?;
-        entry.serialize_field("en_at", &d.en.as_ref().map(at))?;
-        entry.serialize_field("es_at", &d.es.as_ref().map(at))?;
-        entry.serialize_field("message", &d.message)?;
-        entry.serialize_field("confidence", &d.confidence)?;
-        entry.end()
-    }
+pub struct DivergenceEntry<'a> {
+    /// How the serialized entry names the sides' keys.
+    pub schema: Schema,
+    /// The divergence.
+    pub divergence: &'a crate::Divergence,
 }
 
 impl<'a> CheckReport<'a> {
-    /// The report of `check` between `en` (read from `en_path`) and `es`.
+    /// The report of `check` between two documents read from `paths`, given in either order
+    /// as to [`Checker::check`](crate::Checker::check) (the English version becomes side `a`
+    /// of an English–Spanish pair, with its path).
+    ///
+    /// ```
+    /// use paridad::report::{CheckReport, ReportOptions, Schema};
+    /// use paridad::{Checker, Document, Lang};
+    ///
+    /// let en = Document::parse("1. Parks\nParks Canada will sign by March 31, 2026.\n", Lang::En)?;
+    /// let es = Document::parse("1. Parques\nParques Canadá firmará antes del 30 de abril de 2026.\n", Lang::Es)?;
+    /// let check = Checker::new().check(&es, &en);
+    /// let report = CheckReport::new(&check, &es, &en, ["es.txt", "en.txt"], ReportOptions::default());
+    /// assert_eq!((report.schema, report.a.path.as_str()), (Schema::V1, "en.txt"));
+    /// let json = serde_json::to_value(&report).unwrap();
+    /// assert_eq!(json["schema"], "paridad.report.v1");
+    /// assert_eq!(json["sections"][1]["divergences"][0]["en"], "by March 31, 2026");
+    ///
+    /// // Two versions in one language are sides `a` and `b`, in the order given.
+    /// let older = Document::parse("1. Parks\nParks Canada will sign by March 31, 2025.\n", Lang::En)?;
+    /// let check = Checker::new().check(&older, &en);
+    /// let report = CheckReport::new(&check, &older, &en, ["old.txt", "new.txt"], ReportOptions::default());
+    /// let json = serde_json::to_value(&report).unwrap();
+    /// assert_eq!(json["schema"], "paridad.report.v2");
+    /// assert_eq!((&json["a"]["path"], &json["b"]["lang"]), (&"old.txt".into(), &"en".into()));
+    /// assert_eq!(json["sections"][1]["divergences"][0]["a"], "by March 31, 2025");
+    /// # Ok::<(), paridad::Error>(())
+    /// ```
     pub fn new(
         check: &'a crate::Check,
-        en: &'a Document<'_>,
-        es: &'a Document<'_>,
+        a: &'a Document<'_>,
+        b: &'a Document<'_>,
         paths: [&str; 2],
         options: ReportOptions,
     ) -> CheckReport<'a> {
-        let align = AlignmentReport::new(&check.alignment, en, es);
+        let [doc_a, doc_b] = crate::document::sides(a, b);
+        let paths = if std::ptr::eq(doc_a, a) {
+            paths
+        } else {
+            [paths[1], paths[0]]
+        };
+        let align = AlignmentReport::new(&check.alignment, doc_a, doc_b);
+        let schema = Schema::of(doc_a.lang(), doc_b.lang());
         let mut summary = Summary::default();
         for d in &check.divergences {
             summary.total += 1;
@@ -405,7 +452,10 @@ impl<'a> CheckReport<'a> {
             .zip(check.by_section())
             .map(|(section, divergences)| CheckSection {
                 section,
-                divergences: divergences.into_iter().map(DivergenceEntry).collect(),
+                divergences: divergences
+                    .into_iter()
+                    .map(|divergence| DivergenceEntry { schema, divergence })
+                    .collect(),
             })
             .collect();
         let info = |doc: &Document<'_>, path: &str| DocumentInfo {
@@ -416,11 +466,11 @@ impl<'a> CheckReport<'a> {
             date: doc.date().map(|d| d.to_string()),
         };
         CheckReport {
-            schema: "paridad.report.v1",
+            schema,
             paridad_version: env!("CARGO_PKG_VERSION"),
             options,
-            en: info(en, paths[0]),
-            es: info(es, paths[1]),
+            a: info(doc_a, paths[0]),
+            b: info(doc_b, paths[1]),
             summary,
             sections,
         }
@@ -437,16 +487,18 @@ pub struct TextOptions {
 }
 
 /// Writes a check for people: per section pair with divergences, each divergence with its
-/// severity, kind, message and both sides' evidence with line:column; then a summary line.
+/// severity, kind, message and both sides' evidence with line:column (labelled `en` and `es`
+/// for English and Spanish, `a` and `b` otherwise); then a summary line. The documents come in
+/// either order, as to [`Checker::check`](crate::Checker::check).
 /// Control characters in titles, messages and evidence are shown escaped
 /// ([`escape_controls`]); line breaks inside evidence are kept.
 pub fn write_check_text(
     out: &mut impl Write,
     check: &crate::Check,
-    en: &Document<'_>,
-    es: &Document<'_>,
+    a: &Document<'_>,
+    b: &Document<'_>,
 ) -> io::Result<()> {
-    write_check_text_with(out, check, en, es, &TextOptions::default())
+    write_check_text_with(out, check, a, b, &TextOptions::default())
 }
 
 /// [`write_check_text`] with colours and the count of findings a baseline hid. The only
@@ -455,10 +507,12 @@ pub fn write_check_text(
 pub fn write_check_text_with(
     out: &mut impl Write,
     check: &crate::Check,
-    en: &Document<'_>,
-    es: &Document<'_>,
+    a: &Document<'_>,
+    b: &Document<'_>,
     options: &TextOptions,
 ) -> io::Result<()> {
+    let [doc_a, doc_b] = crate::document::sides(a, b);
+    let names = Schema::of(doc_a.lang(), doc_b.lang()).side_names();
     let paint = |code: &str, text: &str| {
         if options.colour {
             format!("\x1b[{code}m{text}\x1b[0m")
@@ -478,7 +532,7 @@ pub fn write_check_text_with(
             }
             None => "-".to_string(),
         };
-        let head = format!("== {}  <>  {}", title(en, s.en), title(es, s.es));
+        let head = format!("== {}  <>  {}", title(doc_a, s.a), title(doc_b, s.b));
         writeln!(out, "{}", paint("1", &head))?;
         for d in divs {
             let severity = format!("{:<7}", d.severity.name());
@@ -494,7 +548,7 @@ pub fn write_check_text_with(
                 d.kind.name(),
                 escape_controls(&d.message)
             )?;
-            for (side, evidence) in [("en", &d.en), ("es", &d.es)] {
+            for (side, evidence) in names.into_iter().zip([&d.a, &d.b]) {
                 if let Some(e) = evidence {
                     let at = format!("{side} {}:{}", e.line, e.column);
                     let text = escape_controls(&e.text);

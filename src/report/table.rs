@@ -7,7 +7,7 @@ use crate::compare::Check;
 use crate::divergence::Divergence;
 use crate::document::Document;
 
-use super::{escape_controls, escape_controls_keeping};
+use super::{escape_controls, escape_controls_keeping, Schema};
 
 /// The field separator of a table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,16 +36,15 @@ impl Separator {
     }
 }
 
-/// The header row.
-const HEADER: [&str; 7] = ["id", "section", "kind", "severity", "en", "es", "message"];
-
 /// Writes one row per divergence of `check`, in the order of [`Check::divergences`], after a
-/// header row naming the columns: `id`, `section`, `kind`, `severity`, `en`, `es`, `message`.
+/// header row naming the columns: `id`, `section`, `kind`, `severity`, `en`, `es`, `message`
+/// for English and Spanish (the documents given in either order), with `a` and `b` in place of
+/// `en` and `es` for any other pair.
 ///
 /// `section` names the section pair: the id alone when both versions number the section alike
-/// (`I.4`), else the English and the Spanish ids joined by `/` (`I.4/I.5`), with `-` for a
-/// version without the section (`I.6/-`, `-/I.6`). `en` and `es` are the evidence texts, empty
-/// when a side has none.
+/// (`I.4`), else the ids of side `a` (the English) and side `b` (the Spanish) joined by `/`
+/// (`I.4/I.5`), with `-` for a version without the section (`I.6/-`, `-/I.6`). `en` and `es`
+/// (`a` and `b`) are the evidence texts, empty when a side has none.
 ///
 /// [`Separator::Comma`] writes RFC 4180 CSV: records end with CRLF, and a field that holds a
 /// comma, a double quote, a CR or a LF is put in double quotes, its double quotes doubled.
@@ -79,13 +78,16 @@ const HEADER: [&str; 7] = ["id", "section", "kind", "severity", "en", "es", "mes
 pub fn write_table(
     out: &mut impl Write,
     check: &Check,
-    en: &Document<'_>,
-    es: &Document<'_>,
+    a: &Document<'_>,
+    b: &Document<'_>,
     separator: Separator,
 ) -> io::Result<()> {
-    // The evidence and section ids are in the check itself; the documents are not needed.
-    let _ = (en, es);
-    write_row(out, &HEADER, separator)?;
+    // The evidence and section ids are in the check itself; the documents name the sides.
+    let [name_a, name_b] = Schema::of(a.lang(), b.lang()).side_names();
+    let header = [
+        "id", "section", "kind", "severity", name_a, name_b, "message",
+    ];
+    write_row(out, &header, separator)?;
     for d in &check.divergences {
         write_row(out, &row(check, d), separator)?;
     }
@@ -99,15 +101,15 @@ fn row<'a>(check: &Check, d: &'a Divergence) -> [Cow<'a, str>; 7] {
     };
     let section = check.alignment.sections.get(d.section).map_or_else(
         || "-".to_string(),
-        |s| section_label(s.en_id.as_deref(), s.es_id.as_deref(), '/'),
+        |s| section_label(s.a_id.as_deref(), s.b_id.as_deref(), '/'),
     );
     [
         Cow::Borrowed(d.id.as_str()),
         Cow::Owned(section),
         Cow::Borrowed(d.kind.name()),
         Cow::Borrowed(d.severity.name()),
-        evidence(&d.en),
-        evidence(&d.es),
+        evidence(&d.a),
+        evidence(&d.b),
         Cow::Borrowed(d.message.as_str()),
     ]
 }

@@ -1,9 +1,10 @@
 //! TMX 1.4b: the aligned sentence pairs as a translation memory.
 //!
-//! Level 1 (plain text, no inline markup): one `<tu>` per two-sided sentence pair, English
-//! source (`srclang="en"`), Spanish target, and as `<prop>`s the section ids
-//! (`x-en-section`, `x-es-section`), the pair score (`x-score`) and, in a check's memory, the
-//! kinds of the pair's divergences (`x-divergences`).
+//! Level 1 (plain text, no inline markup): one `<tu>` per two-sided sentence pair, side `a`
+//! the source (`srclang="en"` for English–Spanish), side `b` the target, and as `<prop>`s the
+//! section ids (`x-en-section`, `x-es-section`; `x-a-section`, `x-b-section` for a pair other
+//! than English–Spanish), the pair score (`x-score`) and, in a check's memory, the kinds of
+//! the pair's divergences (`x-divergences`).
 
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -13,18 +14,20 @@ use crate::compare::Check;
 use crate::divergence::Divergence;
 use crate::document::Document;
 
-use super::joined;
+use super::{joined, Schema};
+use crate::document::sides;
 
 /// Writes the two-sided sentence pairs of `alignment` as a TMX 1.4b translation memory:
-/// English source, Spanish target, one `<tu>` per pair with the section ids and the score as
-/// properties. Text is escaped, and characters XML 1.0 forbids are left out.
+/// side `a` (the English version of an English–Spanish pair) the source, side `b` the target,
+/// each `<tuv>` tagged with its document's language, one `<tu>` per pair with the section ids
+/// and the score as properties. Text is escaped, and characters XML 1.0 forbids are left out.
 pub fn write_tmx(
     out: &mut impl Write,
     alignment: &Alignment,
-    en: &Document<'_>,
-    es: &Document<'_>,
+    a: &Document<'_>,
+    b: &Document<'_>,
 ) -> io::Result<()> {
-    write_memory(out, alignment, en, es, None)
+    write_memory(out, alignment, a, b, None)
 }
 
 /// Writes the two-sided sentence pairs of `check` as TMX 1.4b, as [`write_tmx`] does, and
@@ -47,48 +50,51 @@ pub fn write_tmx(
 pub fn write_check_tmx(
     out: &mut impl Write,
     check: &Check,
-    en: &Document<'_>,
-    es: &Document<'_>,
+    a: &Document<'_>,
+    b: &Document<'_>,
 ) -> io::Result<()> {
-    write_memory(out, &check.alignment, en, es, Some(&check.by_pair()))
+    write_memory(out, &check.alignment, a, b, Some(&check.by_pair()))
 }
 
 /// The memory of `alignment`; with `divergences`, each `<tu>` lists its pair's kinds.
 fn write_memory(
     out: &mut impl Write,
     alignment: &Alignment,
-    en: &Document<'_>,
-    es: &Document<'_>,
+    a: &Document<'_>,
+    b: &Document<'_>,
     divergences: Option<&HashMap<(usize, usize), Vec<&Divergence>>>,
 ) -> io::Result<()> {
-    write_header(out)?;
+    let docs = sides(a, b);
+    write_header(out, docs[0])?;
     writeln!(out, "  <body>")?;
     for (k, section) in alignment.sections.iter().enumerate() {
         for (p, pair) in section.pairs.iter().enumerate() {
-            if pair.en.is_empty() || pair.es.is_empty() {
+            if pair.a.is_empty() || pair.b.is_empty() {
                 continue;
             }
             let kinds = divergences
                 .map(|by_pair| pair_kinds(by_pair.get(&(k, p)).map_or(&[][..], Vec::as_slice)));
-            write_tu(out, section, pair, [en, es], kinds.as_deref())?;
+            write_tu(out, section, pair, docs, kinds.as_deref())?;
         }
     }
     writeln!(out, "  </body>")?;
     writeln!(out, "</tmx>")
 }
 
-/// The XML declaration, `<tmx>` and the `<header>` with every attribute TMX 1.4b requires.
-fn write_header(out: &mut impl Write) -> io::Result<()> {
+/// The XML declaration, `<tmx>` and the `<header>` with every attribute TMX 1.4b requires,
+/// `source` the source language's document.
+fn write_header(out: &mut impl Write, source: &Document<'_>) -> io::Result<()> {
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(out, r#"<tmx version="1.4">"#)?;
     writeln!(
         out,
-        r#"  <header creationtool="paridad" creationtoolversion="{}" segtype="sentence" o-tmf="paridad" adminlang="en" srclang="en" datatype="plaintext"/>"#,
-        env!("CARGO_PKG_VERSION")
+        r#"  <header creationtool="paridad" creationtoolversion="{}" segtype="sentence" o-tmf="paridad" adminlang="en" srclang="{}" datatype="plaintext"/>"#,
+        env!("CARGO_PKG_VERSION"),
+        source.lang().code()
     )
 }
 
-/// One `<tu>`: the properties, then the English and the Spanish `<tuv>`.
+/// One `<tu>`: the properties, then the `<tuv>` of side `a` and that of side `b`.
 fn write_tu(
     out: &mut impl Write,
     section: &SectionPair,
@@ -97,22 +103,21 @@ fn write_tu(
     kinds: Option<&[&str]>,
 ) -> io::Result<()> {
     writeln!(out, "    <tu>")?;
-    for (kind, id) in [
-        ("x-en-section", &section.en_id),
-        ("x-es-section", &section.es_id),
-    ] {
+    let names = Schema::of(docs[0].lang(), docs[1].lang()).side_names();
+    for (name, id) in names.into_iter().zip([&section.a_id, &section.b_id]) {
         if let Some(id) = id {
-            write_prop(out, kind, id)?;
+            write_prop(out, &format!("x-{name}-section"), id)?;
         }
     }
     write_prop(out, "x-score", &format!("{:.3}", pair.score))?;
     if let Some(kinds) = kinds {
         write_prop(out, "x-divergences", &kinds.join(" "))?;
     }
-    for (lang, doc, idx) in [("en", docs[0], &pair.en), ("es", docs[1], &pair.es)] {
+    for (doc, idx) in [(docs[0], &pair.a), (docs[1], &pair.b)] {
         writeln!(
             out,
-            r#"      <tuv xml:lang="{lang}"><seg>{}</seg></tuv>"#,
+            r#"      <tuv xml:lang="{}"><seg>{}</seg></tuv>"#,
+            doc.lang().code(),
             escape(&joined(doc, idx))
         )?;
     }
@@ -173,8 +178,8 @@ mod tests {
             severity: Severity::Warning,
             section,
             pair,
-            en: None,
-            es: None,
+            a: None,
+            b: None,
             message: String::new(),
             confidence: 1.0,
         }

@@ -11,12 +11,15 @@ use crate::document::Document;
 use super::joined;
 use super::table::section_label;
 use super::tmx::escape;
+use crate::document::sides;
 
 /// The XLIFF core namespace, which XLIFF 2.1 keeps from 2.0.
 const NAMESPACE: &str = "urn:oasis:names:tc:xliff:document:2.0";
 
-/// Writes the sentence pairs of `check` as XLIFF 2.1, English source and Spanish target: one
-/// `<group>` per section pair, one `<unit>` per sentence pair, each divergence as a `<note>`.
+/// Writes the sentence pairs of `check` as XLIFF 2.1, side `a` the source and side `b` the
+/// target (English and Spanish of an English–Spanish pair, the documents given in either
+/// order; `srcLang` and `trgLang` are the two documents' languages): one `<group>` per section
+/// pair, one `<unit>` per sentence pair, each divergence as a `<note>`.
 ///
 /// The document uses the XLIFF core only (namespace `urn:oasis:names:tc:xliff:document:2.0`,
 /// which 2.1 keeps), so it validates against the core schema `xliff_core_2.0.xsd`:
@@ -39,7 +42,7 @@ const NAMESPACE: &str = "urn:oasis:names:tc:xliff:document:2.0";
 /// </xliff>
 /// ```
 ///
-/// * One `<group>` per section pair, in English document order. Its `id` is the pair's
+/// * One `<group>` per section pair, in the document order of side `a`. Its `id` is the pair's
 ///   section label (`I.4`; `I.4_I.5` when the versions number it differently; `I.6_-` and
 ///   `-_I.6` for a section of one version only), kept to the characters an `NMTOKEN` allows and
 ///   made unique with a `.2`, `.3` … suffix in the rare case two labels coincide. Its `name`
@@ -47,11 +50,11 @@ const NAMESPACE: &str = "urn:oasis:names:tc:xliff:document:2.0";
 /// * One `<unit>` per sentence pair, `id` = group id, `-`, and the pair's index in the section
 ///   pair from 0 (the `pair` of the JSON report), so a unit keeps its id from run to run while
 ///   its section is unchanged.
-/// * A two-sided pair has the English as `<source>` and the Spanish as `<target>`, with
-///   `state="translated"`: the Spanish version is the existing translation.
-/// * An English sentence without Spanish counterpart has a `<source>` and no `<target>`: to a
+/// * A two-sided pair has side `a` (the English) as `<source>` and side `b` (the Spanish) as
+///   `<target>`, with `state="translated"`: side `b` is the existing translation.
+/// * A sentence of side `a` without counterpart has a `<source>` and no `<target>`: to a
 ///   CAT tool it is untranslated, which is what it is.
-/// * A Spanish sentence without English counterpart keeps its place in document order as a unit
+/// * A sentence of side `b` without counterpart keeps its place in document order as a unit
 ///   with an empty `<source/>` (XLIFF requires one) and the Spanish as `<target>`, so a
 ///   reviewer sees the addition where it stands, with its note; translation memories skip
 ///   entries with an empty source, so it teaches them nothing false.
@@ -79,13 +82,16 @@ const NAMESPACE: &str = "urn:oasis:names:tc:xliff:document:2.0";
 pub fn write_xliff(
     out: &mut impl Write,
     check: &Check,
-    en: &Document<'_>,
-    es: &Document<'_>,
+    a: &Document<'_>,
+    b: &Document<'_>,
 ) -> io::Result<()> {
+    let docs = sides(a, b);
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
         out,
-        r#"<xliff xmlns="{NAMESPACE}" version="2.1" srcLang="en" trgLang="es">"#
+        r#"<xliff xmlns="{NAMESPACE}" version="2.1" srcLang="{}" trgLang="{}">"#,
+        docs[0].lang().code(),
+        docs[1].lang().code()
     )?;
     writeln!(out, r#"  <file id="paridad">"#)?;
     let sections = &check.alignment.sections;
@@ -103,7 +109,7 @@ pub fn write_xliff(
             section: divergences,
             pairs: &by_pair,
         };
-        write_group(out, check, k, &id, placed, &mut used, [en, es])?;
+        write_group(out, check, k, &id, placed, &mut used, docs)?;
     }
     if sections.is_empty() {
         // A file holds at least one group or unit.
@@ -169,13 +175,13 @@ fn write_unit(
     let pair = &check.alignment.sections[k].pairs[p];
     writeln!(out, r#"      <unit id="{}">"#, escape(id))?;
     write_notes(out, "        ", own)?;
-    let (source, target) = (joined(docs[0], &pair.en), joined(docs[1], &pair.es));
+    let (source, target) = (joined(docs[0], &pair.a), joined(docs[1], &pair.b));
     let source = if source.is_empty() {
         "<source/>".to_string()
     } else {
         format!("<source>{}</source>", escape(&source))
     };
-    match (pair.en.is_empty(), pair.es.is_empty()) {
+    match (pair.a.is_empty(), pair.b.is_empty()) {
         (_, true) => writeln!(out, "        <segment>{source}</segment>")?,
         (false, false) => writeln!(
             out,
@@ -222,7 +228,7 @@ fn priority(severity: Severity) -> u8 {
 
 /// The section label of a pair, kept to ASCII name characters so that it is an `NMTOKEN`.
 fn group_label(section: &SectionPair) -> String {
-    section_label(section.en_id.as_deref(), section.es_id.as_deref(), '_')
+    section_label(section.a_id.as_deref(), section.b_id.as_deref(), '_')
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':') {
@@ -246,7 +252,8 @@ fn unique(label: String, used: &mut HashSet<String>) -> String {
     id
 }
 
-/// Both sides' ids and titles, `English / Spanish`, `-` for a missing side.
+/// Both sides' ids and titles, side `a` then side `b` (`English / Spanish`), `-` for a missing
+/// side.
 fn group_name(section: &SectionPair, docs: [&Document<'_>; 2]) -> String {
     let side = |doc: &Document<'_>, k: Option<usize>| {
         k.and_then(|k| doc.sections().get(k))
@@ -256,8 +263,8 @@ fn group_name(section: &SectionPair, docs: [&Document<'_>; 2]) -> String {
     };
     format!(
         "{} / {}",
-        side(docs[0], section.en),
-        side(docs[1], section.es)
+        side(docs[0], section.a),
+        side(docs[1], section.b)
     )
 }
 
@@ -267,10 +274,10 @@ mod tests {
 
     fn pair(en: Option<&str>, es: Option<&str>) -> SectionPair {
         SectionPair {
-            en: None,
-            es: None,
-            en_id: en.map(str::to_string),
-            es_id: es.map(str::to_string),
+            a: None,
+            b: None,
+            a_id: en.map(str::to_string),
+            b_id: es.map(str::to_string),
             score: 0.0,
             moved: false,
             pairs: Vec::new(),

@@ -88,7 +88,7 @@ const EXPECTED: [Expected; 10] = [
 
 fn section_id(check: &Check, k: usize) -> &str {
     let s = &check.alignment.sections[k];
-    s.en_id.as_deref().or(s.es_id.as_deref()).unwrap_or("")
+    s.a_id.as_deref().or(s.b_id.as_deref()).unwrap_or("")
 }
 
 fn warnings(check: &Check) -> Vec<(&str, DivergenceKind, Option<&str>, Option<&str>)> {
@@ -100,8 +100,8 @@ fn warnings(check: &Check) -> Vec<(&str, DivergenceKind, Option<&str>, Option<&s
             (
                 section_id(check, d.section),
                 d.kind,
-                d.en.as_ref().map(|e| e.text.as_str()),
-                d.es.as_ref().map(|e| e.text.as_str()),
+                d.a.as_ref().map(|e| e.text.as_str()),
+                d.b.as_ref().map(|e| e.text.as_str()),
             )
         })
         .collect()
@@ -163,8 +163,8 @@ fn true_equivalents_raise_no_alarm() {
         let text = format!(
             "{} {} {}",
             d.message,
-            d.en.as_ref().map_or("", |e| e.text.as_str()),
-            d.es.as_ref().map_or("", |e| e.text.as_str())
+            d.a.as_ref().map_or("", |e| e.text.as_str()),
+            d.b.as_ref().map_or("", |e| e.text.as_str())
         );
         for name in [
             "CUSMA",
@@ -240,7 +240,7 @@ fn evidence_points_at_the_text_and_ids_are_stable() {
     ids.dedup();
     assert_eq!(ids.len(), first.divergences.len(), "ids are unique");
     for d in &first.divergences {
-        for (doc, ev) in [(&en, &d.en), (&es, &d.es)] {
+        for (doc, ev) in [(&en, &d.a), (&es, &d.b)] {
             if let Some(ev) = ev {
                 let raw = &doc.text()[ev.span];
                 let folded: Vec<&str> = raw.split_whitespace().collect();
@@ -254,9 +254,9 @@ fn evidence_points_at_the_text_and_ids_are_stable() {
     let dateline = first
         .divergences
         .iter()
-        .find(|d| d.kind == DivergenceKind::Addition && d.en.is_none())
+        .find(|d| d.kind == DivergenceKind::Addition && d.a.is_none())
         .unwrap();
-    let ev = dateline.es.as_ref().unwrap();
+    let ev = dateline.b.as_ref().unwrap();
     assert_eq!((ev.line, ev.column), (5, 1));
 }
 
@@ -286,8 +286,8 @@ fn changed_values_are_errors_with_both_sides() {
         .expect("the changed deadline is flagged");
     assert_eq!(d.severity, Severity::Error);
     assert_eq!(section_id(&check, d.section), "I.6");
-    assert_eq!(d.en.as_ref().unwrap().text, "by March 31, 2026");
-    assert_eq!(d.es.as_ref().unwrap().text, "antes del 30 de abril de 2026");
+    assert_eq!(d.a.as_ref().unwrap().text, "by March 31, 2026");
+    assert_eq!(d.b.as_ref().unwrap().text, "antes del 30 de abril de 2026");
     assert_eq!(
         d.message,
         "the date differs: 2026-03-31 in English, 2026-04-30 in Spanish"
@@ -306,8 +306,8 @@ fn findings_in(es_text: &str, id: &str) -> Vec<(DivergenceKind, Option<String>, 
         .map(|d| {
             (
                 d.kind,
-                d.en.as_ref().map(|e| e.text.clone()),
-                d.es.as_ref().map(|e| e.text.clone()),
+                d.a.as_ref().map(|e| e.text.clone()),
+                d.b.as_ref().map(|e| e.text.clone()),
             )
         })
         .collect()
@@ -399,7 +399,7 @@ fn an_institution_sharing_one_word_with_the_other_name_is_flagged() {
             .iter()
             .any(|d| d.kind == DivergenceKind::Entity
                 && section_id(&check, d.section) == "IV.1"
-                && d.en
+                && d.a
                     .as_ref()
                     .is_some_and(|e| e.text == "Federal Electricity Commission of Mexico")),
         "{:#?}",
@@ -507,7 +507,7 @@ fn the_same_discrepancy_in_two_sentences_is_two_findings_with_two_ids() {
     let left = &now.divergences;
     assert_eq!(left.len(), 1);
     assert_eq!(left[0].severity, Severity::Error);
-    assert!(left[0].en.as_ref().unwrap().text == "10");
+    assert!(left[0].a.as_ref().unwrap().text == "10");
     assert!(
         left[0].message.contains("10 in English, 12 in Spanish"),
         "{}",
@@ -524,7 +524,7 @@ fn evidence_names_its_sentence_and_range() {
     let check = Checker::new().check(&es, &en);
     let mut seen = 0;
     for d in &check.divergences {
-        for (doc, evidence) in [(&en, &d.en), (&es, &d.es)] {
+        for (doc, evidence) in [(&en, &d.a), (&es, &d.b)] {
             let Some(e) = evidence else { continue };
             let sentence = &doc.sentences()[e.sentence];
             assert_eq!(
@@ -564,12 +564,16 @@ fn compare_along_an_edited_alignment() {
         .sections
         .iter_mut()
         .enumerate()
-        .find(|(_, s)| s.en_id.as_deref() == Some("I.1"))
+        .find(|(_, s)| s.a_id.as_deref() == Some("I.1"))
         .expect("the plan has a section I.1");
     let pair = section.pairs.remove(0);
-    assert_eq!((pair.en.len(), pair.es.len()), (1, 1), "{pair:?}");
-    let (i, j) = (pair.en[0], pair.es[0]);
-    let one_side = |en: Vec<usize>, es: Vec<usize>| paridad::SentencePair { en, es, score: 0.0 };
+    assert_eq!((pair.a.len(), pair.b.len()), (1, 1), "{pair:?}");
+    let (i, j) = (pair.a[0], pair.b[0]);
+    let one_side = |en: Vec<usize>, es: Vec<usize>| paridad::SentencePair {
+        a: en,
+        b: es,
+        score: 0.0,
+    };
     section.pairs.insert(0, one_side(vec![], vec![j]));
     section.pairs.insert(0, one_side(vec![i], vec![]));
     let split = checker
@@ -581,8 +585,8 @@ fn compare_along_an_edited_alignment() {
         .map(|d| {
             (
                 d.kind,
-                d.en.as_ref().map(|e| e.sentence),
-                d.es.as_ref().map(|e| e.sentence),
+                d.a.as_ref().map(|e| e.sentence),
+                d.b.as_ref().map(|e| e.sentence),
             )
         })
         .collect();
@@ -596,7 +600,7 @@ fn compare_along_an_edited_alignment() {
 
     // An alignment naming a sentence the Spanish version lacks is an error, not a panic.
     let mut wrong = alignment;
-    wrong.sections[1].pairs[0].es = vec![es.sentences().len()];
+    wrong.sections[1].pairs[0].b = vec![es.sentences().len()];
     let err = checker.compare(&en, &es, &wrong).unwrap_err();
     assert!(err.to_string().contains("of the Spanish version"), "{err}");
 }

@@ -46,7 +46,7 @@ fn side(doc: &Document<'_>, idx: &[usize]) -> String {
 
 /// The section label the reports use: the id when both are equal, else both joined.
 fn label(section: &SectionPair, joiner: char) -> String {
-    match (&section.en_id, &section.es_id) {
+    match (&section.a_id, &section.b_id) {
         (Some(a), Some(b)) if a == b => a.clone(),
         (a, b) => format!(
             "{}{joiner}{}",
@@ -674,7 +674,7 @@ fn check_tmx_units_are_the_two_sided_pairs_with_their_divergences() {
     let mut expected = Vec::new();
     for (k, s) in check.alignment.sections.iter().enumerate() {
         for (p, pair) in s.pairs.iter().enumerate() {
-            if !pair.en.is_empty() && !pair.es.is_empty() {
+            if !pair.a.is_empty() && !pair.b.is_empty() {
                 expected.push((k, p, s, pair));
             }
         }
@@ -686,10 +686,10 @@ fn check_tmx_units_are_the_two_sided_pairs_with_their_divergences() {
             let tuv = tu.all("tuv").find(|t| t.attr("xml:lang") == Some(lang));
             tuv.expect("both languages").one("seg").text.clone()
         };
-        assert_eq!(seg("en"), side(&en, &pair.en));
-        assert_eq!(seg("es"), side(&es, &pair.es));
-        assert_eq!(prop(tu, "x-en-section"), s.en_id.as_deref());
-        assert_eq!(prop(tu, "x-es-section"), s.es_id.as_deref());
+        assert_eq!(seg("en"), side(&en, &pair.a));
+        assert_eq!(seg("es"), side(&es, &pair.b));
+        assert_eq!(prop(tu, "x-en-section"), s.a_id.as_deref());
+        assert_eq!(prop(tu, "x-es-section"), s.b_id.as_deref());
         let score: f64 = prop(tu, "x-score").unwrap().parse().unwrap();
         assert!(
             (score - pair.score).abs() <= 0.0005,
@@ -915,7 +915,7 @@ fn xliff_units_are_the_sentence_pairs() {
         let id = label(s, '_');
         assert_eq!(group.attr("id"), Some(id.as_str()));
         let name = group.attr("name").unwrap();
-        for (doc, k) in [(&en, s.en), (&es, s.es)] {
+        for (doc, k) in [(&en, s.a), (&es, s.b)] {
             if let Some(k) = k {
                 assert!(name.contains(doc.sections()[k].title()), "{name}");
             }
@@ -930,14 +930,14 @@ fn xliff_units_are_the_sentence_pairs() {
             assert_eq!(unit.attr("id"), Some(format!("{id}-{p}").as_str()));
             assert!(unit_ids.insert(unit.attr("id").unwrap().to_string()));
             let segment = unit.one("segment");
-            assert_eq!(segment.one("source").text, side(&en, &pair.en));
+            assert_eq!(segment.one("source").text, side(&en, &pair.a));
             let target: Vec<&str> = segment.all("target").map(|t| t.text.as_str()).collect();
-            if pair.es.is_empty() {
+            if pair.b.is_empty() {
                 assert!(target.is_empty(), "no target for an English-only pair");
             } else {
-                assert_eq!(target, [side(&es, &pair.es)]);
+                assert_eq!(target, [side(&es, &pair.b)]);
             }
-            let two_sided = !pair.en.is_empty() && !pair.es.is_empty();
+            let two_sided = !pair.a.is_empty() && !pair.b.is_empty();
             let state = two_sided.then_some("translated");
             assert_eq!(segment.attr("state"), state);
         }
@@ -1024,8 +1024,8 @@ fn expected_row(check: &Check, d: &Divergence) -> Vec<String> {
         label(&check.alignment.sections[d.section], '/'),
         d.kind.name().to_string(),
         d.severity.name().to_string(),
-        evidence(&d.en),
-        evidence(&d.es),
+        evidence(&d.a),
+        evidence(&d.b),
         d.message.clone(),
     ]
 }
@@ -1094,7 +1094,7 @@ fn quotes_and_commas_in_the_evidence_keep_the_columns() {
         .iter()
         .find(|d| d.kind == paridad::DivergenceKind::Date)
         .expect("the changed deadline is flagged");
-    for e in [&date.en, &date.es] {
+    for e in [&date.a, &date.b] {
         let text = &e.as_ref().expect("evidence on both sides").text;
         assert!(text.contains('"') && text.contains(','), "{text}");
     }
@@ -1126,7 +1126,7 @@ fn hostile_fields_keep_the_columns() {
     let (en, es, mut check) = seed_check();
     for (k, d) in check.divergences.iter_mut().enumerate() {
         d.message = HOSTILE[k % HOSTILE.len()].to_string();
-        for e in [&mut d.en, &mut d.es].into_iter().flatten() {
+        for e in [&mut d.a, &mut d.b].into_iter().flatten() {
             e.text = HOSTILE[(k + 1) % HOSTILE.len()].to_string();
         }
     }

@@ -146,9 +146,9 @@ fn check_with(tsv: &str) -> Check {
 
 fn section_id(check: &Check, d: &Divergence) -> String {
     let s = &check.alignment.sections[d.section];
-    s.en_id
+    s.a_id
         .clone()
-        .or_else(|| s.es_id.clone())
+        .or_else(|| s.b_id.clone())
         .unwrap_or_default()
 }
 
@@ -191,8 +191,8 @@ fn a_caller_term_the_instrument_check_already_reports_is_said_once() {
     assert_eq!(i4.len(), 1, "{i4:#?}");
     let d = i4[0];
     assert_eq!(d.severity, Severity::Warning);
-    assert_eq!(d.en.as_ref().unwrap().text, "Memorandum of Collaboration");
-    assert_eq!(d.es.as_ref().unwrap().text, "memorándum de entendimiento");
+    assert_eq!(d.a.as_ref().unwrap().text, "Memorandum of Collaboration");
+    assert_eq!(d.b.as_ref().unwrap().text, "memorándum de entendimiento");
     assert_eq!(
         d.message,
         "the instrument differs: Memorandum of Collaboration in English, memorándum de \
@@ -202,8 +202,8 @@ fn a_caller_term_the_instrument_check_already_reports_is_said_once() {
     // Same finding, same id: only the message says more.
     let before = clean.divergences.iter().find(|c| c.id == d.id).unwrap();
     assert_eq!(
-        (before.en.clone(), before.es.clone()),
-        (d.en.clone(), d.es.clone())
+        (before.a.clone(), before.b.clone()),
+        (d.a.clone(), d.b.clone())
     );
 }
 
@@ -229,9 +229,9 @@ fn a_caller_term_without_its_counterpart_is_an_entity_warning_with_both_sides() 
             "glossary term \"biomanufacturing\" should be rendered \"biomanufactura\"; not \
              found in the Spanish sentence"
         );
-        assert_eq!(d.en.as_ref().unwrap().text, "biomanufacturing");
+        assert_eq!(d.a.as_ref().unwrap().text, "biomanufacturing");
         // The Spanish evidence is the whole aligned sentence, which says bioproducción.
-        let es_ev = d.es.as_ref().unwrap();
+        let es_ev = d.b.as_ref().unwrap();
         assert!(es_ev.text.contains("bioproducción"), "{}", es_ev.text);
         assert!(
             es_doc.sentences().iter().any(|s| s.text() == es_ev.text),
@@ -268,13 +268,8 @@ fn a_spanish_term_without_its_english_counterpart_is_flagged_too() {
         "glossary term \"cadena de suministro\" should be rendered \"supply chain\"; not found \
          in the English sentence"
     );
-    assert_eq!(d.es.as_ref().unwrap().text, "cadena de suministro");
-    assert!(d
-        .en
-        .as_ref()
-        .unwrap()
-        .text
-        .contains("resilient value chain"));
+    assert_eq!(d.b.as_ref().unwrap().text, "cadena de suministro");
+    assert!(d.a.as_ref().unwrap().text.contains("resilient value chain"));
 }
 
 #[test]
@@ -340,7 +335,7 @@ fn the_sample_glossary_on_the_clean_pair_adds_only_real_differences() {
         .map(|d| {
             (
                 section_id(&check, d),
-                d.en.as_ref()
+                d.a.as_ref()
                     .map_or("", |e| e.text.as_str())
                     .chars()
                     .take(30)

@@ -41,12 +41,17 @@ fn refused(out: &Output, path: &str, what: &str) {
     assert!(out.stdout.is_empty());
 }
 
-/// Exit 0 with a JSON report whose summary counts its divergences.
+/// Exit 0 with a `paridad.report.v1` JSON report whose summary counts its divergences.
 fn report(out: &Output) -> serde_json::Value {
+    report_as(out, "paridad.report.v1")
+}
+
+/// Exit 0 with a JSON report of `schema` whose summary counts its divergences.
+fn report_as(out: &Output, schema: &str) -> serde_json::Value {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("a JSON report");
-    assert_eq!(report["schema"], "paridad.report.v1");
+    assert_eq!(report["schema"], schema);
     let listed: usize = report["sections"]
         .as_array()
         .unwrap()
@@ -140,8 +145,13 @@ fn the_same_file_on_both_sides_gives_an_empty_report_and_a_warning() {
         "--format",
         "json",
     ]);
-    let r = report(&out);
+    // Two Spanish versions are sides `a` and `b`, not `en` and `es`.
+    let r = report_as(&out, "paridad.report.v2");
     assert_eq!(r["summary"]["total"], 0);
+    assert_eq!(
+        (&r["a"]["lang"], &r["b"]["lang"]),
+        (&"es".into(), &"es".into())
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("are in spanish"), "{stderr}");
     let strict = run(&[

@@ -59,8 +59,8 @@ fn hostile(en: &Document<'_>, es: &Document<'_>) -> Check {
         severity: Severity::Info,
         section: 1,
         pair: None,
-        en: None,
-        es: None,
+        a: None,
+        b: None,
         message: "section <script>alert(3)</script> \"&' moved".into(),
         confidence: 0.5,
     });
@@ -83,7 +83,7 @@ fn evidence_sides(check: &Check) -> usize {
     check
         .divergences
         .iter()
-        .map(|d| usize::from(d.en.is_some()) + usize::from(d.es.is_some()))
+        .map(|d| usize::from(d.a.is_some()) + usize::from(d.b.is_some()))
         .sum()
 }
 
@@ -125,7 +125,7 @@ fn every_piece_of_evidence_is_highlighted_in_its_row() {
         // The English cell comes first: the highlights stand in the order of the sides.
         let mark = format!("data-div=\"{n}\"");
         let highlights: Vec<&str> = row.match_indices(&mark).map(|(at, _)| &row[at..]).collect();
-        let evidence: Vec<&str> = [&d.en, &d.es]
+        let evidence: Vec<&str> = [&d.a, &d.b]
             .into_iter()
             .flatten()
             .map(|e| e.text.as_str())

@@ -65,9 +65,9 @@ fn a_formula_opening_a_sentence_is_defused_in_csv_and_tsv() {
     let added = check
         .divergences
         .iter()
-        .find(|d| d.es.as_ref().is_some_and(|e| e.text.contains("HYPERLINK")))
+        .find(|d| d.b.as_ref().is_some_and(|e| e.text.contains("HYPERLINK")))
         .expect("the added sentence is a divergence");
-    let evidence = &added.es.as_ref().unwrap().text;
+    let evidence = &added.b.as_ref().unwrap().text;
     assert_eq!(evidence, FORMULA, "the whole sentence is the evidence");
     for separator in [Separator::Comma, Separator::Tab] {
         let rows = table(&check, &en, &es, separator);
@@ -86,7 +86,7 @@ fn a_formula_opening_a_sentence_is_defused_in_csv_and_tsv() {
         // row, and this row's message.
         assert_eq!(row[6], added.message);
         for (d, row) in check.divergences.iter().zip(&rows[1..]) {
-            for (cell, e) in [(&row[4], &d.en), (&row[5], &d.es)] {
+            for (cell, e) in [(&row[4], &d.a), (&row[5], &d.b)] {
                 let text = e.as_ref().map_or("", |e| e.text.as_str());
                 if !formula_like(text) {
                     assert_eq!(cell, text, "{separator:?}");
@@ -470,7 +470,7 @@ fn a_quoted_formula_stays_text_when_a_spreadsheet_unquotes_the_tsv() {
         check
             .divergences
             .iter()
-            .any(|d| d.es.as_ref().is_some_and(|e| e.text == quoted)),
+            .any(|d| d.b.as_ref().is_some_and(|e| e.text == quoted)),
         "the quoted sentence is a divergence"
     );
     let tsv = render(|out| write_table(out, &check, &en, &es, Separator::Tab));

@@ -944,23 +944,23 @@ fn baseline() -> HashSet<String> {
 fn in_sections(check: &Check, d: &Divergence, ids: &[String]) -> bool {
     let s = &check.alignment.sections[d.section];
     ids.iter()
-        .any(|id| s.en_id.as_deref() == Some(id) || s.es_id.as_deref() == Some(id))
+        .any(|id| s.a_id.as_deref() == Some(id) || s.b_id.as_deref() == Some(id))
 }
 
 fn describe(check: &Check, d: &Divergence) -> String {
     let s = &check.alignment.sections[d.section];
     let mut out = format!(
         "[{}/{}] {} {}: {}",
-        s.en_id.as_deref().unwrap_or("-"),
-        s.es_id.as_deref().unwrap_or("-"),
+        s.a_id.as_deref().unwrap_or("-"),
+        s.b_id.as_deref().unwrap_or("-"),
         d.severity,
         d.kind,
         d.message
     );
-    if let Some(e) = &d.en {
+    if let Some(e) = &d.a {
         let _ = write!(out, " | en «{}»", short(&e.text));
     }
-    if let Some(e) = &d.es {
+    if let Some(e) = &d.b {
         let _ = write!(out, " | es «{}»", short(&e.text));
     }
     out
@@ -1169,8 +1169,8 @@ fn assert_flagged(
             && d.severity >= least
             && !baseline.contains(&d.id)
             && in_sections(check, d, &[section.to_string()])
-            && holds(&d.en, en)
-            && holds(&d.es, es)
+            && holds(&d.a, en)
+            && holds(&d.b, es)
     });
     let all: Vec<String> = check
         .divergences
@@ -1333,9 +1333,9 @@ fn a_section_deleted_is_a_structure_warning() {
         .alignment
         .sections
         .iter()
-        .find(|s| s.en_id.as_deref() == Some("I.8"))
+        .find(|s| s.a_id.as_deref() == Some("I.8"))
         .expect("I.8 in the alignment");
-    assert_eq!(i8.es_id, None, "I.8 has no Spanish counterpart left");
+    assert_eq!(i8.b_id, None, "I.8 has no Spanish counterpart left");
 }
 
 #[test]

@@ -92,7 +92,7 @@ fn covers_in_order(check: &paridad::Check, en: &Document<'_>, es: &Document<'_>)
         for section in &check.alignment.sections {
             let mut last: Option<usize> = None;
             for pair in &section.pairs {
-                let idx = if side == 0 { &pair.en } else { &pair.es };
+                let idx = if side == 0 { &pair.a } else { &pair.b };
                 for &i in idx {
                     seen[i] += 1;
                     assert!(last.is_none_or(|l| i > l), "out of order in a section pair");

@@ -69,7 +69,7 @@ fn texts(doc: &Document<'_>, indexes: &[usize]) -> Vec<String> {
 fn text_beads(en: &Document<'_>, es: &Document<'_>, pair: &SectionPair) -> Vec<TextBead> {
     pair.pairs
         .iter()
-        .map(|p| (texts(en, &p.en), texts(es, &p.es)))
+        .map(|p| (texts(en, &p.a), texts(es, &p.b)))
         .collect()
 }
 
@@ -111,7 +111,7 @@ fn by_en<'a>(alignment: &'a Alignment, id: &str) -> &'a SectionPair {
     let found: Vec<&SectionPair> = alignment
         .sections
         .iter()
-        .filter(|p| p.en_id.as_deref() == Some(id))
+        .filter(|p| p.a_id.as_deref() == Some(id))
         .collect();
     assert_eq!(
         found.len(),
@@ -138,20 +138,20 @@ fn render(alignment: &Alignment, en: &Document<'_>, es: &Document<'_>, ids: &[&s
         let shown = ids.is_empty()
             || ids
                 .iter()
-                .any(|id| pair.en_id.as_deref() == Some(id) || pair.es_id.as_deref() == Some(id));
+                .any(|id| pair.a_id.as_deref() == Some(id) || pair.b_id.as_deref() == Some(id));
         if !shown {
             continue;
         }
         out.push_str(&format!(
             "\n  section en {:?} ~ es {:?} (score {}, moved {})",
-            pair.en_id, pair.es_id, pair.score, pair.moved
+            pair.a_id, pair.b_id, pair.score, pair.moved
         ));
         for p in &pair.pairs {
-            out.push_str(&format!("\n    {:?} : {:?}  score {}", p.en, p.es, p.score));
-            for t in texts(en, &p.en) {
+            out.push_str(&format!("\n    {:?} : {:?}  score {}", p.a, p.b, p.score));
+            for t in texts(en, &p.a) {
                 out.push_str(&format!("\n       en  {}", short(&t)));
             }
-            for t in texts(es, &p.es) {
+            for t in texts(es, &p.b) {
                 out.push_str(&format!("\n       es  {}", short(&t)));
             }
         }
@@ -177,8 +177,8 @@ fn assert_coverage(alignment: &Alignment, en: &Document<'_>, es: &Document<'_>) 
     ];
     for pair in &alignment.sections {
         let sides = [
-            (en, pair.en, pair.en_id.as_deref()),
-            (es, pair.es, pair.es_id.as_deref()),
+            (en, pair.a, pair.a_id.as_deref()),
+            (es, pair.b, pair.b_id.as_deref()),
         ];
         for (k, (doc, section, id)) in sides.into_iter().enumerate() {
             match section {
@@ -189,14 +189,14 @@ fn assert_coverage(alignment: &Alignment, en: &Document<'_>, es: &Document<'_>) 
                 None => assert_eq!(id, None, "{pair:?}"),
             }
         }
-        assert!(pair.en.is_some() || pair.es.is_some(), "{pair:?}");
+        assert!(pair.a.is_some() || pair.b.is_some(), "{pair:?}");
         let mut last: [Option<usize>; 2] = [None, None];
         for p in &pair.pairs {
             assert!(
-                !p.en.is_empty() || !p.es.is_empty(),
+                !p.a.is_empty() || !p.b.is_empty(),
                 "empty sentence pair in {pair:?}"
             );
-            let sides = [(en, pair.en, &p.en), (es, pair.es, &p.es)];
+            let sides = [(en, pair.a, &p.a), (es, pair.b, &p.b)];
             for (k, (doc, section, indexes)) in sides.into_iter().enumerate() {
                 for w in indexes.windows(2) {
                     assert_eq!(w[1], w[0] + 1, "not consecutive in {pair:?}");
@@ -242,7 +242,7 @@ fn assert_paired_by_id(
         }
         let pair = by_en(alignment, id);
         assert_eq!(
-            pair.es_id.as_deref(),
+            pair.b_id.as_deref(),
             Some(id),
             "English {id} must pair with Spanish {id}:{}",
             render(alignment, en, es, &[id])
@@ -253,14 +253,14 @@ fn assert_paired_by_id(
 /// No section pair is reported moved except those whose English id is in `except`.
 fn assert_not_moved(alignment: &Alignment, en: &Document<'_>, es: &Document<'_>, except: &[&str]) {
     for pair in &alignment.sections {
-        if pair.en_id.as_deref().is_some_and(|id| except.contains(&id)) {
+        if pair.a_id.as_deref().is_some_and(|id| except.contains(&id)) {
             continue;
         }
         assert!(
             !pair.moved,
             "en {:?} ~ es {:?} is reported moved, though it stands in order:{}",
-            pair.en_id,
-            pair.es_id,
+            pair.a_id,
+            pair.b_id,
             render(alignment, en, es, &[])
         );
     }
@@ -337,13 +337,13 @@ fn spanish_section_deleted() {
 
     let i3 = by_en(&alignment, "I.3");
     assert_eq!(
-        i3.es,
+        i3.b,
         None,
         "English I.3 has no counterpart:{}",
         render(&alignment, &en, &es, &["I.3"])
     );
     assert!(!i3.pairs.is_empty());
-    assert!(i3.pairs.iter().all(|p| p.es.is_empty()));
+    assert!(i3.pairs.iter().all(|p| p.b.is_empty()));
     let (i3_en, _) = gold_sentences("I.3");
     assert_beads(&alignment, &en, &es, "I.3", &[(i3_en, vec![])]);
 
@@ -386,19 +386,19 @@ fn spanish_section_deleted_and_the_rest_renumbered() {
 
     let i3 = by_en(&alignment, "I.3");
     assert_eq!(
-        i3.es,
+        i3.b,
         None,
         "English I.3 has no counterpart:{}",
         render(&alignment, &en, &es, &["I.3"])
     );
-    assert!(i3.pairs.iter().all(|p| p.es.is_empty()));
+    assert!(i3.pairs.iter().all(|p| p.b.is_empty()));
 
     let shifted = ["I.4", "I.5", "I.6", "I.7", "I.8", "I.9"];
     for (k, id) in shifted.iter().enumerate() {
         let expected = format!("I.{}", k + 3);
         let pair = by_en(&alignment, id);
         assert_eq!(
-            pair.es_id.as_deref(),
+            pair.b_id.as_deref(),
             Some(expected.as_str()),
             "English {id} must pair with Spanish {expected}, which holds its content:{}",
             render(&alignment, &en, &es, &[id])
@@ -413,7 +413,7 @@ fn spanish_section_deleted_and_the_rest_renumbered() {
         render(&alignment, &en, &es, &["I.4"])
     );
     assert!(
-        i4.pairs.iter().all(|p| p.en.len() == 1 && p.es.len() == 1),
+        i4.pairs.iter().all(|p| p.a.len() == 1 && p.b.len() == 1),
         "{}",
         render(&alignment, &en, &es, &["I.4"])
     );
@@ -493,7 +493,7 @@ fn spanish_section_bodies_swapped() {
 
     for (en_id, es_id) in [("III.1", "III.2"), ("III.2", "III.1")] {
         assert_eq!(
-            by_en(&alignment, en_id).es_id.as_deref(),
+            by_en(&alignment, en_id).b_id.as_deref(),
             Some(es_id),
             "English {en_id} must pair with Spanish {es_id}, which holds its body:{}",
             render(&alignment, &en, &es, &["III.1", "III.2"])
@@ -614,17 +614,17 @@ fn english_pillar_introduction_removed() {
 
     let ii = by_en(&alignment, "II");
     assert_eq!(
-        ii.es_id.as_deref(),
+        ii.b_id.as_deref(),
         Some("II"),
         "{}",
         render(&alignment, &en, &es, &["II"])
     );
     assert!(
-        ii.pairs.iter().all(|p| p.en.is_empty()),
+        ii.pairs.iter().all(|p| p.a.is_empty()),
         "{}",
         render(&alignment, &en, &es, &["II"])
     );
-    let spanish: Vec<String> = ii.pairs.iter().flat_map(|p| texts(&es, &p.es)).collect();
+    let spanish: Vec<String> = ii.pairs.iter().flat_map(|p| texts(&es, &p.b)).collect();
     let (_, gold_es) = gold_sentences("II");
     assert_eq!(spanish, gold_es, "the Spanish introduction of II, unpaired");
 
@@ -678,7 +678,7 @@ fn swapped_sections_keep_their_headings_and_only_they_are_moved() {
         .sections
         .iter()
         .filter(|s| s.moved)
-        .filter_map(|s| s.en_id.as_deref())
+        .filter_map(|s| s.a_id.as_deref())
         .collect();
     moved.sort_unstable();
     assert!(

@@ -1,8 +1,10 @@
 //! The JSON reports against their JSON Schemas (`schemas/`): every `check --format json` report
 //! paridad makes on its English–Spanish inputs (the seed pair with each option, glossary and
-//! baseline, the segment fixtures, a batch) is a valid `paridad.report.v1`; the hand-written
-//! German–French example is a valid `paridad.report.v2`; and each schema refuses reports broken
-//! one way each, everything `shared/tools/validate_report.py` refuses among them.
+//! baseline, the segment fixtures, a batch, and through the library in either order) is a valid
+//! `paridad.report.v1`; the reports of two English versions (through the library and the CLI)
+//! and the hand-written German–French example are valid `paridad.report.v2`s; and each schema
+//! refuses reports broken one way each, everything `shared/tools/validate_report.py` refuses
+//! among them.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -278,6 +280,116 @@ fn each_report_of_a_batch_is_v1() {
     }
     assert_eq!(lines[1]["report"]["options"]["doc_date"], "2026-01-31");
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// The JSON report of a check of `a` against `b` made through the library, as
+/// `paridad check` makes it.
+fn library_report(a: &Document<'_>, b: &Document<'_>, paths: [&str; 2]) -> Value {
+    let check = Checker::new().check(a, b);
+    let options = ReportOptions {
+        doc_date: check.doc_date.map(|d| d.to_string()),
+        ..ReportOptions::default()
+    };
+    serde_json::to_value(CheckReport::new(&check, a, b, paths, options))
+        .expect("the report serialises")
+}
+
+/// The divergences of a report, all sections together.
+fn divergences(report: &Value) -> Vec<&Value> {
+    report["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["divergences"].as_array().unwrap())
+        .collect()
+}
+
+#[test]
+fn an_english_english_check_is_v2_and_english_spanish_is_v1_in_either_order() {
+    let (v1, v2) = (validator("v1"), validator("v2"));
+    let read = |path: &str| std::fs::read_to_string(root().join(path)).unwrap();
+    let plan = read(SEED_EN);
+    // A second English version with one deadline moved.
+    let edited = plan.replacen("by March 31, 2026", "by April 30, 2026", 1);
+    assert_ne!(edited, plan);
+    let older = read("seeds/2021.en.txt");
+    let parse = |text| Document::parse(text, Lang::En).unwrap();
+    let (plan_doc, edited_doc, older_doc) = (parse(&plan), parse(&edited), parse(&older));
+    let runs = [
+        (&plan_doc, &edited_doc, [SEED_EN, "edited.en.txt"]),
+        (&older_doc, &plan_doc, ["seeds/2021.en.txt", SEED_EN]),
+    ];
+    let mut reports = Vec::new();
+    for (a, b, paths) in runs {
+        let what = format!("{} against {}", paths[0], paths[1]);
+        let report = library_report(a, b, paths);
+        assert_eq!(report["schema"], "paridad.report.v2", "{what}");
+        assert_valid(&v2, &report, &what);
+        assert_counts(&report, &what);
+        assert!(!v1.is_valid(&report), "v1 takes {what}");
+        // The sides in the order given, each with its language.
+        assert_eq!(
+            (&report["a"]["path"], &report["b"]["path"]),
+            (&json!(paths[0]), &json!(paths[1])),
+            "{what}"
+        );
+        assert_eq!(
+            (&report["a"]["lang"], &report["b"]["lang"]),
+            (&json!("en"), &json!("en"))
+        );
+        assert!(report.get("en").is_none() && report["sections"][0].get("en_id").is_none());
+        assert!(report["summary"]["total"].as_u64() > Some(0), "{what}");
+        reports.push(report);
+    }
+    // The moved deadline, with evidence on both sides and the sides named in the message.
+    let dates: Vec<&Value> = divergences(&reports[0])
+        .into_iter()
+        .filter(|d| d["kind"] == "date")
+        .collect();
+    assert_eq!(dates.len(), 1, "{dates:?}");
+    let d = dates[0];
+    assert_eq!(
+        (&d["a"], &d["b"]),
+        (&json!("by March 31, 2026"), &json!("by April 30, 2026"))
+    );
+    assert_eq!(
+        d["message"],
+        "the date differs: 2026-03-31 in English (a), 2026-04-30 in English (b)"
+    );
+    let start = d["a_span"][0].as_u64().unwrap() as usize;
+    assert!(plan[start..].starts_with("by March 31, 2026"));
+    assert_eq!(d["a_at"], d["b_at"], "the same place in both versions");
+    // The 2021 plan against the 2025 one: sections and sentences on one side only, `null` on
+    // the other.
+    let one_sided = divergences(&reports[1])
+        .into_iter()
+        .filter(|d| d["a"].is_null() != d["b"].is_null())
+        .count();
+    assert!(one_sided > 0);
+
+    // The CLI writes v2 for two versions in one language too.
+    let report = check_json(SEED_EN, "seeds/2021.en.txt", &[]);
+    assert_valid(&v2, &report, "paridad check on two English versions");
+    assert_eq!(report["b"]["path"], "seeds/2021.en.txt");
+
+    // English and Spanish, in either order: v1, with the English version as `en`, and the
+    // same report whichever came first (the paths aside).
+    let spanish = read(SEED_ES);
+    let es_doc = Document::parse(&spanish, Lang::Es).unwrap();
+    let orders = [
+        library_report(&plan_doc, &es_doc, [SEED_EN, SEED_ES]),
+        library_report(&es_doc, &plan_doc, [SEED_ES, SEED_EN]),
+    ];
+    for report in &orders {
+        assert_valid(&v1, report, "the seed pair through the library");
+        assert!(!v2.is_valid(report));
+        assert_eq!(
+            (&report["en"]["path"], &report["es"]["lang"]),
+            (&json!(SEED_EN), &json!("es"))
+        );
+        assert!(report.get("a").is_none());
+    }
+    assert_eq!(orders[0], orders[1]);
 }
 
 fn v2_example() -> Value {

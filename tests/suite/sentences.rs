@@ -203,10 +203,12 @@ fn tsv_and_json_carry_the_same_beads_with_text() {
     let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     let sections = json["sections"].as_array().unwrap();
     assert_eq!(sections.len(), 1);
+    // German and French are sides `a` and `b`.
     assert_eq!(
-        (&sections[0]["en_id"], &sections[0]["es_id"]),
+        (&sections[0]["a_id"], &sections[0]["b_id"]),
         (&"all".into(), &"all".into())
     );
+    assert!(sections[0].get("en_id").is_none());
     let pairs = sections[0]["pairs"].as_array().unwrap();
     assert_eq!(pairs.len(), beads.len());
     for (pair, ((a, b), _)) in pairs.iter().zip(&beads) {
@@ -217,8 +219,8 @@ fn tsv_and_json_carry_the_same_beads_with_text() {
                 .map(|x| x.as_u64().unwrap() as usize)
                 .collect()
         };
-        assert_eq!((&idx(&pair["en_idx"]), &idx(&pair["es_idx"])), (a, b));
-        assert_eq!(pair["es"], side(&fr, b).as_str());
+        assert_eq!((&idx(&pair["a_idx"]), &idx(&pair["b_idx"])), (a, b));
+        assert_eq!(pair["b"], side(&fr, b).as_str());
     }
 }
 
@@ -252,7 +254,7 @@ fn any_language_codes_are_taken_and_malformed_ones_refused() {
         ("fra", "deu"),
     ] {
         let pairs = aligner.align_sentence_lists(&en, a, &es, b).unwrap();
-        let beads: Vec<Bead> = pairs.into_iter().map(|p| (p.en, p.es)).collect();
+        let beads: Vec<Bead> = pairs.into_iter().map(|p| (p.a, p.b)).collect();
         assert_covers(&beads, 2, 2);
     }
     for bad in ["", "e", "deutsch", "e1", "en-", "en-abcdefghi", "de fr"] {
@@ -321,7 +323,7 @@ fn an_empty_list_is_refused_by_the_cli_and_left_unpaired_by_the_library() {
     let aligner = Aligner::new();
     let fr = ["Une phrase.", "Une autre."];
     let pairs = aligner.align_sentence_lists(&[], "de", &fr, "fr").unwrap();
-    let beads: Vec<Bead> = pairs.into_iter().map(|p| (p.en, p.es)).collect();
+    let beads: Vec<Bead> = pairs.into_iter().map(|p| (p.a, p.b)).collect();
     assert_eq!(beads, vec![(vec![], vec![0]), (vec![], vec![1])]);
 }
 

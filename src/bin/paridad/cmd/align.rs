@@ -146,7 +146,9 @@ fn align_sentence_lists(args: &AlignArgs, out: &mut impl Write) -> Result<(), Fa
         Written::Tsv => paridad::report::write_bead_table(out, &pairs, &list_a, &list_b),
         Written::Json => write_json(
             out,
-            &paridad::report::AlignmentReport::from_sentence_lists(&pairs, &list_a, &list_b),
+            &paridad::report::AlignmentReport::from_sentence_lists(
+                &pairs, &list_a, &lang_a, &list_b, &lang_b,
+            ),
         ),
     };
     finish_output(written)
