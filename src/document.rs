@@ -708,6 +708,17 @@ impl Serialize for Node<'_, '_> {
     }
 }
 
+/// Two versions given in either order as sides `a` and `b`: the English version first of an
+/// English–Spanish pair ([`Lang::swaps_sides`]), any other pair in the order given. The
+/// aligner, the checker and the reports all order their documents here.
+pub(crate) fn sides<'d, 't>(a: &'d Document<'t>, b: &'d Document<'t>) -> [&'d Document<'t>; 2] {
+    if Lang::swaps_sides(a.lang(), b.lang()) {
+        [b, a]
+    } else {
+        [a, b]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -748,16 +759,5 @@ mod tests {
         assert!(sentence.is_verbatim(plain));
         assert_eq!(sentence.source_span(plain, 5..14), Span::new(14, 23));
         assert_eq!(&plain[14..23], "countries");
-    }
-}
-
-/// Two versions given in either order as sides `a` and `b`: the English version first of an
-/// English–Spanish pair ([`Lang::swaps_sides`]), any other pair in the order given. The
-/// aligner, the checker and the reports all order their documents here.
-pub(crate) fn sides<'d, 't>(a: &'d Document<'t>, b: &'d Document<'t>) -> [&'d Document<'t>; 2] {
-    if Lang::swaps_sides(a.lang(), b.lang()) {
-        [b, a]
-    } else {
-        [a, b]
     }
 }
