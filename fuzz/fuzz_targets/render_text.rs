@@ -16,7 +16,10 @@ fuzz_target!(|data: &[u8]| {
         let out = String::from_utf8(out).expect("UTF-8");
         terminal_safe(&out, false);
         for colour in [false, true] {
-            let options = report::TextOptions { colour, hidden: 0 };
+            let options = report::ReportOptions {
+                colour,
+                ..report::ReportOptions::default()
+            };
             let mut out = Vec::new();
             report::write_check_text_with(&mut out, &check, en, es, &options)
                 .expect("write_check_text_with");

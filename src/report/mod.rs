@@ -4,6 +4,7 @@
 
 mod beads;
 mod html;
+mod render;
 mod schema;
 mod table;
 mod tmx;
@@ -19,6 +20,7 @@ use crate::document::Document;
 
 pub use beads::{write_bead_table, write_beads};
 pub use html::write_html;
+pub use render::{write_check, Format};
 pub use schema::Schema;
 pub use table::{write_table, Separator};
 pub use tmx::write_check_tmx;
@@ -324,7 +326,9 @@ pub struct CheckReport<'a> {
     pub sections: Vec<CheckSection<'a>>,
 }
 
-/// Options recorded in a report.
+/// The one options type of the check reports, whatever their format ([`write_check`]): what a
+/// report records of the run (written under `options` in JSON), the paths it names the versions
+/// by, and how the text report looks.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct ReportOptions {
     /// The date relative dates were resolved against (`YYYY-MM-DD`), when any.
@@ -335,6 +339,16 @@ pub struct ReportOptions {
     pub baseline: Option<String>,
     /// The filter the findings went through.
     pub filter: crate::Filter,
+    /// The paths of the two versions as given (`-` for standard input), in the order given:
+    /// what the JSON and HTML reports name them by. Not written as an option.
+    #[serde(skip)]
+    pub paths: [String; 2],
+    /// ANSI colours in the text report (for a terminal). Not written as an option.
+    #[serde(skip)]
+    pub colour: bool,
+    /// How many findings a baseline hid, said in the summary. Not written as an option.
+    #[serde(skip)]
+    pub hidden: usize,
 }
 
 /// What a report says about one version.
@@ -395,6 +409,20 @@ pub struct DivergenceEntry<'a> {
 }
 
 impl<'a> CheckReport<'a> {
+    /// The record of `check` as [`ReportOptions`] give it: the paths in `options.paths`, and
+    /// `options.hidden` findings a baseline hid in the summary.
+    pub fn from_options(
+        check: &'a crate::Check,
+        a: &'a Document<'_>,
+        b: &'a Document<'_>,
+        options: &ReportOptions,
+    ) -> CheckReport<'a> {
+        let paths = [options.paths[0].as_str(), options.paths[1].as_str()];
+        let mut report = CheckReport::new(check, a, b, paths, options.clone());
+        report.summary.hidden = options.hidden;
+        report
+    }
+
     /// The report of `check` between two documents read from `paths`, given in either order
     /// as to [`Checker::check`](crate::Checker::check) (the English version becomes side `a`
     /// of an English–Spanish pair, with its path).
@@ -477,15 +505,6 @@ impl<'a> CheckReport<'a> {
     }
 }
 
-/// How [`write_check_text_with`] renders.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct TextOptions {
-    /// ANSI colours (for a terminal).
-    pub colour: bool,
-    /// Findings a baseline hid, said in the summary line.
-    pub hidden: usize,
-}
-
 /// Writes a check for people: per section pair with divergences, each divergence with its
 /// severity, kind, message and both sides' evidence with line:column (labelled `en` and `es`
 /// for English and Spanish, `a` and `b` otherwise); then a summary line. The documents come in
@@ -498,18 +517,18 @@ pub fn write_check_text(
     a: &Document<'_>,
     b: &Document<'_>,
 ) -> io::Result<()> {
-    write_check_text_with(out, check, a, b, &TextOptions::default())
+    write_check_text_with(out, check, a, b, &ReportOptions::default())
 }
 
 /// [`write_check_text`] with colours and the count of findings a baseline hid. The only
 /// escape sequences in the output are the colours' own (`ESC [ … m`), and only with
-/// [`TextOptions::colour`].
+/// [`ReportOptions::colour`].
 pub fn write_check_text_with(
     out: &mut impl Write,
     check: &crate::Check,
     a: &Document<'_>,
     b: &Document<'_>,
-    options: &TextOptions,
+    options: &ReportOptions,
 ) -> io::Result<()> {
     let [doc_a, doc_b] = crate::document::sides(a, b);
     let names = Schema::of(doc_a.lang(), doc_b.lang()).side_names();

@@ -8,7 +8,6 @@ use std::process::Command;
 use paridad::report::{
     escape_controls, write_bead_table, write_check_text, write_check_text_with, write_check_tmx,
     write_html, write_table, write_text, write_xliff, CheckReport, ReportOptions, Separator,
-    TextOptions,
 };
 use paridad::{Aligner, Check, Checker, Document, Lang};
 
@@ -227,9 +226,9 @@ fn control_characters_reach_no_text_report_raw() {
 
     let plain = render(|out| write_check_text(out, &check, &en, &es));
     let colour = render(|out| {
-        let options = TextOptions {
+        let options = ReportOptions {
             colour: true,
-            hidden: 0,
+            ..ReportOptions::default()
         };
         write_check_text_with(out, &check, &en, &es, &options)
     });

@@ -61,7 +61,6 @@ pub(crate) fn run(args: &CheckArgs, stdout: &mut io::StdoutLock<'_>) -> Result<O
                 && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
     };
-    let paths = versions.paths.each_ref().map(|p| p.display().to_string());
     let options = paridad::report::ReportOptions {
         doc_date: check.doc_date.map(|d| d.to_string()),
         glossaries: args
@@ -71,32 +70,28 @@ pub(crate) fn run(args: &CheckArgs, stdout: &mut io::StdoutLock<'_>) -> Result<O
             .collect(),
         baseline: args.baseline.as_ref().map(|p| p.display().to_string()),
         filter,
-    };
-    // The JSON record is built only for the formats made from it (it holds a copy of every
-    // pair's text).
-    let record = || {
-        let mut report =
-            paridad::report::CheckReport::new(&check, &en, &es, [&paths[0], &paths[1]], options);
-        report.summary.hidden = hidden;
-        report
+        paths: versions.paths.each_ref().map(|p| p.display().to_string()),
+        colour,
+        hidden,
     };
     let write_report = |stdout: &mut io::StdoutLock<'_>| {
         with_output(args.out.as_ref(), stdout, |mut out| {
-            use paridad::report::{self, Separator};
+            use paridad::report::{self, Format};
             let out = &mut out;
-            let written = match args.format {
-                CheckFormat::Text => {
-                    let options = report::TextOptions { colour, hidden };
-                    report::write_check_text_with(out, &check, &en, &es, &options)
+            let format = match args.format {
+                // The JSON record is built only for JSON (it holds a copy of every pair's text).
+                CheckFormat::Json => {
+                    let record = report::CheckReport::from_options(&check, &en, &es, &options);
+                    return finish_output(write_json(out, &record));
                 }
-                CheckFormat::Json => write_json(out, &record()),
-                CheckFormat::Html => report::write_html(out, &record(), &check, &en, &es),
-                CheckFormat::Tmx => report::write_check_tmx(out, &check, &en, &es),
-                CheckFormat::Xliff => report::write_xliff(out, &check, &en, &es),
-                CheckFormat::Csv => report::write_table(out, &check, &en, &es, Separator::Comma),
-                CheckFormat::Tsv => report::write_table(out, &check, &en, &es, Separator::Tab),
+                CheckFormat::Text => Format::Text,
+                CheckFormat::Html => Format::Html,
+                CheckFormat::Tmx => Format::Tmx,
+                CheckFormat::Xliff => Format::Xliff,
+                CheckFormat::Csv => Format::Csv,
+                CheckFormat::Tsv => Format::Tsv,
             };
-            finish_output(written)
+            finish_output(report::write_check(out, format, &check, &en, &es, &options))
         })
     };
     match &reviewed {
