@@ -1,11 +1,57 @@
 //! paridad checks whether two language versions of an official document say the same thing.
 //!
-//! It segments each version into its numbered structure: a preamble, parts (`I. Prosperity`),
-//! numbered sections (`1.`, `1)`, `a)`, `2.4.1.`), keyword headings (`Article 12`, `Anexo`),
-//! paragraphs and sentences. Every piece carries byte [`Span`]s into the original text, and
-//! nothing is lost: headings, sentences and reported layout noise together cover every
-//! non-whitespace character of the input. It then aligns the two versions, section to section
-//! and sentence to sentence, with a score for each pair ([`Aligner`]).
+//! The main job: read the two versions, check them, and read what differs. Each finding has a
+//! kind, a severity, a message a person understands, and the evidence on each side with its
+//! place in the input.
+//!
+//! ```
+//! use paridad::{read_file, Checker, Document, Lang};
+//!
+//! let en = read_file("seeds/2025-2028.en.txt")?;
+//! let es = read_file("seeds/2025-2028.es.txt")?;
+//! let (en, es) = (Document::parse(&en, Lang::En)?, Document::parse(&es, Lang::Es)?);
+//! let check = Checker::new().check(&en, &es);
+//! for d in &check.divergences {
+//!     let section = &check.alignment.sections[d.section];
+//!     println!("{} {} in {}: {}", d.severity, d.kind, section.a_id.as_deref().unwrap_or("-"), d.message);
+//!     if let Some(e) = &d.a {
+//!         println!("  English {}:{}  {}", e.line, e.column, e.text);
+//!     }
+//!     if let Some(e) = &d.b {
+//!         println!("  Spanish {}:{}  {}", e.line, e.column, e.text);
+//!     }
+//! }
+//! // The action plan's versions differ in an instrument: a Memorandum of Collaboration in
+//! // English, a memorándum de entendimiento (of understanding) in Spanish.
+//! assert!(check.divergences.iter().any(|d| {
+//!     d.a.as_ref().is_some_and(|e| e.text.contains("Memorandum of Collaboration"))
+//!         && d.b.as_ref().is_some_and(|e| e.text.contains("memorándum de entendimiento"))
+//! }));
+//! # Ok::<(), paridad::Error>(())
+//! ```
+//!
+//! # The stages
+//!
+//! Data flows one way; each stage reads what the one before made, and a caller may stop or
+//! step in at any of them:
+//!
+//! 1. **Segment** ([`Document::parse`]): each version into its numbered structure: a preamble,
+//!    parts (`I. Prosperity`), numbered sections (`1.`, `1)`, `a)`, `2.4.1.`), keyword headings
+//!    (`Article 12`, `Anexo`), paragraphs and sentences. Every piece carries byte [`Span`]s into
+//!    the original text, and nothing is lost: headings, sentences and reported layout noise
+//!    together cover every non-whitespace character of the input.
+//! 2. **Lexicon** (inside [`Aligner`] and [`Checker`]): both versions' words, numbers,
+//!    acronyms and glossary terms put into classes shared across the pair, built once per pair.
+//! 3. **Align** ([`Aligner::align`]): section to section, then sentence to sentence (1–1, 1–2,
+//!    2–1, 1–0 …), each pair with a score.
+//! 4. **Compare** ([`Checker::check`], or [`Checker::compare`] along an alignment the caller
+//!    made or edited): [`Divergence`]s of dates, numbers, institutions and instruments,
+//!    modality, omissions and additions, and structure.
+//! 5. **Report** ([`report::write_check`], [`report::CheckReport`]): text, JSON, HTML, TMX,
+//!    XLIFF, CSV or TSV.
+//!
+//! A pair is two sides, `a` and `b`, each with its [`Lang`]; in an English–Spanish pair side
+//! `a` is the English version, whatever order the versions come in.
 //!
 //! ```
 //! use paridad::{Aligner, Document, Lang};
