@@ -1,7 +1,11 @@
 //! Dates and deadlines: the same date and the same kind of bound on both sides.
 
 use super::pairing::in_order;
-use super::*;
+use super::{Context, Draft, Located};
+use crate::divergence::{DivergenceKind, Severity};
+use crate::extract::Value;
+use crate::lang::Bound;
+use std::collections::HashMap;
 
 impl Context<'_, '_, '_> {
     pub(super) fn dates(&self, p: usize, en: &[Located], es: &[Located], out: &mut Vec<Draft>) {

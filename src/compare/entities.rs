@@ -2,7 +2,13 @@
 
 use super::omission::inside_shared_terms;
 use super::pairing::{in_order, pair_up, unmatched, LonelyAcronym};
-use super::*;
+use super::{Context, Draft, Located, Piece};
+use crate::align::Alignment;
+use crate::divergence::{DivergenceKind, Severity};
+use crate::extract::Value;
+use crate::lexicon::{Classed, EvidenceKind};
+use crate::tokens::fold;
+use std::collections::{HashMap, HashSet};
 
 impl Context<'_, '_, '_> {
     /// The acronyms of `values` (of sentences of `side`) that share no class with `other`:

@@ -14,7 +14,7 @@ mod tests;
 use entities::frequent_classes;
 use omission::subsume_in_clauses;
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -26,12 +26,11 @@ use crate::date::Date;
 use crate::divergence::{stable_id, text_hash, Divergence, DivergenceKind, Evidence, Severity};
 use crate::document::{Document, SourceMap};
 use crate::error::Error;
-use crate::extract::{extract, Found, NumberForm, Value};
+use crate::extract::{extract, Found};
 use crate::glossary::{Glossary, Terminology};
-use crate::lang::{pair, Bound, Modality};
-use crate::lexicon::{Classed, EvidenceKind, Lexicon};
+use crate::lang::pair;
+use crate::lexicon::{Classed, Lexicon};
 use crate::span::{LineIndex, Span};
-use crate::tokens::{fold, tokens};
 
 /// Checks two versions of a document for divergences.
 ///

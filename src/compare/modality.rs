@@ -1,6 +1,9 @@
 //! Modality of commitments: `will` against `podrán`, obligations against possibilities, and negation.
 
-use super::*;
+use super::{Context, Draft, Located, Piece};
+use crate::divergence::{DivergenceKind, Severity};
+use crate::extract::Value;
+use crate::lang::Modality;
 
 impl Context<'_, '_, '_> {
     pub(super) fn modality(

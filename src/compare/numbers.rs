@@ -1,7 +1,9 @@
 //! Numbers, amounts and percentages: the same values on both sides.
 
 use super::pairing::{in_order, unmatched_by_key};
-use super::*;
+use super::{Context, Draft, Located};
+use crate::divergence::{DivergenceKind, Severity};
+use crate::extract::{NumberForm, Value};
 
 impl Context<'_, '_, '_> {
     pub(super) fn numbers(&self, p: usize, en: &[Located], es: &[Located], out: &mut Vec<Draft>) {

@@ -1,6 +1,9 @@
 //! Omissions and additions: sentences and clauses of one side that the other lacks.
 
-use super::*;
+use super::{Context, Draft, Piece};
+use crate::divergence::{DivergenceKind, Severity};
+use crate::lexicon::{Classed, EvidenceKind};
+use std::collections::{HashMap, HashSet};
 
 impl Context<'_, '_, '_> {
     /// A run of content words on one side, none of which the other side shares although each

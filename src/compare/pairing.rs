@@ -1,6 +1,7 @@
 //! Pairing what two sides leave unmatched: the one helper every comparison uses.
 
-use super::*;
+use super::Located;
+use std::collections::{HashMap, VecDeque};
 
 /// An acronym without a counterpart in the aligned sentence.
 #[derive(Clone, Debug)]

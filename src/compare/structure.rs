@@ -1,6 +1,9 @@
 //! Missing, added and moved sections.
 
-use super::*;
+use super::{Context, Draft};
+use crate::align::Alignment;
+use crate::divergence::{DivergenceKind, Severity};
+use crate::document::Document;
 
 impl Context<'_, '_, '_> {
     /// Missing, added and moved sections.

@@ -1,6 +1,9 @@
 //! Terminology: the caller's glossary terms rendered as the glossary says.
 
-use super::*;
+use super::{Context, Draft, Piece};
+use crate::divergence::{DivergenceKind, Severity};
+use crate::tokens::tokens;
+use std::collections::HashSet;
 
 impl Context<'_, '_, '_> {
     /// Terms of the caller's glossary named on one side of the pair whose counterpart the
