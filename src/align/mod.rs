@@ -245,7 +245,7 @@ impl Aligner {
             (Some(Lang::En), Some(Lang::Es)) | (Some(Lang::Es), Some(Lang::En))
         );
         let term = |lang: Option<Lang>| match lang {
-            Some(lang) if glossary_applies => &self.terms[usize::from(lang == Lang::Es)],
+            Some(lang) if glossary_applies => &self.terms[crate::glossary::column(lang)],
             _ => &empty,
         };
         let built = lexicon::build(
@@ -275,7 +275,7 @@ impl Aligner {
     /// with `detail`, also every content token of every sentence (then every title) with its
     /// class, which the comparisons read.
     pub(crate) fn lexicon(&self, en: &Document<'_>, es: &Document<'_>, detail: bool) -> Lexicon {
-        let term = |lang: Lang| &self.terms[usize::from(lang == Lang::Es)];
+        let term = |lang: Lang| &self.terms[crate::glossary::column(lang)];
         Lexicon::of_documents(en, es, [term(en.lang()), term(es.lang())], detail)
     }
 

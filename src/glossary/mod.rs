@@ -51,6 +51,26 @@ pub struct Concept {
     pub notes: Vec<String>,
 }
 
+impl Concept {
+    /// The terms of `lang`, as written in the glossary.
+    pub fn terms(&self, lang: Lang) -> &[String] {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Es => &self.es,
+        }
+    }
+}
+
+/// The column of a glossary's terms in `lang`: 0 for English, 1 for Spanish. Every table of a
+/// glossary kept per language (term indexes, loose indexes) is indexed by this alone, so that
+/// a language added to the glossaries is added here once, not at each `lang == Es`.
+pub(crate) fn column(lang: Lang) -> usize {
+    match lang {
+        Lang::En => 0,
+        Lang::Es => 1,
+    }
+}
+
 /// A bilingual English–Spanish glossary: concepts, each with its terms on both sides.
 ///
 /// Terms match case- and accent-insensitively, tolerating plural endings, as whole words. The

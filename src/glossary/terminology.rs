@@ -225,7 +225,7 @@ impl Terminology {
     /// The concepts named in a text's tokens `toks` (in `lang`), as the aligner finds them
     /// (longest first), each with its byte range in the text and whether the caller named it.
     pub fn find(&self, toks: &[Token], lang: Lang) -> Vec<(u32, Range<usize>, bool)> {
-        self.index[usize::from(lang == Lang::Es)]
+        self.index[crate::glossary::column(lang)]
             .find(toks)
             .into_iter()
             .map(|m| {
@@ -251,7 +251,7 @@ impl Terminology {
             return false;
         };
         let keys: Vec<TermKey> = toks.iter().map(TermKey::of).collect();
-        let index = &terms[usize::from(lang == Lang::Es)];
+        let index = &terms[crate::glossary::column(lang)];
         (0..keys.len()).any(|start| {
             index.candidates(&keys[start], lang).into_iter().any(|i| {
                 let Some((first, rest)) = index.terms[i].split_first() else {
@@ -306,7 +306,7 @@ impl Terminology {
         if !self.user.get(concept).copied().unwrap_or(false) {
             return Vec::new();
         }
-        let own = self.shown[usize::from(lang == Lang::Es)].group(concept);
+        let own = self.shown[crate::glossary::column(lang)].group(concept);
         if !own.is_empty() {
             return own
                 .iter()
