@@ -379,9 +379,12 @@ impl Draft {
         severity: Severity,
         pair: Option<usize>,
         [a, b]: [Option<Piece>; 2],
-        message: String,
+        mut message: String,
         confidence: f64,
     ) -> Draft {
+        // `format!` reserves about twice its text; a finding keeps its message for the rest of
+        // the run, and a check may hold one for every sentence.
+        message.shrink_to_fit();
         Draft {
             kind,
             severity,
