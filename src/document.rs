@@ -122,16 +122,11 @@ impl<'t> Document<'t> {
                     span,
                 });
             }
-            match para.kind {
-                ParagraphKind::Heading => out.push(Segment {
+            if para.kind == ParagraphKind::Heading {
+                out.push(Segment {
                     kind: SegmentKind::Heading,
                     span: para.span,
-                }),
-                ParagraphKind::Contents => out.push(Segment {
-                    kind: SegmentKind::Contents,
-                    span: para.span,
-                }),
-                _ => {}
+                });
             }
         }
         for sentence in &self.sentences {
@@ -275,8 +270,6 @@ pub enum ParagraphKind {
     Dateline,
     /// An unnumbered heading inside the preamble (`INTRODUCTION`): not a sentence.
     Heading,
-    /// An entry (or the title) of a table of contents: not a sentence.
-    Contents,
 }
 
 /// A paragraph: lines of one block of text, rejoined across hard wraps and page breaks.
@@ -543,10 +536,13 @@ pub enum SkipKind {
     WebLeftover,
     /// An end mark (`--ooOOoo--`, `* * *`).
     EndMark,
+    /// A line of a table of contents or of a list of tables, figures or examples.
+    Contents,
 }
 
 impl SkipKind {
-    /// A short name: `bom`, `page-number`, `running-header`, `web-leftover`, `end-mark`.
+    /// A short name: `bom`, `page-number`, `running-header`, `web-leftover`, `end-mark`,
+    /// `contents`.
     pub fn name(self) -> &'static str {
         match self {
             SkipKind::Bom => "bom",
@@ -554,6 +550,7 @@ impl SkipKind {
             SkipKind::RunningHeader => "running-header",
             SkipKind::WebLeftover => "web-leftover",
             SkipKind::EndMark => "end-mark",
+            SkipKind::Contents => "contents",
         }
     }
 }
@@ -577,8 +574,6 @@ pub enum SegmentKind {
     Marker,
     /// A sentence, or a piece of one.
     Sentence,
-    /// A table-of-contents entry.
-    Contents,
     /// Skipped noise.
     Skipped(SkipKind),
 }

@@ -271,6 +271,13 @@ impl Checker {
             lines: [LineIndex::new(en.text()), LineIndex::new(es.text())],
             source_maps: Default::default(),
             sentence_ids: Default::default(),
+            section_ids: [en, es].map(|doc| {
+                let mut first = HashMap::new();
+                for (k, section) in doc.sections().iter().enumerate() {
+                    first.entry(section.id()).or_insert(k);
+                }
+                first
+            }),
         };
         ctx.equivalent = ctx.acronym_equivalences(&alignment);
         let mut divergences = Vec::new();
@@ -340,6 +347,8 @@ struct Context<'a, 'd, 't> {
     doc_classes: [HashSet<u32>; 2],
     /// Classes in so many sentences that they say little about a name (the parties' names).
     frequent: HashSet<u32>,
+    /// Per side, each section id and the first section that has it.
+    section_ids: [HashMap<&'d str, usize>; 2],
     /// Acronym keys known to stand for each other, English then Spanish: pairs left unmatched
     /// together in an aligned sentence pair.
     equivalent: HashSet<(String, String)>,

@@ -145,6 +145,12 @@ pub(super) static TABLES: Tables = Tables {
         ("article", K::Article),
     ],
     contents_titles: &["contents", "table of contents"],
+    list_titles: &[
+        "list of tables",
+        "list of figures",
+        "list of examples",
+        "list of illustrations",
+    ],
     date_labels: &["date", "dated"],
     page_labels: &["page", "p."],
     date_fillers: &["the", "of", "day"],

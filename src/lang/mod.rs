@@ -9,6 +9,7 @@
 
 mod en;
 mod es;
+mod fr;
 pub(crate) mod pair;
 mod stems;
 
@@ -290,8 +291,10 @@ pub(crate) struct Tables {
     pub connectors: &'static [&'static str],
     /// Heading keywords, lower-case, without accents stripped.
     pub heading_keywords: &'static [(&'static str, HeadingKeyword)],
-    /// Titles of a table of contents.
+    /// Titles of a table of contents, lower-case.
     pub contents_titles: &'static [&'static str],
+    /// Titles of a list of tables, figures or examples, lower-case.
+    pub list_titles: &'static [&'static str],
     /// Labels that open a date line (`date 2025-09-20`).
     pub date_labels: &'static [&'static str],
     /// Words that introduce the month in a long date (`18 de septiembre de 2025`): skipped.
@@ -374,6 +377,7 @@ pub(crate) static NEUTRAL: Tables = Tables {
     connectors: &[],
     heading_keywords: &[],
     contents_titles: &[],
+    list_titles: &[],
     date_labels: &[],
     date_fillers: &[],
     articles: &[],
@@ -465,6 +469,19 @@ pub(crate) const WEB_LEFTOVERS: &[&str] = &[
     "enlaces relacionados",
 ];
 
+/// Titles of tables of contents and of lists of tables, figures and examples, lower-case, in
+/// every language paridad reads: a translated document keeps the original's front matter, and
+/// French documents are read before French has tables of its own.
+pub(crate) fn front_matter_titles() -> impl Iterator<Item = &'static str> {
+    Lang::ALL
+        .iter()
+        .flat_map(|l| {
+            let t = l.tables();
+            t.contents_titles.iter().chain(t.list_titles).copied()
+        })
+        .chain(fr::FRONT_MATTER_TITLES.iter().copied())
+}
+
 /// Page-number labels of every known language: a page footer is noise whatever the
 /// document's language (translated documents keep the original's footers).
 pub(crate) fn page_labels() -> impl Iterator<Item = &'static str> {
@@ -481,6 +498,19 @@ impl Tables {
             .iter()
             .find(|(w, _)| *w == lower)
             .map(|&(_, k)| k)
+    }
+
+    /// The heading keyword `word` names in these tables or, for a French document read before
+    /// French has tables of its own, in French (`Chapitre`): a capitalised keyword and a number
+    /// at the head of a line are a heading in any document.
+    pub(crate) fn reading_keyword(&self, word: &str) -> Option<HeadingKeyword> {
+        self.heading_keyword(word).or_else(|| {
+            let lower = word.to_lowercase();
+            fr::HEADING_KEYWORDS
+                .iter()
+                .find(|(w, _)| *w == lower)
+                .map(|&(_, k)| k)
+        })
     }
 
     /// The month number named by `word` (case-insensitive), if any.

@@ -72,6 +72,20 @@ pub(crate) struct Candidate {
     pub bare: bool,
 }
 
+impl Candidate {
+    /// A heading line `heading` with its title and no body.
+    fn titled(label: Label, label_span: Span, heading: Span, title: Span) -> Candidate {
+        Candidate {
+            label,
+            label_span,
+            heading,
+            title: Some(title),
+            body: None,
+            bare: false,
+        }
+    }
+}
+
 /// Recognises a numbered or keyword heading in `s`, the trimmed content of a line starting at
 /// byte `offset` of the document.
 pub(crate) fn parse(s: &str, offset: usize, tables: &Tables) -> Option<Candidate> {
@@ -118,17 +132,13 @@ pub(crate) fn parse(s: &str, offset: usize, tables: &Tables) -> Option<Candidate
     }
     if is_title_like(title_text) {
         let title = trim_title(title_text);
-        return Some(Candidate {
+        let title = Span::new(offset + title_at, offset + title_at + title.len());
+        return Some(Candidate::titled(
             label,
             label_span,
-            heading: Span::new(offset, offset + s.len()),
-            title: Some(Span::new(
-                offset + title_at,
-                offset + title_at + title.len(),
-            )),
-            body: None,
-            bare: false,
-        });
+            Span::new(offset, offset + s.len()),
+            title,
+        ));
     }
     // A numbered paragraph: the number opens a unit whose text is the rest of the line.
     Some(Candidate {
@@ -139,6 +149,51 @@ pub(crate) fn parse(s: &str, offset: usize, tables: &Tables) -> Option<Candidate
         body: Some(Span::new(offset + title_at, offset + s.len())),
         bare: false,
     })
+}
+
+/// A numbered line read loosely, as a contents entry may be printed: a label, white space and a
+/// short text in any case (`5.15. manpage.*`). Returns the label and the text.
+pub(crate) fn loose_entry<'s>(s: &'s str, tables: &Tables) -> Option<(Label, &'s str)> {
+    let (at, _) = skip_markup(s);
+    let rest = &s[at..];
+    // An appendix is listed by its letter alone (`A. Advanced topics`).
+    let letter = rest.len() > 2
+        && rest.as_bytes()[0].is_ascii_uppercase()
+        && rest.as_bytes()[1] == b'.'
+        && rest.as_bytes()[2] == b' ';
+    let (label, len) = if letter {
+        (Label::Dotted(vec![rest[..1].to_string()]), 2)
+    } else {
+        parse_label(rest, tables)?
+    };
+    let tail = &rest[len..];
+    let title = tail.trim();
+    (tail.starts_with(char::is_whitespace) && !title.is_empty() && is_title_like(title))
+        .then_some((label, title))
+}
+
+/// A numbered heading whose title may start in lower case (`4.1. control`), as a document that
+/// sets its headings apart by layout prints file and command names: a heading with a title
+/// only, never a numbered paragraph.
+pub(crate) fn parse_any_case(s: &str, offset: usize, tables: &Tables) -> Option<Candidate> {
+    let (at, bullet) = skip_markup(s);
+    if bullet {
+        return None;
+    }
+    let rest = &s[at..];
+    let (label, len) = parse_label(rest, tables)?;
+    let tail = &rest[len..];
+    let title = trim_title(tail);
+    if !tail.starts_with(char::is_whitespace) || title.is_empty() || !is_title_like(title) {
+        return None;
+    }
+    let title_at = offset + at + len + (tail.len() - tail.trim_start().len());
+    Some(Candidate::titled(
+        label,
+        Span::new(offset + at, offset + at + len),
+        Span::new(offset, offset + s.len()),
+        Span::new(title_at, title_at + title.len()),
+    ))
 }
 
 /// Skips leading bullets and markup (`- `, `* `, `• `, `#`, `**`); returns the byte offset of
@@ -244,7 +299,7 @@ fn parse_keyword(s: &str, tables: &Tables) -> Option<(Label, usize)> {
     if !word.starts_with(char::is_uppercase) {
         return None;
     }
-    let keyword = tables.heading_keyword(word)?;
+    let keyword = tables.reading_keyword(word)?;
     let after = &s[word_len..];
     let gap = after.len() - after.trim_start().len();
     let num_text = &after[gap..];
@@ -404,15 +459,6 @@ pub(crate) fn is_caps_heading(s: &str) -> bool {
     letters.len() >= 6 && upper * 100 >= letters.len() * 90
 }
 
-/// A table-of-contents title line (`Contents`, `Índice`), in any known language.
-pub(crate) fn is_contents_title(s: &str) -> bool {
-    let t = s.trim().trim_end_matches(':').trim().to_lowercase();
-    crate::lang::Lang::ALL
-        .iter()
-        .map(|l| l.tables())
-        .any(|tb| tb.contents_titles.contains(&t.as_str()))
-}
-
 /// A contents entry ends with a page number after dot leaders, a tab or spaces.
 pub(crate) fn has_page_reference(s: &str) -> bool {
     let t = s.trim_end();
@@ -552,8 +598,6 @@ mod tests {
         assert!(!is_caps_heading("(SAGARPA)"));
         assert!(!is_caps_heading("NAFTA"));
         assert!(!is_caps_heading("Canada and Mexico"));
-        assert!(is_contents_title("Table of Contents"));
-        assert!(is_contents_title("ÍNDICE"));
         assert!(has_page_reference("1. Trade ........ 3"));
         assert!(has_page_reference("Article 2 Scope\t4"));
         assert!(!has_page_reference("Canada and Mexico share over 81"));

@@ -207,6 +207,38 @@ pub(crate) fn is_hard_wrapped(text: &str, lines: &[Line], noise: &[Option<SkipKi
     long >= 4 && open * 2 > long
 }
 
+/// Whether the document sets its headings flush left and indents its body text (as DocBook's
+/// and many manuals' text exports do): then a numbered line indented like the body is a list
+/// item or a reference, not a heading. Read from the lines with a multi-level number and a
+/// title (`1.2. Title`), eight in ten flush left, and the long lines, seven in ten indented.
+pub(crate) fn indents_body(
+    text: &str,
+    lines: &[Line],
+    noise: &[Option<SkipKind>],
+    tables: &Tables,
+) -> bool {
+    let (mut headings, mut flush, mut body, mut indented) = (0usize, 0usize, 0usize, 0usize);
+    for (line, kind) in lines.iter().zip(noise) {
+        if line.is_blank() || kind.is_some() {
+            continue;
+        }
+        let s = line.content.text(text);
+        let sub_heading = super::heading::parse(s, 0, tables).is_some_and(|c| {
+            c.title.is_some()
+                && c.body.is_none()
+                && matches!(&c.label, super::heading::Label::Dotted(parts) if parts.len() >= 2)
+        });
+        if sub_heading {
+            headings += 1;
+            flush += usize::from(line.indent == 0);
+        } else if s.len() > 40 {
+            body += 1;
+            indented += usize::from(line.indent >= 2);
+        }
+    }
+    headings >= 3 && flush * 10 >= headings * 8 && body >= 10 && indented * 10 >= body * 7
+}
+
 /// The width hard-wrapped lines were wrapped at: the 90th percentile of line lengths.
 pub(crate) fn wrap_width(text: &str, lines: &[Line]) -> usize {
     let mut lengths: Vec<usize> = lines

@@ -4,6 +4,7 @@
 //! [`outline::Outline`], and the remaining lines are rejoined into paragraphs (across hard wraps
 //! and page breaks) and split into sentences.
 
+mod contents;
 mod dateline;
 mod heading;
 mod lines;
@@ -72,7 +73,15 @@ pub(crate) fn segment(text: &str, lang: Lang) -> Result<Document<'_>, Error> {
     }
     let tables = lang.tables();
     let lines = lines::scan(text, start);
-    let noise = lines::find_noise(text, &lines, tables);
+    let mut noise = lines::find_noise(text, &lines, tables);
+    for (i, is_contents) in contents::find(text, &lines, &noise, tables)
+        .into_iter()
+        .enumerate()
+    {
+        if is_contents {
+            noise[i] = Some(SkipKind::Contents);
+        }
+    }
     for (line, kind) in lines.iter().zip(&noise) {
         if let Some(kind) = kind {
             skipped.push(Skipped {
@@ -83,6 +92,7 @@ pub(crate) fn segment(text: &str, lang: Lang) -> Result<Document<'_>, Error> {
     }
     let wrapped = lines::is_hard_wrapped(text, &lines, &noise);
     let width = lines::wrap_width(text, &lines);
+    let indents_body = lines::indents_body(text, &lines, &noise, tables);
     let mut builder = Builder {
         text,
         tables,
@@ -90,6 +100,7 @@ pub(crate) fn segment(text: &str, lang: Lang) -> Result<Document<'_>, Error> {
         noise: &noise,
         wrapped,
         width,
+        indents_body,
         sections: vec![SectionDraft::preamble(start)],
         paragraphs: Vec::new(),
         sentences: Vec::new(),
@@ -97,7 +108,6 @@ pub(crate) fn segment(text: &str, lang: Lang) -> Result<Document<'_>, Error> {
         gap: Gap::None,
         outline: outline::Outline::default(),
         date: None,
-        contents: None,
         content_lines: 0,
         paragraph_list: None,
         out_of_order_checks: 0,
@@ -138,12 +148,6 @@ impl SectionDraft {
     }
 }
 
-/// State of a table of contents being read: the label of its first entry, whose second
-/// appearance is the first real heading.
-struct Contents {
-    first: Option<Label>,
-}
-
 /// Lines a list may run on after an out-of-sequence number.
 const LIST_LOOKAHEAD: usize = 2_000;
 /// Numbers a permuted list may lack (deleted sections) and still be taken for one.
@@ -159,6 +163,8 @@ struct Builder<'t, 'a> {
     noise: &'a [Option<SkipKind>],
     wrapped: bool,
     width: usize,
+    /// Headings stand flush left and body text is indented (see [`lines::indents_body`]).
+    indents_body: bool,
     sections: Vec<SectionDraft>,
     paragraphs: Vec<Paragraph>,
     sentences: Vec<crate::document::Sentence<'t>>,
@@ -166,7 +172,6 @@ struct Builder<'t, 'a> {
     gap: Gap,
     outline: outline::Outline,
     date: Option<Dateline>,
-    contents: Option<Contents>,
     content_lines: usize,
     skipped_spans: Vec<Span>,
     /// The label of the last numbered paragraph, while a list of them runs.
@@ -204,9 +209,18 @@ impl<'t> Builder<'t, '_> {
             self.gap = self.gap.max(Gap::Blank);
             return i;
         }
-        if self.noise[i].is_some() {
-            self.gap = Gap::Noise;
-            return i;
+        match self.noise[i] {
+            // A contents block ends the paragraph before it, as a blank line would.
+            Some(SkipKind::Contents) => {
+                self.flush();
+                self.gap = Gap::Blank;
+                return i;
+            }
+            Some(_) => {
+                self.gap = Gap::Noise;
+                return i;
+            }
+            None => {}
         }
         let s = self.line_text(i);
         let first_content =
@@ -247,40 +261,19 @@ impl<'t> Builder<'t, '_> {
             self.gap = Gap::None;
             return last;
         }
-        // Tables of contents.
-        if heading::is_contents_title(s) {
-            self.flush();
-            self.contents = Some(Contents { first: None });
-            self.push_contents(i);
-            return i;
-        }
-        let candidate = heading::parse(s, line.content.start, self.tables);
-        if let Some(contents) = &mut self.contents {
-            let ends = match &candidate {
-                Some(c) => contents.first.as_ref() == Some(&c.label),
-                None => {
-                    !(heading::has_page_reference(s)
-                        || (heading::is_title_like(s) && !ends_sentence(s)))
-                }
-            };
-            if !ends {
-                if let Some(c) = &candidate {
-                    contents.first.get_or_insert_with(|| c.label.clone());
-                }
-                self.push_contents(i);
-                return i;
-            }
-            self.contents = None;
-        }
+        // Where headings stand flush left and text is indented, layout decides: an indented
+        // number is a list item, a flush-left one a heading whatever the case of its title.
+        let candidate = if self.indents_body {
+            (line.indent == 0)
+                .then(|| {
+                    heading::parse(s, line.content.start, self.tables)
+                        .or_else(|| heading::parse_any_case(s, line.content.start, self.tables))
+                })
+                .flatten()
+        } else {
+            heading::parse(s, line.content.start, self.tables)
+        };
         if let Some(c) = candidate {
-            if heading::has_page_reference(s) || self.starts_implicit_contents(i, &c) {
-                self.flush();
-                self.contents = Some(Contents {
-                    first: Some(c.label.clone()),
-                });
-                self.push_contents(i);
-                return i;
-            }
             if !self.continues_text() {
                 if let Some(last) = self.open_section(i, &c) {
                     return last;
@@ -297,6 +290,14 @@ impl<'t> Builder<'t, '_> {
                 self.paragraph_list = None;
                 self.new_section(place, None, vec![line.content], vec![line.content]);
             }
+            return i;
+        }
+        // An unnumbered heading of the preamble (`Introduction`, `Preface`): a short line with
+        // no sentence end, standing alone between blank lines, before text.
+        if self.in_preamble() && self.stands_alone_as_title(i) {
+            self.flush();
+            self.push_line(i);
+            self.flush_as(ParagraphKind::Heading);
             return i;
         }
         // Running text, or a list item.
@@ -331,6 +332,22 @@ impl<'t> Builder<'t, '_> {
         i
     }
 
+    /// Line `i` is a title by itself: a short line starting with a capital, no bullet, no sentence
+    /// end, blank lines (or the start) before it and a blank line after it, and text further on.
+    fn stands_alone_as_title(&self, i: usize) -> bool {
+        let s = self.line_text(i);
+        let blank_after = self.lines.get(i + 1).is_some_and(|l| l.is_blank());
+        self.pending.is_empty()
+            && self.gap != Gap::None
+            && blank_after
+            && s.starts_with(char::is_uppercase)
+            && s.split_whitespace().count() <= 6
+            && heading::is_title_like(s)
+            && !s.ends_with(['.', ',', ';', ':', '!', '?'])
+            && !self.tables.is_connector(last_word(s))
+            && self.next_content(i).is_some()
+    }
+
     fn is_doc_title(&self, i: usize) -> bool {
         let s = self.line_text(i);
         let (at, bullet) = heading::skip_markup(s);
@@ -355,41 +372,6 @@ impl<'t> Builder<'t, '_> {
             }
             _ => false,
         }
-    }
-
-    /// A run of headings with no text between them, in which the first comes back: a table of
-    /// contents without a title or page numbers.
-    fn starts_implicit_contents(&self, i: usize, c: &Candidate) -> bool {
-        let mut j = i;
-        let mut seen = 0;
-        while let Some(k) = self.next_content(j) {
-            if k - i > 400 {
-                break;
-            }
-            match heading::parse(self.line_text(k), 0, self.tables) {
-                Some(next) if next.body.is_none() => {
-                    if next.label == c.label {
-                        return seen >= 1;
-                    }
-                    seen += 1;
-                    j = k;
-                }
-                _ => {
-                    // A bare heading's title line is part of the run.
-                    let prev_bare =
-                        heading::parse(self.line_text(j), 0, self.tables).is_some_and(|p| p.bare);
-                    if prev_bare
-                        && heading::is_title_like(self.line_text(k))
-                        && !ends_sentence(self.line_text(k))
-                    {
-                        j = k;
-                        continue;
-                    }
-                    break;
-                }
-            }
-        }
-        false
     }
 
     /// Opens the section candidate `c` on line `i` heads; returns the last line its heading uses,
@@ -593,19 +575,6 @@ impl<'t> Builder<'t, '_> {
             indent: line.indent,
             gap: Gap::None,
         });
-    }
-
-    fn push_contents(&mut self, i: usize) {
-        let span = self.lines[i].content;
-        let section = self.sections.len() - 1;
-        self.paragraphs.push(Paragraph {
-            kind: ParagraphKind::Contents,
-            span,
-            marker: None,
-            section,
-            sentences: self.sentences.len()..self.sentences.len(),
-        });
-        self.gap = Gap::None;
     }
 
     /// Turns the pending text lines into paragraphs and sentences.

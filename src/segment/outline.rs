@@ -166,6 +166,21 @@ impl Outline {
         kind: SectionKind,
     ) -> Placement {
         let mut unique = id.clone();
+        // A number the document uses twice, once inside a keyword heading (a preface's `3.1`
+        // and chapter 3's `3.1`): the second is named by that heading, `ch:3/3.1`.
+        if self.ids.contains(&unique) {
+            let keyword = self
+                .stack
+                .iter()
+                .rev()
+                .find(|o| matches!(o.style, Style::Keyword(_)));
+            if let Some(open) = keyword {
+                let qualified = format!("{}/{id}", open.id);
+                if !self.ids.contains(&qualified) {
+                    unique = qualified;
+                }
+            }
+        }
         if !self.ids.insert(unique.clone()) {
             let next = self.next_suffix.entry(id.clone()).or_insert(2);
             loop {

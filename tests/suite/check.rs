@@ -604,3 +604,40 @@ fn compare_along_an_edited_alignment() {
     let err = checker.compare(&en, &es, &wrong).unwrap_err();
     assert!(err.to_string().contains("of the Spanish version"), "{err}");
 }
+
+/// A number printed twice that paridad cannot explain (a contents list whose entries the body
+/// words differently, without page numbers) stays a `~2` id, and the check says so with both
+/// lines, in each version that has it.
+#[test]
+fn a_number_used_twice_is_a_structure_warning_naming_both_lines() {
+    let en = "Water Plan\n\n1. Basins\n2. Rivers\n\n1. River basins of the border\n\n\
+              Both countries will map the basins by 2026.\n\n2. Rivers and their flows\n\n\
+              The agencies will share flow data every month.\n";
+    let es = "Plan del Agua\n\n1. Cuencas hidrográficas de la frontera\n\n\
+              Ambos países cartografiarán las cuencas antes de 2026.\n\n2. Ríos y caudales\n\n\
+              Las agencias compartirán datos de caudal cada mes.\n";
+    let (a, b) = (
+        Document::parse(en, Lang::En).unwrap(),
+        Document::parse(es, Lang::Es).unwrap(),
+    );
+    let ids: Vec<&str> = a.sections().iter().map(|s| s.id()).collect();
+    assert_eq!(ids, ["preamble", "1", "2", "1~2", "2~2"]);
+    let check = Checker::new().check(&a, &b);
+    let twice: Vec<&str> = check
+        .divergences
+        .iter()
+        .filter(|d| d.kind == DivergenceKind::Structure && d.message.contains("numbers two"))
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        twice,
+        [
+            // Numbered lines with nothing between are numbered paragraphs, not titled headings.
+            "the English version numbers two headings 1: line 3 and line 6 (given the id 1~2); \
+             the first may be an entry of a table of contents",
+            "the English version numbers two headings 2: line 4 and line 10 (given the id 2~2); \
+             the first may be an entry of a table of contents",
+        ]
+    );
+    assert!(twice.iter().all(|m| !m.contains("Spanish")));
+}

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use paridad::{Document, Lang};
+use paridad::{Document, Lang, SkipKind};
 use serde::Deserialize;
 
 use super::util::assert_lossless;
@@ -15,6 +15,8 @@ struct Expect {
     date: Option<String>,
     #[serde(default)]
     skipped: Vec<String>,
+    /// The number of lines reported as contents (tables of contents and lists of tables).
+    contents: Option<usize>,
     unit: Vec<Unit>,
 }
 
@@ -64,6 +66,20 @@ fn check(name: &str) -> Vec<String> {
             .any(|s| s.span.text(&text).contains(noise.as_str()))
         {
             problems.push(format!("{noise:?} not reported as skipped"));
+        }
+    }
+    if let Some(want) = expect.contents {
+        let got: Vec<&str> = doc
+            .skipped()
+            .iter()
+            .filter(|s| s.kind == SkipKind::Contents)
+            .map(|s| s.span.text(&text))
+            .collect();
+        if got.len() != want {
+            problems.push(format!(
+                "{} contents lines, want {want}: {got:#?}",
+                got.len()
+            ));
         }
     }
     for (section, unit) in doc.sections().iter().zip(&expect.unit) {
@@ -128,6 +144,22 @@ macro_rules! fixtures {
 
 fixtures!(
     appendix,
+    contents_appendix,
+    contents_appendix_es,
+    contents_links,
+    contents_links_es,
+    contents_lists,
+    contents_lists_es,
+    contents_pages_leaders,
+    contents_pages_leaders_es,
+    contents_per_chapter,
+    contents_per_chapter_es,
+    contents_preface_restart,
+    contents_preface_restart_es,
+    contents_titled_indented,
+    contents_titled_indented_es,
+    contents_untitled,
+    contents_untitled_es,
     appendix_es,
     multilevel,
     multilevel_es_nodot,

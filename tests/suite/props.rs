@@ -122,8 +122,14 @@ proptest! {
         // Swapping the roles of the two versions gives the same findings.
         let backward = paridad::Checker::new().check(&es, &en);
         prop_assert_eq!(&forward.divergences, &backward.divergences);
-        // A version against itself finds nothing.
-        prop_assert!(paridad::Checker::new().check(&es, &es).divergences.is_empty());
+        // A version against itself finds nothing but the numbers it prints twice, one finding
+        // for each (a number seen twice may be a contents entry paridad did not recognise, so
+        // it is reported even then).
+        let own = paridad::Checker::new().check(&es, &es).divergences;
+        let twice = es.sections().iter().filter(|s| s.id().contains('~')).count();
+        prop_assert_eq!(own.len(), twice);
+        prop_assert!(own.iter().all(|d| d.kind == paridad::DivergenceKind::Structure
+            && d.message.contains("numbers two headings")));
     }
 }
 
