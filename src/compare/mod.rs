@@ -450,6 +450,12 @@ impl Context<'_, '_, '_> {
             ([], []) => return,
             _ => {}
         }
+        // The same text on both sides says the same thing, whatever each side's language reads
+        // into it (a sentence left untranslated: `may` is no modal to Spanish tables, `23 Aug`
+        // no date).
+        if self.same_text(en, es) {
+            return;
+        }
         let start = out.len();
         let values = |side: usize, idx: &[usize]| self.located(side, idx);
         let (ven, ves) = (values(0, en), values(1, es));
@@ -465,6 +471,15 @@ impl Context<'_, '_, '_> {
         self.clauses(p, [en, es], out);
         self.terminology(p, [en, es], start, out);
         subsume_in_clauses(out, start);
+    }
+
+    /// Whether sentences `en` of side a and `es` of side b read the same, sentence breaks aside.
+    fn same_text(&self, en: &[usize], es: &[usize]) -> bool {
+        fn words<'s>(doc: &'s Document<'_>, idx: &'s [usize]) -> impl Iterator<Item = &'s str> {
+            idx.iter()
+                .flat_map(move |&i| doc.sentences()[i].text().split_whitespace())
+        }
+        words(self.a, en).eq(words(self.b, es))
     }
 
     fn covering(&self, side: usize, sentence: usize, range: &Range<usize>) -> Vec<&Classed> {

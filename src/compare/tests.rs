@@ -180,3 +180,22 @@ fn a_glossary_term_rendered_otherwise_is_flagged_only_with_that_glossary() {
     assert_eq!(found[0].2.as_deref(), Some("fisheries"));
     assert_eq!(kinds(en, es), []);
 }
+
+#[test]
+fn a_sentence_left_untranslated_is_not_read_as_a_weaker_or_different_one() {
+    // The Spanish version kept the English sentence: Spanish tables see no modal in `may` and
+    // no date in `23 Aug 2003`, but the two sides say exactly the same thing.
+    let found = findings(
+        "1. Firmware\nThe firmware may be non-free.\nThe archive was signed on Sat, 23 Aug 2003 at 08:30.\n",
+        "1. Firmware\nThe firmware may be non-free.\nThe archive was signed on Sat, 23 Aug 2003 at 08:30.\n",
+    );
+    assert_eq!(found, []);
+    // One word changed in such a sentence is still compared.
+    assert_eq!(
+        kinds(
+            "1. Firmware\nThe firmware must be signed by 2026.\n",
+            "1. Firmware\nThe firmware must be signed by 2027.\n",
+        ),
+        [DivergenceKind::Date]
+    );
+}
