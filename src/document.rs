@@ -268,6 +268,8 @@ pub enum ParagraphKind {
     Item,
     /// The dateline.
     Dateline,
+    /// A row of a table drawn with characters: one sentence, its cells column by column.
+    TableRow,
     /// An unnumbered heading inside the preamble (`INTRODUCTION`): not a sentence.
     Heading,
 }
@@ -454,17 +456,18 @@ impl<'t> Sentence<'t> {
         &self.text
     }
 
-    /// The pieces of the input the sentence is made of, in order (one unless noise such as a
-    /// running header interrupts it).
+    /// The pieces of the input the sentence is made of, in reading order (one unless noise such
+    /// as a running header interrupts it; a table row's cells go column by column, so its
+    /// pieces may go back in the input).
     pub fn spans(&self) -> &[Span] {
         &self.spans
     }
 
-    /// From the start of the first piece to the end of the last.
+    /// From the start of its first piece in the input to the end of its last.
     pub fn span(&self) -> Span {
-        let first = self.spans.first().copied().unwrap_or_default();
-        let last = self.spans.last().copied().unwrap_or_default();
-        first.cover(last)
+        let mut pieces = self.spans.iter().copied();
+        let first = pieces.next().unwrap_or_default();
+        pieces.fold(first, |all, piece| all.cover(piece))
     }
 
     /// The span of the input behind `range`, a byte range of [`Sentence::text`], given the
@@ -538,11 +541,13 @@ pub enum SkipKind {
     EndMark,
     /// A line of a table of contents or of a list of tables, figures or examples.
     Contents,
+    /// The border of a table drawn with characters: its rules and the bars between its cells.
+    TableBorder,
 }
 
 impl SkipKind {
     /// A short name: `bom`, `page-number`, `running-header`, `web-leftover`, `end-mark`,
-    /// `contents`.
+    /// `contents`, `table-border`.
     pub fn name(self) -> &'static str {
         match self {
             SkipKind::Bom => "bom",
@@ -551,6 +556,7 @@ impl SkipKind {
             SkipKind::WebLeftover => "web-leftover",
             SkipKind::EndMark => "end-mark",
             SkipKind::Contents => "contents",
+            SkipKind::TableBorder => "table-border",
         }
     }
 }

@@ -11,6 +11,7 @@ mod lines;
 mod outline;
 mod paragraph;
 mod sentence;
+mod table;
 
 use std::borrow::Cow;
 
@@ -82,12 +83,27 @@ pub(crate) fn segment(text: &str, lang: Lang) -> Result<Document<'_>, Error> {
             noise[i] = Some(SkipKind::Contents);
         }
     }
-    for (line, kind) in lines.iter().zip(&noise) {
+    // Tables drawn with characters: rules are border, rows are text whatever repeats in them.
+    let table = table::find(text, &lines);
+    for (i, place) in table.iter().enumerate() {
+        match place {
+            Some(table::TableLine::Rule) => noise[i] = Some(SkipKind::TableBorder),
+            Some(table::TableLine::Row(_)) => noise[i] = None,
+            None => {}
+        }
+    }
+    for (i, (line, kind)) in lines.iter().zip(&noise).enumerate() {
         if let Some(kind) = kind {
             skipped.push(Skipped {
                 kind: *kind,
                 span: line.content,
             });
+        } else if let Some(table::TableLine::Row(_)) = table[i] {
+            let (_, bars) = table::split_row(text, line.content);
+            skipped.extend(bars.into_iter().map(|span| Skipped {
+                kind: SkipKind::TableBorder,
+                span,
+            }));
         }
     }
     let wrapped = lines::is_hard_wrapped(text, &lines, &noise);
@@ -101,6 +117,7 @@ pub(crate) fn segment(text: &str, lang: Lang) -> Result<Document<'_>, Error> {
         wrapped,
         width,
         indents_body,
+        table: &table,
         sections: vec![SectionDraft::preamble(start)],
         paragraphs: Vec::new(),
         sentences: Vec::new(),
@@ -165,6 +182,8 @@ struct Builder<'t, 'a> {
     width: usize,
     /// Headings stand flush left and body text is indented (see [`lines::indents_body`]).
     indents_body: bool,
+    /// Per line, its place in a table drawn with characters.
+    table: &'a [Option<table::TableLine>],
     sections: Vec<SectionDraft>,
     paragraphs: Vec<Paragraph>,
     sentences: Vec<crate::document::Sentence<'t>>,
@@ -221,6 +240,9 @@ impl<'t> Builder<'t, '_> {
                 return i;
             }
             None => {}
+        }
+        if let Some(table::TableLine::Row(row)) = self.table[i] {
+            return self.table_row(i, row);
         }
         let s = self.line_text(i);
         let first_content =
@@ -330,6 +352,35 @@ impl<'t> Builder<'t, '_> {
         });
         self.gap = Gap::None;
         i
+    }
+
+    /// Emits the row of a table that starts on line `i` as one paragraph of one sentence, its
+    /// cells column by column (its spans then go column by column too); returns its last line.
+    fn table_row(&mut self, i: usize, row: usize) -> usize {
+        self.flush();
+        let mut last = i;
+        while self.table.get(last + 1) == Some(&Some(table::TableLine::Row(row))) {
+            last += 1;
+        }
+        // Column by column, so that a cell wrapped over lines reads as one text.
+        let mut cells: Vec<(usize, Span)> = (i..=last)
+            .flat_map(|k| table::split_row(self.text, self.lines[k].content).0)
+            .collect();
+        cells.sort_by_key(|&(column, span)| (column, span.start));
+        let cells: Vec<TextLine> = cells
+            .into_iter()
+            .map(|(_, span)| TextLine {
+                span,
+                marker: None,
+                indent: 0,
+                gap: Gap::None,
+            })
+            .collect();
+        if !cells.is_empty() {
+            self.emit(&cells, ParagraphKind::TableRow);
+        }
+        self.gap = Gap::Blank;
+        last
     }
 
     /// Line `i` is a title by itself: a short line starting with a capital, no bullet, no sentence
@@ -617,7 +668,7 @@ impl<'t> Builder<'t, '_> {
         let index = self.paragraphs.len();
         if kind != ParagraphKind::Heading {
             let joined = paragraph::Joined::new(self.text, lines);
-            let bounds = if kind == ParagraphKind::Dateline {
+            let bounds = if matches!(kind, ParagraphKind::Dateline | ParagraphKind::TableRow) {
                 vec![(0, joined.text.len())]
             } else {
                 sentence::split(&joined.text, self.tables)

@@ -157,7 +157,12 @@ impl Joined {
             let e = end.min(line_end) - at + span.start;
             let piece = Span::new(s, e);
             match pieces.last_mut() {
-                Some(last) if !noise_between(skipped, last.end, piece.start) => {
+                // Pieces join when they follow each other in the input (a table row's cells go
+                // column by column) with no noise between.
+                Some(last)
+                    if last.end <= piece.start
+                        && !noise_between(skipped, last.end, piece.start) =>
+                {
                     last.end = piece.end
                 }
                 _ => pieces.push(piece),

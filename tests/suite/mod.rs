@@ -19,4 +19,5 @@ mod robust;
 mod schema;
 mod seeds;
 mod sentences;
+mod tables;
 mod util;
