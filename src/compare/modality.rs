@@ -28,6 +28,16 @@ impl Context<'_, '_, '_> {
         fn count(v: &[(Located, Modality)], m: Modality) -> usize {
             v.iter().filter(|x| x.1 == m).count()
         }
+        // An ability (`can`) counts as a possibility against a commitment.
+        fn possible(v: &[(Located, Modality)]) -> Option<&(Located, Modality)> {
+            v.iter()
+                .find(|x| matches!(x.1, Modality::Possible | Modality::Able))
+        }
+        fn possibles(v: &[(Located, Modality)]) -> usize {
+            v.iter()
+                .filter(|x| matches!(x.1, Modality::Possible | Modality::Able))
+                .count()
+        }
         // One side weakens a commitment when it says "may" more often than the other without
         // committing more often (a clause at a time: `intercambiarán … e podrían impulsar`
         // against `will exchange … and pursue`), or when it only intends where the other
@@ -36,10 +46,10 @@ impl Context<'_, '_, '_> {
             v: &'v [(Located, Modality)],
             other: &[(Located, Modality)],
         ) -> Option<&'v (Located, Modality)> {
-            if count(v, Modality::Possible) > count(other, Modality::Possible)
+            if possibles(v) > possibles(other)
                 && count(v, Modality::Committed) <= count(other, Modality::Committed)
             {
-                return has(v, Modality::Possible);
+                return possible(v);
             }
             if count(v, Modality::Committed) == 0
                 && count(other, Modality::Committed) > 0
@@ -51,30 +61,32 @@ impl Context<'_, '_, '_> {
         }
         // The other side's evidence: its commitment, or, when it states the matter plainly
         // (`both countries support` against `podrán apoyar`), its sentence.
-        let plain = |side: usize, v: &[(Located, Modality)]| -> Option<(Piece, bool)> {
-            if let Some(c) = has(v, Modality::Committed) {
-                return Some((c.0.piece(), false));
-            }
-            if !v.is_empty() {
-                return None;
-            }
-            let i = *sentences[side].first()?;
-            let len = self.doc(side).sentences()[i].text().len();
-            Some((
-                Piece {
-                    sentence: i,
-                    range: 0..len,
-                },
-                true,
-            ))
-        };
+        let plain =
+            |side: usize, v: &[(Located, Modality)], weaker: Modality| -> Option<(Piece, bool)> {
+                if let Some(c) = has(v, Modality::Committed) {
+                    return Some((c.0.piece(), false));
+                }
+                // `can be configured` against `se configura`: an ability restates a plain sentence.
+                if !v.is_empty() || weaker == Modality::Able {
+                    return None;
+                }
+                let i = *sentences[side].first()?;
+                let len = self.doc(side).sentences()[i].text().len();
+                Some((
+                    Piece {
+                        sentence: i,
+                        range: 0..len,
+                    },
+                    true,
+                ))
+            };
         let (en_piece, es_piece, direction, plain_side) = if let Some(s) = weakens(&ms, &me) {
-            match plain(0, &me) {
+            match plain(0, &me, s.1) {
                 Some((e, is_plain)) => (e, s.0.piece(), "weaker", is_plain.then_some(0)),
                 None => return,
             }
         } else if let Some(e) = weakens(&me, &ms) {
-            match plain(1, &ms) {
+            match plain(1, &ms, e.1) {
                 Some((s, is_plain)) => (e.0.piece(), s, "stronger", is_plain.then_some(1)),
                 None => return,
             }

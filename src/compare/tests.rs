@@ -199,3 +199,31 @@ fn a_sentence_left_untranslated_is_not_read_as_a_weaker_or_different_one() {
         [DivergenceKind::Date]
     );
 }
+
+#[test]
+fn an_ability_restates_a_plain_sentence_but_weakens_a_commitment() {
+    // `can be configured` and `se configura` describe the same thing.
+    assert_eq!(
+        kinds(
+            "1. Kernel\nThe threshold level of kernel messages can be configured in the boot loader.\n",
+            "1. Núcleo\nEl nivel de umbral de los mensajes del núcleo se configura en el cargador de arranque.\n",
+        ),
+        []
+    );
+    // Against `will`, `pueden` is weaker.
+    assert_eq!(
+        kinds(
+            "1. Parks\nParks Canada and CONANP will exchange best practices on protected areas.\n",
+            "1. Parques\nParques Canadá y la CONANP pueden intercambiar buenas prácticas sobre áreas protegidas.\n",
+        ),
+        [DivergenceKind::Modality]
+    );
+    // A periphrastic possibility is a modal: `may need` against `es posible que deba`.
+    assert_eq!(
+        kinds(
+            "1. Input\nIn either case, you may need to configure the input method by hand.\n",
+            "1. Entrada\nEn cualquier caso, es posible que deba configurar el método de entrada a mano.\n",
+        ),
+        []
+    );
+}

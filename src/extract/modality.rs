@@ -35,7 +35,10 @@ pub(super) fn modals(w: &Words<'_>, tables: &Tables, out: &mut Vec<Found>) {
     }
     // `corridors that could support trade`: "may" in a relative clause describes.
     found.retain(|f| {
-        f.value != Value::Modal(Modality::Possible) || !in_relative_clause(w, tables, f.token)
+        !matches!(
+            f.value,
+            Value::Modal(Modality::Possible) | Value::Modal(Modality::Able)
+        ) || !in_relative_clause(w, tables, f.token)
     });
     // `will explore`: a commitment to look into something is tentative.
     let tentative: Vec<usize> = found
@@ -102,6 +105,7 @@ mod tests {
                 .iter()
                 .filter_map(|(v, _)| match v {
                     Value::Modal(Modality::Possible) => Some("possible"),
+                    Value::Modal(Modality::Able) => Some("able"),
                     Value::Modal(Modality::Committed) => Some("committed"),
                     Value::Modal(Modality::Tentative) => Some("tentative"),
                     _ => None,
@@ -113,9 +117,11 @@ mod tests {
         let text = "The programme, which began in 1974, can grow.";
         assert_eq!(
             modals(text, Lang::En),
-            ["possible"],
+            ["able"],
             "a comma closes the clause"
         );
+        let text = "Both will build corridors that can support trade.";
+        assert_eq!(modals(text, Lang::En), ["committed"]);
         assert_eq!(modals("Both may build corridors.", Lang::En), ["possible"]);
         let text = "Se crearán mecanismos que podrán apoyar el comercio.";
         assert_eq!(modals(text, Lang::Es), ["committed"]);

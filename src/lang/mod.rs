@@ -428,6 +428,9 @@ pub enum Modality {
     Tentative,
     /// `may`, `could`, `might`, `podrán`: a possibility.
     Possible,
+    /// `can`, `puede`: an ability. It weakens a commitment (`will` against `pueden`), not a plain
+    /// statement (`can be configured` against `se configura` say the same).
+    Able,
     /// `will`, `shall`, `commit to`, the Spanish future, `se comprometen`: a commitment.
     Committed,
 }
