@@ -467,6 +467,7 @@ impl Context<'_, '_, '_> {
         self.names(p, [en, es], [&ven, &ves], &classes, out);
         self.instruments(p, &ven, &ves, out);
         self.modality(p, [en, es], [&ven, &ves], out);
+        self.negation(p, [en, es], out);
         self.merged_sentences(p, [en, es], &classes, out);
         self.clauses(p, [en, es], out);
         self.terminology(p, [en, es], start, out);

@@ -4,6 +4,7 @@ use super::{Context, Draft, Located, Piece};
 use crate::divergence::{DivergenceKind, Severity};
 use crate::extract::Value;
 use crate::lang::Modality;
+use crate::tokens::fold;
 
 impl Context<'_, '_, '_> {
     pub(super) fn modality(
@@ -55,7 +56,8 @@ impl Context<'_, '_, '_> {
                 && count(other, Modality::Committed) > 0
                 && has(other, Modality::Tentative).is_none()
             {
-                return has(v, Modality::Tentative);
+                // `must` against `debería`, or against `seek to`.
+                return has(v, Modality::Tentative).or_else(|| has(v, Modality::Advised));
             }
             None
         }
@@ -123,4 +125,124 @@ impl Context<'_, '_, '_> {
             0.7,
         ));
     }
+
+    /// A negation on one side only (`should not be installed` against `deberían instalarse`):
+    /// the two say opposite things.
+    pub(super) fn negation(&self, p: usize, sentences: [&[usize]; 2], out: &mut Vec<Draft>) {
+        let cues = [
+            self.negations(0, sentences[0]),
+            self.negations(1, sentences[1]),
+        ];
+        let (negated, plain) = match (cues[0].first(), cues[1].first()) {
+            (Some(_), None) => (0, 1),
+            (None, Some(_)) => (1, 0),
+            _ => return,
+        };
+        // `without any fee` against `sin cobrarles nada`: the plain side says no in a word.
+        if self.says_no_in_a_word(plain, sentences[plain]) {
+            return;
+        }
+        let Some(&i) = sentences[plain].first() else {
+            return;
+        };
+        let whole = Piece {
+            sentence: i,
+            range: 0..self.doc(plain).sentences()[i].text().len(),
+        };
+        let cue = cues[negated][0].clone();
+        let message = format!(
+            "the {} version negates (\"{}\") where the {} version does not",
+            self.name(negated),
+            self.text_of(negated, &cue),
+            self.name(plain)
+        );
+        let evidence = if negated == 0 {
+            [Some(cue), Some(whole)]
+        } else {
+            [Some(whole), Some(cue)]
+        };
+        out.push(Draft::new(
+            DivergenceKind::Modality,
+            Severity::Warning,
+            Some(p),
+            evidence,
+            message,
+            0.6,
+        ));
+    }
+
+    /// Whether sentences `idx` of `side` hold a word that says no (`without`, `sin`, `non-`).
+    fn says_no_in_a_word(&self, side: usize, idx: &[usize]) -> bool {
+        let tables = self.doc(side).lang().tables();
+        idx.iter().any(|&i| {
+            words_of(self.doc(side).sentences()[i].text())
+                .iter()
+                .any(|(_, w)| tables.negative_words.contains(&fold(w).as_str()))
+        })
+    }
+
+    /// The negation words of sentences `idx` of `side`.
+    fn negations(&self, side: usize, idx: &[usize]) -> Vec<Piece> {
+        let tables = self.doc(side).lang().tables();
+        let mut found = Vec::new();
+        for &i in idx {
+            let text = self.doc(side).sentences()[i].text();
+            let words = words_of(text);
+            for (k, &(start, word)) in words.iter().enumerate() {
+                let lower = word.to_lowercase();
+                let negates = tables.negations.contains(&lower.as_str())
+                    || tables.negation_endings.iter().any(|e| lower.ends_with(e));
+                if !negates {
+                    continue;
+                }
+                let phrase: Vec<String> = words[k..(k + 3).min(words.len())]
+                    .iter()
+                    .map(|(_, w)| fold(w))
+                    .collect();
+                let phrase = phrase.join(" ");
+                if tables
+                    .not_negations
+                    .iter()
+                    .any(|n| phrase == *n || phrase.starts_with(&format!("{n} ")))
+                {
+                    continue;
+                }
+                // `no autorizadas`: a negated participle or adjective, one word's meaning.
+                let next = words.get(k + 1).map(|(_, w)| fold(w)).unwrap_or_default();
+                if tables
+                    .negated_word_endings
+                    .iter()
+                    .any(|e| next.len() > e.len() + 2 && next.ends_with(e))
+                {
+                    continue;
+                }
+                found.push(Piece {
+                    sentence: i,
+                    range: start..start + word.len(),
+                });
+            }
+        }
+        found
+    }
+}
+
+/// The words of `text` (letters, digits and apostrophes) with their byte offsets.
+fn words_of(text: &str) -> Vec<(usize, &str)> {
+    let in_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
+    let mut words = Vec::new();
+    let mut start = None;
+    for (at, c) in text.char_indices() {
+        match (in_word(c), start) {
+            (true, None) => start = Some(at),
+            (false, Some(s)) => {
+                words.push((s, &text[s..at]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, &text[s..]));
+    }
+    words
 }

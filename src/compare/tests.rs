@@ -227,3 +227,44 @@ fn an_ability_restates_a_plain_sentence_but_weakens_a_commitment() {
         []
     );
 }
+
+#[test]
+fn a_negation_on_one_side_only_is_flagged_and_a_negative_word_is_not() {
+    let found = findings(
+        "1. Packages\nThese packages should not be installed automatically.\n",
+        "1. Paquetes\nEstos paquetes deberían instalarse automáticamente.\n",
+    );
+    assert_eq!(
+        found
+            .iter()
+            .filter(|f| f.0 == DivergenceKind::Modality)
+            .map(|f| (f.2.clone(), f.3.clone()))
+            .collect::<Vec<_>>(),
+        [(
+            Some("not".to_string()),
+            Some("Estos paquetes deberían instalarse automáticamente.".to_string())
+        )]
+    );
+    // `without any fee` is `sin cobrarles nada`; `unauthorized` is `no autorizadas`; `not only`
+    // is no negation.
+    for (en, es) in [
+        (
+            "1. Fees\nOthers may create distributions without any fee from us.\n",
+            "1. Cuotas\nOtros pueden crear distribuciones sin cobrarles nada.\n",
+        ),
+        (
+            "1. Files\nThe tool detects unauthorized file changes.\n",
+            "1. Archivos\nLa herramienta detecta cambios no autorizados en los archivos.\n",
+        ),
+        (
+            "1. Screen\nScreen not only keeps sessions alive but also shares them.\n",
+            "1. Screen\nScreen no solo mantiene vivas las sesiones sino que también las comparte.\n",
+        ),
+    ] {
+        assert!(
+            !kinds(en, es).contains(&DivergenceKind::Modality),
+            "{en} / {es}: {:?}",
+            findings(en, es)
+        );
+    }
+}

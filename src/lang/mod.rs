@@ -347,6 +347,21 @@ pub(crate) struct Tables {
     /// inside one describes what something can do (`corridors that could support trade`)
     /// rather than weakening a commitment.
     pub relative_words: &'static [&'static str],
+    /// Words that negate what they stand in (`not`, `never`, `nunca`), lower-case; a word that
+    /// ends with one of `negation_endings` (`don't`) negates too.
+    pub negations: &'static [&'static str],
+    /// Endings of contracted negations (`n't`).
+    pub negation_endings: &'static [&'static str],
+    /// Words that say no without a negation word (`without`, `missing`, `sin`, `falta`),
+    /// lower-case, accent-free: where a sentence has one, a negation on the other side may
+    /// translate it.
+    pub negative_words: &'static [&'static str],
+    /// Endings of the participles and adjectives a negation word may make negative
+    /// (`no autorizadas`, `unauthorized`): such a negation is a word's, not the clause's.
+    pub negated_word_endings: &'static [&'static str],
+    /// Phrases that start with a negation word but do not negate (`not only`, `no obstante`),
+    /// lower-case, accent-free.
+    pub not_negations: &'static [&'static str],
     /// Names of kinds of instrument (`memorandum of understanding`, `acuerdo`), accent-free and
     /// lower-case, with a language-neutral tag; `""` shields a phrase that only looks like
     /// one (`de acuerdo con`).
@@ -396,6 +411,11 @@ pub(crate) static NEUTRAL: Tables = Tables {
     modals: &[],
     future_endings: &[],
     relative_words: &[],
+    negations: &[],
+    negation_endings: &[],
+    negative_words: &[],
+    negated_word_endings: &[],
+    not_negations: &[],
     instruments: &[],
     name_connectors: &[],
     number_qualifiers: &[],
@@ -428,6 +448,8 @@ pub enum Modality {
     Tentative,
     /// `may`, `could`, `might`, `podrán`: a possibility.
     Possible,
+    /// `should`, `debería`, `conviene`, `it is recommended`: advice.
+    Advised,
     /// `can`, `puede`: an ability. It weakens a commitment (`will` against `pueden`), not a plain
     /// statement (`can be configured` against `se configura` say the same).
     Able,
