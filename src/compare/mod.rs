@@ -10,6 +10,7 @@ mod structure;
 mod terminology;
 #[cfg(test)]
 mod tests;
+mod verbatim;
 
 use entities::frequent_classes;
 use omission::subsume_in_clauses;
@@ -271,6 +272,7 @@ impl Checker {
             lines: [LineIndex::new(en.text()), LineIndex::new(es.text())],
             source_maps: Default::default(),
             sentence_ids: Default::default(),
+            vocabulary: [verbatim::vocabulary(en), verbatim::vocabulary(es)],
             section_ids: [en, es].map(|doc| {
                 let mut first = HashMap::new();
                 for (k, section) in doc.sections().iter().enumerate() {
@@ -347,6 +349,8 @@ struct Context<'a, 'd, 't> {
     doc_classes: [HashSet<u32>; 2],
     /// Classes in so many sentences that they say little about a name (the parties' names).
     frequent: HashSet<u32>,
+    /// Per side, the names and identifiers the document writes (see `verbatim`).
+    vocabulary: [HashSet<&'d str>; 2],
     /// Per side, each section id and the first section that has it.
     section_ids: [HashMap<&'d str, usize>; 2],
     /// Acronym keys known to stand for each other, English then Spanish: pairs left unmatched
@@ -468,6 +472,7 @@ impl Context<'_, '_, '_> {
         self.instruments(p, &ven, &ves, out);
         self.modality(p, [en, es], [&ven, &ves], out);
         self.negation(p, [en, es], out);
+        self.verbatim(p, [en, es], out);
         self.merged_sentences(p, [en, es], &classes, out);
         self.clauses(p, [en, es], out);
         self.terminology(p, [en, es], start, out);

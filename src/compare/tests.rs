@@ -268,3 +268,41 @@ fn a_negation_on_one_side_only_is_flagged_and_a_negative_word_is_not() {
         );
     }
 }
+
+#[test]
+fn a_program_named_for_another_is_flagged_and_a_translated_placeholder_is_not() {
+    // Both versions name KDE and Xfce elsewhere: one sentence naming each is a substitution.
+    let en = "1. Desktops\nInstall a desktop such as GNOME or KDE on the workstation.\n\
+              The Xfce desktop needs less memory than KDE.\n";
+    let es = "1. Escritorios\nInstale un escritorio como GNOME o Xfce en la estación de trabajo.\n\
+              El escritorio Xfce necesita menos memoria que KDE.\n";
+    let found = findings(en, es);
+    assert!(
+        found.iter().any(|f| f.0 == DivergenceKind::Entity
+            && f.2.as_deref() == Some("KDE")
+            && f.3.as_deref() == Some("Xfce")),
+        "{found:#?}"
+    );
+    // A command dropped from a list is an identifier missing on one side.
+    let found = findings(
+        "1. Processes\nUse killall(1) or pkill(1) to stop them.\nThe pkill(1) command matches names.\n",
+        "1. Procesos\nUtilice killall(1) para detenerlos.\nLa orden pkill(1) busca por nombre.\n",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.0 == DivergenceKind::Entity && f.2.as_deref() == Some("pkill(1)")),
+        "{found:#?}"
+    );
+    // A placeholder is translated (`package_name`, `nombre_del_paquete`), a name is not lost
+    // by a pronoun, and `non-free` is a word.
+    assert_eq!(
+        kinds(
+            "1. Packages\nRun dpkg -L package_name to list the files of a non-free package.\n\
+             Then run dpkg -s package_name again.\n",
+            "1. Paquetes\nEjecute dpkg -L nombre_del_paquete para listar los archivos de un paquete no libre.\n\
+             Luego ejecute de nuevo dpkg -s package_name.\n",
+        ),
+        []
+    );
+}

@@ -1,0 +1,242 @@
+//! Names and identifiers both versions write the same way (`KDE`, `Chromium`, `pkill(1)`,
+//! `dh-make`, `crontab(5)`): a translation copies them, so one that stands in an aligned sentence
+//! of one side and not in the other's, where the other version uses it elsewhere, is evidence
+//! that the two sentences name different things.
+//!
+//! Two kinds of evidence, from the strongest: each side has such a token the other lacks (one
+//! program named for another: a substitution); or one side has an *identifier* (a token with a
+//! digit or a symbol: `pkill(1)`, `dh-make`, `/etc/fstab`) the other lacks. A capitalised name
+//! or an acronym missing on one side is no evidence: translations replace names by pronouns and
+//! spell out acronyms (`GUI`, `programas gráficos`). A token counts as present when the other
+//! side's text, white space aside, contains it.
+
+use std::collections::HashSet;
+
+use super::{Context, Draft, Piece};
+use crate::divergence::{DivergenceKind, Severity};
+use crate::document::Document;
+
+/// A token of a sentence that a translation would copy, and where it stands.
+struct Token<'s> {
+    text: &'s str,
+    sentence: usize,
+    range: std::ops::Range<usize>,
+    /// It has a digit or a symbol (`pkill(1)`, `dh-make`), not only capitals.
+    identifier: bool,
+}
+
+impl Context<'_, '_, '_> {
+    /// Substituted or dropped names and identifiers in sentences `idx` of each side.
+    pub(super) fn verbatim(&self, p: usize, sentences: [&[usize]; 2], out: &mut Vec<Draft>) {
+        let tokens = [
+            copied_tokens(self.a, sentences[0]),
+            copied_tokens(self.b, sentences[1]),
+        ];
+        // Each side's text without white space: a token stands in it whatever a hard wrap or a
+        // translator's spacing did to it (`/usr/ share`, `gzip (1)`, `non-PostScript`).
+        let squeezed = [0, 1].map(|side| {
+            sentences[side]
+                .iter()
+                .flat_map(|&i| self.doc(side).sentences()[i].text().split_whitespace())
+                .collect::<String>()
+                .to_lowercase()
+        });
+        // A function word with a capital (`The Debian Handbook`) names nothing.
+        let function_word = |t: &str| {
+            let lower = t.to_lowercase();
+            [self.a, self.b]
+                .iter()
+                .any(|d| d.lang().tables().is_stop_word(&lower))
+        };
+        // Tokens of one side the other's sentences lack, though the other version uses them.
+        let lacking = |side: usize| -> Vec<&Token<'_>> {
+            let other = 1 - side;
+            tokens[side]
+                .iter()
+                .filter(|t| !squeezed[other].contains(&t.text.to_lowercase()))
+                .filter(|t| self.vocabulary[other].contains(t.text) && !function_word(t.text))
+                .collect()
+        };
+        let (la, lb) = (lacking(0), lacking(1));
+        let piece = |t: &Token<'_>| Piece {
+            sentence: t.sentence,
+            range: t.range.clone(),
+        };
+        // An acronym against a word with its first letter is likely its expansion
+        // (`PAM`, `Pluggable Authentication Modules`).
+        let expands = |a: &str, b: &str| {
+            let acronym = |t: &str| t.len() > 1 && t.chars().all(|c| c.is_uppercase());
+            (acronym(a) || acronym(b)) && a.chars().next() == b.chars().next()
+        };
+        if let (Some(a), Some(b)) = (la.first(), lb.first()) {
+            if expands(a.text, b.text) {
+                return;
+            }
+            out.push(Draft::new(
+                DivergenceKind::Entity,
+                Severity::Warning,
+                Some(p),
+                [Some(piece(a)), Some(piece(b))],
+                format!(
+                    "different names: \"{}\" in {}, \"{}\" in {}",
+                    a.text,
+                    self.name(0),
+                    b.text,
+                    self.name(1)
+                ),
+                0.7,
+            ));
+            return;
+        }
+        for (side, lacking) in [(0, &la), (1, &lb)] {
+            let Some(t) = lacking.iter().find(|t| t.identifier) else {
+                continue;
+            };
+            let other = 1 - side;
+            let Some(&i) = sentences[other].first() else {
+                continue;
+            };
+            let whole = Piece {
+                sentence: i,
+                range: 0..self.doc(other).sentences()[i].text().len(),
+            };
+            let evidence = if side == 0 {
+                [Some(piece(t)), Some(whole)]
+            } else {
+                [Some(whole), Some(piece(t))]
+            };
+            out.push(Draft::new(
+                DivergenceKind::Entity,
+                Severity::Warning,
+                Some(p),
+                evidence,
+                format!(
+                    "\"{}\" of the {} version is missing in the {}",
+                    t.text,
+                    self.name(side),
+                    self.name(other)
+                ),
+                0.6,
+            ));
+        }
+    }
+}
+
+/// Every token a translation would copy, in a whole document: what [`copied_tokens`] finds in
+/// each sentence.
+pub(super) fn vocabulary<'d>(doc: &'d Document<'_>) -> HashSet<&'d str> {
+    let all: Vec<usize> = (0..doc.sentences().len()).collect();
+    copied_tokens(doc, &all)
+        .into_iter()
+        .map(|t| t.text)
+        .collect()
+}
+
+/// The tokens of sentences `idx` that look copied rather than translated: with a letter, and a
+/// capital, a digit or a symbol (`KDE`, `Xfce`,
+/// `pkill(1)`, `dh-make`, `*.lsm`). Surrounding quotes and punctuation are not part of them.
+fn copied_tokens<'d>(doc: &'d Document<'_>, idx: &[usize]) -> Vec<Token<'d>> {
+    let mut out = Vec::new();
+    for &i in idx {
+        let Some(sentence) = doc.sentences().get(i) else {
+            continue;
+        };
+        let text = sentence.text();
+        let mut at = 0;
+        for raw in text.split(' ') {
+            let start = at;
+            at += raw.len() + 1;
+            let (lead, token) = unwrap(raw);
+            if !token.chars().any(|c| c.is_alphabetic()) {
+                continue;
+            }
+            let mut chars = token.chars();
+            let inner_capital = chars.next().is_some() && chars.any(char::is_uppercase);
+            let symbol = token.chars().any(|c| {
+                c.is_ascii_digit()
+                    || matches!(c, '-' | '_' | '/' | '.' | '*' | '$' | '=' | '^' | '@' | '~')
+            }) && !prose_compound(token)
+                && !placeholder(token)
+                && !ordinal(token);
+            let capital = token.starts_with(char::is_uppercase);
+            // `e.g.`, `p. ej.`: abbreviations are translated.
+            let abbreviation = token.contains('.')
+                && token
+                    .split('.')
+                    .all(|part| part.chars().count() <= 2 && part.chars().all(char::is_alphabetic));
+            if !(inner_capital || symbol || capital) || abbreviation {
+                continue;
+            }
+            out.push(Token {
+                text: token,
+                sentence: i,
+                range: start + lead..start + lead + token.len(),
+                identifier: symbol,
+            });
+        }
+    }
+    out
+}
+
+/// Words joined by hyphens or slashes, one with a capital, all of them long, or after a prefix
+/// (`non-Debian`, `Unix-like`, `read/write`, `non-free`): prose a translation rewords, unlike
+/// `dh-make` or `/etc/fstab`.
+fn prose_compound(token: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "non", "pre", "re", "co", "un", "sub", "post", "anti", "multi",
+    ];
+    let parts: Vec<&str> = token.split(['-', '/']).collect();
+    if parts.len() == 2 && PREFIXES.contains(&parts[0]) {
+        return true;
+    }
+    parts.len() > 1
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(char::is_alphabetic))
+        && (parts.iter().any(|p| p.starts_with(char::is_uppercase))
+            || parts.iter().all(|p| p.chars().count() >= 4))
+}
+
+/// A name made up for an example, which a translation translates (`package_name`, `file1`,
+/// `some_file`): lower-case words joined by `_`, or one word with a number after it.
+fn placeholder(token: &str) -> bool {
+    let word = |w: &str| w.chars().count() >= 3 && w.chars().all(|c| c.is_lowercase());
+    let joined = token.contains('_') && token.split('_').all(word);
+    let numbered = {
+        let letters = token.trim_end_matches(|c: char| c.is_ascii_digit());
+        letters.len() < token.len() && word(letters)
+    };
+    joined || numbered
+}
+
+/// `1st`, `2nd`, `3rd`, `4th`.
+fn ordinal(token: &str) -> bool {
+    let letters = token.trim_start_matches(|c: char| c.is_ascii_digit());
+    letters.len() < token.len() && ["st", "nd", "rd", "th"].contains(&letters)
+}
+
+/// A token without the quotes and punctuation around it (`«pkill(1)»,` → `pkill(1)`, `(DFSG)`
+/// → `DFSG`), and the bytes taken off its start.
+fn unwrap(raw: &str) -> (usize, &str) {
+    const QUOTES: &[char] = &['"', '\'', '«', '»', '“', '”', '‘', '’', '¿', '¡', '[', ']'];
+    let mut token = raw.trim_start_matches(QUOTES);
+    let opened = token.starts_with('(');
+    if opened {
+        token = &token[1..];
+    }
+    token = token.trim_start_matches(QUOTES);
+    let lead = raw.len() - token.len();
+    loop {
+        let before = token.len();
+        token = token.trim_end_matches(QUOTES);
+        token = token.trim_end_matches([',', ';', ':', '!', '?', '.']);
+        // `(DFSG)` loses its parenthesis; `pkill(1)` keeps its own.
+        if token.ends_with(')') && (opened || !token.contains('(')) {
+            token = &token[..token.len() - 1];
+        }
+        if token.len() == before {
+            break;
+        }
+    }
+    (lead, token)
+}
