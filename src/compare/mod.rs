@@ -466,7 +466,7 @@ impl Context<'_, '_, '_> {
         // The classes each side's sentences hold, computed once for every comparison.
         let classes = [self.classes(0, en), self.classes(1, es)];
         self.dates(p, &ven, &ves, out);
-        self.numbers(p, &ven, &ves, out);
+        self.numbers(p, [en, es], &ven, &ves, out);
         self.acronyms(p, &ven, &ves, &classes, out);
         self.names(p, [en, es], [&ven, &ves], &classes, out);
         self.instruments(p, &ven, &ves, out);

@@ -6,7 +6,14 @@ use crate::divergence::{DivergenceKind, Severity};
 use crate::extract::{NumberForm, Value};
 
 impl Context<'_, '_, '_> {
-    pub(super) fn numbers(&self, p: usize, en: &[Located], es: &[Located], out: &mut Vec<Draft>) {
+    pub(super) fn numbers(
+        &self,
+        p: usize,
+        sentences: [&[usize]; 2],
+        en: &[Located],
+        es: &[Located],
+        out: &mut Vec<Draft>,
+    ) {
         /// A number of one side: where, its value, its form, and whether written as a word.
         type NumberAt<'l> = (&'l Located, &'l crate::extract::Decimal, NumberForm, bool);
         /// The numbers of `side`: ordinals only, or all but ordinals.
@@ -29,6 +36,10 @@ impl Context<'_, '_, '_> {
             let (ne, ns) = (nums(en, ordinals), nums(es, ordinals));
             let (mut lonely_en, mut lonely_es) =
                 unmatched_by_key(&ne, &ns, |x| (x.1.to_string(), form_rank(x.2)));
+            // `three-dimensional` against `tridimensional`: a number word in a compound is the
+            // other side's numeric prefix.
+            lonely_en.retain(|x| !self.in_prefixed_word(0, x, sentences[1]));
+            lonely_es.retain(|x| !self.in_prefixed_word(1, x, sentences[0]));
             if ordinals {
                 // A word ordinal counts only against an ordinal the other side has alone.
                 let (en_none, es_none) = (lonely_en.is_empty(), lonely_es.is_empty());
@@ -83,6 +94,42 @@ impl Context<'_, '_, '_> {
                 ));
             }
         }
+    }
+}
+
+impl Context<'_, '_, '_> {
+    /// Whether number `x` of `side`, written as a word joined by a hyphen to the next
+    /// (`three-dimensional`, `two-year`), stands in the other side's sentences `other` as the
+    /// numeric prefix of a word (`tridimensional`, `bienal`).
+    fn in_prefixed_word(
+        &self,
+        side: usize,
+        x: &(&Located, &crate::extract::Decimal, NumberForm, bool),
+        other: &[usize],
+    ) -> bool {
+        let (at, value, _, word) = *x;
+        let text = self.doc(side).sentences()[at.sentence].text();
+        let compound = text.get(at.found.range.end..).is_some_and(|rest| {
+            rest.starts_with('-') && rest[1..].starts_with(char::is_alphabetic)
+        });
+        if !word || !compound {
+            return false;
+        }
+        let other_side = 1 - side;
+        let prefixes = self.doc(other_side).lang().tables().number_prefixes;
+        other.iter().any(|&i| {
+            self.doc(other_side).sentences()[i]
+                .text()
+                .split(|c: char| !c.is_alphabetic())
+                .map(crate::tokens::fold)
+                .any(|w| {
+                    prefixes.iter().any(|&(prefix, n)| {
+                        w.len() > prefix.len() + 3
+                            && w.starts_with(prefix)
+                            && value.to_string() == n.to_string()
+                    })
+                })
+        })
     }
 }
 

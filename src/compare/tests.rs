@@ -306,3 +306,30 @@ fn a_program_named_for_another_is_flagged_and_a_translated_placeholder_is_not() 
         []
     );
 }
+
+#[test]
+fn a_number_word_in_a_compound_is_the_other_sides_numeric_prefix() {
+    let en = "1. Maps\nThe agencies will produce three-dimensional maps in a two-year programme.\n";
+    assert_eq!(
+        kinds(
+            en,
+            "1. Mapas\nLas agencias elaborarán mapas tridimensionales en un programa bienal.\n"
+        ),
+        []
+    );
+    // Another prefix, or another number, is still a difference.
+    assert_eq!(
+        kinds(
+            en,
+            "1. Mapas\nLas agencias elaborarán mapas bidimensionales en un programa bienal.\n"
+        ),
+        [DivergenceKind::Number]
+    );
+    assert_eq!(
+        kinds(
+            en,
+            "1. Mapas\nLas agencias elaborarán mapas tridimensionales en un programa de tres años.\n"
+        ),
+        [DivergenceKind::Number]
+    );
+}

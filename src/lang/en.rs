@@ -462,6 +462,17 @@ pub(super) static TABLES: Tables = Tables {
     negations: &[
         "not", "no", "never", "cannot", "nobody", "nothing", "none", "neither", "nor", "nowhere",
     ],
+    number_prefixes: &[
+        ("uni", 1),
+        ("mono", 1),
+        ("bi", 2),
+        ("tri", 3),
+        ("tetra", 4),
+        ("quadri", 4),
+        ("quadr", 4),
+        ("penta", 5),
+        ("hexa", 6),
+    ],
     negation_endings: &["n't", "n’t"],
     negative_words: &[
         "without",

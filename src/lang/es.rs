@@ -365,6 +365,18 @@ pub(super) static TABLES: Tables = Tables {
         "no", "nunca", "jamás", "jamas", "nadie", "nada", "ningún", "ningun", "ninguno", "ninguna",
         "ni", "tampoco",
     ],
+    number_prefixes: &[
+        ("uni", 1),
+        ("mono", 1),
+        ("bi", 2),
+        ("tri", 3),
+        ("tetra", 4),
+        ("cuatri", 4),
+        ("penta", 5),
+        ("quinque", 5),
+        ("hexa", 6),
+        ("sexe", 6),
+    ],
     negation_endings: &[],
     negative_words: &[
         "sin",

@@ -350,6 +350,9 @@ pub(crate) struct Tables {
     /// Words that negate what they stand in (`not`, `never`, `nunca`), lower-case; a word that
     /// ends with one of `negation_endings` (`don't`) negates too.
     pub negations: &'static [&'static str],
+    /// Word beginnings that carry a number (`tri` in `tridimensional`, `bi` in `bienal`),
+    /// lower-case, with the number: a compound's number may be one of these across the pair.
+    pub number_prefixes: &'static [(&'static str, u32)],
     /// Endings of contracted negations (`n't`).
     pub negation_endings: &'static [&'static str],
     /// Words that say no without a negation word (`without`, `missing`, `sin`, `falta`),
@@ -412,6 +415,7 @@ pub(crate) static NEUTRAL: Tables = Tables {
     future_endings: &[],
     relative_words: &[],
     negations: &[],
+    number_prefixes: &[],
     negation_endings: &[],
     negative_words: &[],
     negated_word_endings: &[],
