@@ -440,6 +440,24 @@ impl Context<'_, '_, '_> {
         }
     }
 
+    /// The whole of sentence `i` of `side`, as evidence.
+    fn whole(&self, side: usize, i: usize) -> Piece {
+        Piece {
+            sentence: i,
+            range: 0..self.doc(side).sentences()[i].text().len(),
+        }
+    }
+
+    /// Evidence `mine` on `side` and the whole of sentence `i` of the other side, in side order.
+    fn against_sentence(&self, side: usize, mine: Piece, i: usize) -> [Option<Piece>; 2] {
+        let theirs = self.whole(1 - side, i);
+        if side == 0 {
+            [Some(mine), Some(theirs)]
+        } else {
+            [Some(theirs), Some(mine)]
+        }
+    }
+
     fn text_of(&self, side: usize, piece: &Piece) -> &str {
         let sentence = &self.doc(side).sentences()[piece.sentence];
         sentence.text().get(piece.range.clone()).unwrap_or_default()

@@ -73,14 +73,7 @@ impl Context<'_, '_, '_> {
                     return None;
                 }
                 let i = *sentences[side].first()?;
-                let len = self.doc(side).sentences()[i].text().len();
-                Some((
-                    Piece {
-                        sentence: i,
-                        range: 0..len,
-                    },
-                    true,
-                ))
+                Some((self.whole(side, i), true))
             };
         let (en_piece, es_piece, direction, plain_side) = if let Some(s) = weakens(&ms, &me) {
             match plain(0, &me, s.1) {
@@ -145,10 +138,6 @@ impl Context<'_, '_, '_> {
         let Some(&i) = sentences[plain].first() else {
             return;
         };
-        let whole = Piece {
-            sentence: i,
-            range: 0..self.doc(plain).sentences()[i].text().len(),
-        };
         let cue = cues[negated][0].clone();
         let message = format!(
             "the {} version negates (\"{}\") where the {} version does not",
@@ -156,11 +145,7 @@ impl Context<'_, '_, '_> {
             self.text_of(negated, &cue),
             self.name(plain)
         );
-        let evidence = if negated == 0 {
-            [Some(cue), Some(whole)]
-        } else {
-            [Some(whole), Some(cue)]
-        };
+        let evidence = self.against_sentence(negated, cue, i);
         out.push(Draft::new(
             DivergenceKind::Modality,
             Severity::Warning,

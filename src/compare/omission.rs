@@ -140,11 +140,7 @@ impl Context<'_, '_, '_> {
         i: usize,
         confidence: f64,
     ) -> Draft {
-        let len = self.doc(side).sentences()[i].text().len();
-        let piece = Piece {
-            sentence: i,
-            range: 0..len,
-        };
+        let piece = self.whole(side, i);
         let message = format!(
             "this {} sentence has no counterpart in the {} version",
             self.name(side),

@@ -97,19 +97,11 @@ impl Context<'_, '_, '_> {
                     }) else {
                         continue;
                     };
-                    let whole = Piece {
-                        sentence: j,
-                        range: 0..self.doc(other).sentences()[j].text().len(),
-                    };
                     let message = format!(
                         "glossary term \"{term}\" should be rendered {rendering}; not found in the {} sentence",
                         self.name(other)
                     );
-                    let pieces = if side == 0 {
-                        [Some(piece), Some(whole)]
-                    } else {
-                        [Some(whole), Some(piece)]
-                    };
+                    let pieces = self.against_sentence(side, piece, j);
                     out.push(Draft::new(
                         DivergenceKind::Entity,
                         Severity::Warning,

@@ -96,15 +96,7 @@ impl Context<'_, '_, '_> {
             let Some(&i) = sentences[other].first() else {
                 continue;
             };
-            let whole = Piece {
-                sentence: i,
-                range: 0..self.doc(other).sentences()[i].text().len(),
-            };
-            let evidence = if side == 0 {
-                [Some(piece(t)), Some(whole)]
-            } else {
-                [Some(whole), Some(piece(t))]
-            };
+            let evidence = self.against_sentence(side, piece(t), i);
             out.push(Draft::new(
                 DivergenceKind::Entity,
                 Severity::Warning,

@@ -271,6 +271,10 @@ fn next_title(text: &str, lines: &[Line], i: usize) -> String {
 
 /// A title line of a table of contents or of a list of tables, figures or examples.
 pub(crate) fn is_front_matter_title(s: &str) -> bool {
+    // The longest title has four words; most lines are far longer.
+    if s.len() > 64 {
+        return false;
+    }
     let t = s
         .trim()
         .trim_start_matches(['#', '*', ' '])

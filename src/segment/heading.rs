@@ -151,13 +151,19 @@ pub(crate) fn parse(s: &str, offset: usize, tables: &Tables) -> Option<Candidate
     })
 }
 
-/// A numbered line read loosely, as a contents entry may be printed: a label, white space and a
-/// short text in any case (`5.15. manpage.*`). Returns the label and the text.
-pub(crate) fn loose_entry<'s>(s: &'s str, tables: &Tables) -> Option<(Label, &'s str)> {
-    let (at, _) = skip_markup(s);
+/// A label after markup and white space after it, whatever follows: the offset of the label,
+/// whether a bullet came before it, the label, its length and the rest of the line (which
+/// starts with white space). With `letters`, a capital alone counts (`A. Advanced topics`, as
+/// contents list an appendix).
+fn label_then_space<'s>(
+    s: &'s str,
+    tables: &Tables,
+    letters: bool,
+) -> Option<(usize, bool, Label, usize, &'s str)> {
+    let (at, bullet) = skip_markup(s);
     let rest = &s[at..];
-    // An appendix is listed by its letter alone (`A. Advanced topics`).
-    let letter = rest.len() > 2
+    let letter = letters
+        && rest.len() > 2
         && rest.as_bytes()[0].is_ascii_uppercase()
         && rest.as_bytes()[1] == b'.'
         && rest.as_bytes()[2] == b' ';
@@ -167,24 +173,25 @@ pub(crate) fn loose_entry<'s>(s: &'s str, tables: &Tables) -> Option<(Label, &'s
         parse_label(rest, tables)?
     };
     let tail = &rest[len..];
+    tail.starts_with(char::is_whitespace)
+        .then_some((at, bullet, label, len, tail))
+}
+
+/// A numbered line read loosely, as a contents entry may be printed: a label, white space and a
+/// short text in any case (`5.15. manpage.*`). Returns the label and the text.
+pub(crate) fn loose_entry<'s>(s: &'s str, tables: &Tables) -> Option<(Label, &'s str)> {
+    let (_, _, label, _, tail) = label_then_space(s, tables, true)?;
     let title = tail.trim();
-    (tail.starts_with(char::is_whitespace) && !title.is_empty() && is_title_like(title))
-        .then_some((label, title))
+    (!title.is_empty() && is_title_like(title)).then_some((label, title))
 }
 
 /// A numbered heading whose title may start in lower case (`4.1. control`), as a document that
 /// sets its headings apart by layout prints file and command names: a heading with a title
 /// only, never a numbered paragraph.
 pub(crate) fn parse_any_case(s: &str, offset: usize, tables: &Tables) -> Option<Candidate> {
-    let (at, bullet) = skip_markup(s);
-    if bullet {
-        return None;
-    }
-    let rest = &s[at..];
-    let (label, len) = parse_label(rest, tables)?;
-    let tail = &rest[len..];
+    let (at, bullet, label, len, tail) = label_then_space(s, tables, false)?;
     let title = trim_title(tail);
-    if !tail.starts_with(char::is_whitespace) || title.is_empty() || !is_title_like(title) {
+    if bullet || title.is_empty() || !is_title_like(title) {
         return None;
     }
     let title_at = offset + at + len + (tail.len() - tail.trim_start().len());
