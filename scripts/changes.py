@@ -2,7 +2,7 @@
 """Hand-written changes to real translations, and how many of them paridad finds.
 
     python3 scripts/changes.py freeze DRAFT.jsonl OUT.jsonl   # drop the manuals' text from a draft
-    python3 scripts/changes.py score [BINARY] [--held-out]     # recall and false alarms
+    python3 scripts/changes.py score [BINARY] [--held-out] [--list] [-- OPTION…]   # recall and false alarms
 
 The changes were written by hand, before tuning and without reading the code, on the text
 exports of three Debian manuals (`scripts/manuals.py fetch`): the Debian Reference and the New
@@ -94,7 +94,7 @@ def apply(doc, side, changes):
 def findings_by_place(binary, en, es):
     """Per (side, sentence index), the loud findings of the pair that holds that sentence, as
     (kind, message); and the sentence spans of each side."""
-    report = manuals.run_json([binary, "check", "--format", "json", "--langs", "en,es", str(en), str(es)])
+    report = manuals.run_json([binary, "check", "--format", "json", "--langs", "en,es", *manuals.check_options(), str(en), str(es)])
     spans = {}
     for side, path in (("en", en), ("es", es)):
         doc = manuals.run_json([binary, "segment", "--format", "json", "--lang", side, str(path)])
@@ -171,19 +171,20 @@ def score(binary, held_out):
             kinds[c["kind"]][1] += new
     for kind, (n, k) in sorted(kinds.items()):
         print(f"| {kind} | {n} | {k} | {k / n:.2f} |")
-    if "--list" in sys.argv:
+    if "--list" in manuals.our_args():
         for c, new in sorted(results.values(), key=lambda r: r[0]["id"]):
             if (c["expect"] != "none") != new:
                 print(f"{'missed' if c['expect'] != 'none' else 'alarm '} {c['id']} {c['kind']}/{c['class']}")
 
 
 def main():
-    if len(sys.argv) >= 4 and sys.argv[1] == "freeze":
-        freeze(sys.argv[2], sys.argv[3])
-    elif len(sys.argv) >= 2 and sys.argv[1] == "score":
-        args = [a for a in sys.argv[2:] if not a.startswith("--")]
+    argv = manuals.our_args()
+    if len(argv) >= 4 and argv[1] == "freeze":
+        freeze(argv[2], argv[3])
+    elif len(argv) >= 2 and argv[1] == "score":
+        args = [a for a in argv[2:] if not a.startswith("--")]
         binary = args[0] if args else str(ROOT / "target" / "release" / "paridad")
-        score(binary, "--held-out" in sys.argv)
+        score(binary, "--held-out" in argv)
     else:
         sys.exit(__doc__)
 

@@ -7,7 +7,11 @@ text here) is held out: fetched for reporting only, never looked at to tune.
 
     python3 scripts/manuals.py fetch              # apt-get download + dpkg-deb -x, then gunzip
     python3 scripts/manuals.py measure [BINARY]   # sections, `~2` ids, pairing by id
-    python3 scripts/manuals.py alarms [BINARY] [--held-out]   # findings per 100 pairs
+    python3 scripts/manuals.py alarms [BINARY] [--held-out] [-- OPTION…]   # findings per 100 pairs
+
+Options after `--` are given to every `paridad check` (to measure one source of evidence alone:
+`-- --no-learned-terms`, `-- --dict target/manuals/dict/freedict-eng-spa.index`; `fetch` also
+fetches FreeDict's English-Spanish dictionaries there).
 
 The text is fetched into `target/manuals/` (or `$PARIDAD_MANUALS`) and never committed. The
 manuals: the Debian Reference (`debian-reference-{en,es,fr}`) and the New Maintainers' Guide
@@ -181,12 +185,42 @@ def fetch():
                     shutil.copyfileobj(src, dst)
                 print(f"{out} ({out.stat().st_size} bytes)")
     fetch_handbook()
+    fetch_dictionaries()
+
+
+def fetch_dictionaries():
+    """FreeDict's English-Spanish and Spanish-English dictionaries (dictd files, GPL), for
+    measuring `--dict`: `target/manuals/dict/freedict-{eng-spa,spa-eng}.{index,dict.dz}`."""
+    folder = CACHE / "dict"
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        for pair in ("eng-spa", "spa-eng"):
+            if (folder / f"freedict-{pair}.index").exists():
+                continue
+            package = f"dict-freedict-{pair}"
+            subprocess.run(["apt-get", "download", package], cwd=tmp, check=True)
+            deb = next(Path(tmp).glob(f"{package}_*.deb"))
+            tree = Path(tmp) / package
+            subprocess.run(["dpkg-deb", "-x", str(deb), str(tree)], check=True)
+            for ext in ("index", "dict.dz"):
+                shutil.copy(tree / "usr/share/dictd" / f"freedict-{pair}.{ext}", folder)
+            print(f"{folder}/freedict-{pair}.index")
 
 
 def flatten(sections):
     for s in sections:
         yield s
         yield from flatten(s.get("children", []))
+
+
+def our_args():
+    """The script's own arguments: those before `--`."""
+    return sys.argv[: sys.argv.index("--")] if "--" in sys.argv else sys.argv
+
+
+def check_options():
+    """The options after `--`, given to every `paridad check`."""
+    return sys.argv[sys.argv.index("--") + 1 :] if "--" in sys.argv else []
 
 
 def run_json(args):
@@ -242,7 +276,7 @@ def alarms(binary, held_out):
     print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
     for manual in manuals:
         a, b = text_path(manual, "en"), text_path(manual, "es")
-        report = run_json([binary, "check", "--format", "json", "--min-severity", "info", str(a), str(b)])
+        report = run_json([binary, "check", "--format", "json", "--min-severity", "info", *check_options(), str(a), str(b)])
         pairs = sum(1 for s in report["sections"] for p in s.get("pairs", []) if p.get("en") and p.get("es"))
         found = [d for s in report["sections"] for d in s.get("divergences", [])]
         loud = [d for d in found if d["severity"] in ("error", "warning")]
@@ -256,16 +290,17 @@ def alarms(binary, held_out):
 
 
 def main():
-    if len(sys.argv) < 2 or sys.argv[1] not in ("fetch", "measure", "alarms"):
+    argv = our_args()
+    if len(argv) < 2 or argv[1] not in ("fetch", "measure", "alarms"):
         sys.exit(__doc__)
-    if sys.argv[1] == "fetch":
+    if argv[1] == "fetch":
         fetch()
-    elif sys.argv[1] == "alarms":
-        args = [a for a in sys.argv[2:] if a != "--held-out"]
+    elif argv[1] == "alarms":
+        args = [a for a in argv[2:] if a != "--held-out"]
         binary = args[0] if args else str(ROOT / "target" / "release" / "paridad")
-        alarms(binary, "--held-out" in sys.argv)
+        alarms(binary, "--held-out" in argv)
     else:
-        binary = sys.argv[2] if len(sys.argv) > 2 else str(ROOT / "target" / "release" / "paridad")
+        binary = argv[2] if len(argv) > 2 else str(ROOT / "target" / "release" / "paridad")
         sys.exit(1 if measure(binary) else 0)
 
 

@@ -101,6 +101,7 @@
 mod align;
 mod compare;
 mod date;
+mod dictionary;
 mod divergence;
 mod document;
 mod error;
@@ -124,6 +125,7 @@ mod union_find;
 pub use align::{Aligner, Alignment, SectionPair, SentencePair};
 pub use compare::{Check, Checker};
 pub use date::Date;
+pub use dictionary::Dictionary;
 pub use divergence::{Divergence, DivergenceKind, Evidence, Severity};
 pub use document::{
     Dateline, Document, Paragraph, ParagraphKind, Section, SectionKind, Segment, SegmentKind,

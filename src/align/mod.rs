@@ -15,7 +15,8 @@ use crate::glossary::{Glossary, TermIndex};
 use crate::lang::pair::{self, Model};
 use crate::lang::{self, Lang, Tables, NEUTRAL};
 
-use crate::lexicon::{self, Bag, Lexicon, Weights};
+use crate::dictionary::Dictionary;
+use crate::lexicon::{Bag, Learned, Lexicon, Reading, Weights};
 use section::{Match, SectionBag};
 
 /// Two documents aligned: section pairs in the document order of side `a` (the English
@@ -123,6 +124,10 @@ impl Alignment {
 pub struct Aligner {
     glossary: Arc<Glossary>,
     terms: Arc<[TermIndex; 2]>,
+    /// Whether word pairs are learned from a first alignment (see [`Aligner::learn_terms`]).
+    learn: bool,
+    /// Dictionaries whose pairs count where their words meet in aligned sentences.
+    dictionary: Arc<Dictionary>,
 }
 
 impl Default for Aligner {
@@ -153,7 +158,54 @@ impl Aligner {
         Aligner {
             glossary: Arc::new(glossary),
             terms: Arc::new(terms),
+            learn: true,
+            dictionary: Arc::default(),
         }
+    }
+
+    /// Adds `dictionary` as evidence: after a first alignment, its word pairs that meet in
+    /// aligned sentences count as translations of each other, and the documents are aligned
+    /// again with them. A dictionary does not say which language is which: its pairs are read
+    /// both ways round.
+    ///
+    /// ```
+    /// use paridad::{Aligner, Dictionary};
+    ///
+    /// let dict = Dictionary::from_hunalign("archivo @ file\n")?;
+    /// let aligner = Aligner::new().dictionary(&dict);
+    /// assert_eq!(aligner.dictionary_entries(), 1);
+    /// # Ok::<(), paridad::Error>(())
+    /// ```
+    pub fn dictionary(mut self, dictionary: &Dictionary) -> Aligner {
+        Arc::make_mut(&mut self.dictionary).extend(dictionary);
+        self
+    }
+
+    /// The number of dictionary pairs in use (see [`Aligner::dictionary`]).
+    pub fn dictionary_entries(&self) -> usize {
+        self.dictionary.len()
+    }
+
+    /// Whether to learn word pairs from the document pair itself (on by default): after a
+    /// first alignment, words that keep occurring in aligned sentence pairs count as
+    /// translations of each other (`file` / `archivo`), and the documents are aligned again
+    /// with them. Off, only the glossary, numbers, acronyms, identical words and cognates link
+    /// the two versions.
+    ///
+    /// ```
+    /// use paridad::Aligner;
+    ///
+    /// assert!(Aligner::new().learns_terms());
+    /// assert!(!Aligner::new().learn_terms(false).learns_terms());
+    /// ```
+    pub fn learn_terms(mut self, on: bool) -> Aligner {
+        self.learn = on;
+        self
+    }
+
+    /// Whether word pairs are learned from the document pair (see [`Aligner::learn_terms`]).
+    pub fn learns_terms(&self) -> bool {
+        self.learn
     }
 
     /// The glossary in use.
@@ -248,35 +300,105 @@ impl Aligner {
             Some(lang) if glossary_applies => &self.terms[crate::glossary::column(lang)],
             _ => &empty,
         };
-        let built = lexicon::build(
+        let reading = Reading::of_lists(
             a,
             tables(known_a),
             b,
             tables(known_b),
             [term(known_a), term(known_b)],
-            false,
         );
         let model = list_model((code_a, known_a), (code_b, known_b), a, b);
-        sentence::align(&built.a, &built.b, &built.weights, &model)
-            .into_iter()
-            .map(|bead| SentencePair {
-                a: bead.a.collect(),
-                b: bead.b.collect(),
-                score: round(bead.score),
-            })
-            .collect()
+        let align = |built: &Lexicon| -> Vec<SentencePair> {
+            sentence::align(&built.a, &built.b, &built.weights, &model)
+                .into_iter()
+                .map(|bead| SentencePair {
+                    a: bead.a.collect(),
+                    b: bead.b.collect(),
+                    score: round(bead.score),
+                })
+                .collect()
+        };
+        let first = reading.lexicon(&Learned::default());
+        let pairs = align(&first);
+        if !self.learn && self.dictionary.is_empty() {
+            return pairs;
+        }
+        let learned = self.learned(&reading, &first, pairs.iter());
+        if learned.is_empty() {
+            return pairs;
+        }
+        align(&reading.lexicon(&learned))
     }
 
     fn align_ordered(&self, en: &Document<'_>, es: &Document<'_>) -> Alignment {
-        self.align_in(en, es, &self.lexicon(en, es, false))
+        self.lexicon_and_alignment(en, es, false).1
     }
 
-    /// The lexicon of `en` and `es` (in this order) as this aligner's glossary reads them;
-    /// with `detail`, also every content token of every sentence (then every title) with its
-    /// class, which the comparisons read.
-    pub(crate) fn lexicon(&self, en: &Document<'_>, es: &Document<'_>, detail: bool) -> Lexicon {
+    /// What this aligner's glossary reads of `en` and `es` (in this order); with `detail`, the
+    /// lexicons made of it keep every content token of every sentence (then every title) with
+    /// its class, which the comparisons read.
+    fn reading(&self, en: &Document<'_>, es: &Document<'_>, detail: bool) -> Reading {
         let term = |lang: Lang| &self.terms[crate::glossary::column(lang)];
-        Lexicon::of_documents(en, es, [term(en.lang()), term(es.lang())], detail)
+        Reading::of_documents(en, es, [term(en.lang()), term(es.lang())], detail)
+    }
+
+    /// The lexicon of `en` and `es` (in this order) and their alignment: aligned once, then,
+    /// when this aligner learns terms and the first alignment teaches some, aligned again with
+    /// them.
+    pub(crate) fn lexicon_and_alignment(
+        &self,
+        en: &Document<'_>,
+        es: &Document<'_>,
+        detail: bool,
+    ) -> (Lexicon, Alignment) {
+        let reading = self.reading(en, es, detail);
+        let lexicon = reading.lexicon(&Learned::default());
+        let alignment = self.align_in(en, es, &lexicon);
+        if !self.learn && self.dictionary.is_empty() {
+            return (lexicon, alignment);
+        }
+        let learned = self.learned_from(&reading, &lexicon, &alignment);
+        if learned.is_empty() {
+            return (lexicon, alignment);
+        }
+        drop(lexicon);
+        let lexicon = reading.lexicon(&learned);
+        let alignment = self.align_in(en, es, &lexicon);
+        (lexicon, alignment)
+    }
+
+    /// The lexicon of `en` and `es` (in this order) read along an `alignment` made before:
+    /// with the terms it teaches when this aligner learns terms.
+    pub(crate) fn lexicon_along(
+        &self,
+        en: &Document<'_>,
+        es: &Document<'_>,
+        alignment: &Alignment,
+    ) -> Lexicon {
+        let reading = self.reading(en, es, true);
+        let first = reading.lexicon(&Learned::default());
+        reading.lexicon(&self.learned_from(&reading, &first, alignment))
+    }
+
+    /// The word pairs the sentence pairs of `alignment` teach (see [`Aligner::learned`]).
+    fn learned_from(&self, reading: &Reading, first: &Lexicon, alignment: &Alignment) -> Learned {
+        self.learned(reading, first, alignment.sentence_pairs())
+    }
+
+    /// The word pairs aligned sentence `pairs` teach: by their counts when this aligner learns
+    /// terms, and from its dictionaries; `first` is the reading's lexicon without them.
+    fn learned<'p>(
+        &self,
+        reading: &Reading,
+        first: &Lexicon,
+        pairs: impl Iterator<Item = &'p SentencePair>,
+    ) -> Learned {
+        reading.learn(
+            first,
+            pairs.map(|pair| (&pair.a[..], &pair.b[..])),
+            self.learn,
+            &self.dictionary,
+        )
     }
 
     /// Aligns `en` and `es` (in this order), reading their `lexicon`.

@@ -564,6 +564,20 @@ mod tests {
     }
 
     #[test]
+    fn a_length_difference_is_as_likely_read_from_either_side() {
+        use crate::lang::{pair, Lang};
+        let forth = pair::model(Lang::En, Lang::Es).unwrap();
+        let back = pair::model(Lang::Es, Lang::En).unwrap();
+        for (en, es) in [(100.0, 120.0), (100.0, 80.0), (40.0, 90.0)] {
+            let (x, y) = (
+                length_probability(en, es, &forth),
+                length_probability(es, en, &back),
+            );
+            assert!((x - y).abs() < 1e-4, "{en} {es}: {x} {y}");
+        }
+    }
+
+    #[test]
     fn length_probability_peaks_at_the_expected_ratio() {
         let m = crate::lang::pair::model(crate::Lang::En, crate::Lang::Es).unwrap();
         let at_ratio = length_probability(100.0, 109.5, &m);

@@ -106,6 +106,7 @@ impl Context<'_, '_, '_> {
     pub(super) fn acronyms(
         &self,
         p: usize,
+        sentences: [&[usize]; 2],
         en: &[Located],
         es: &[Located],
         classes: &[HashSet<u32>; 2],
@@ -143,6 +144,9 @@ impl Context<'_, '_, '_> {
                 ),
                 (Some(a), None) if a.defined => continue,
                 (None, Some(b)) if b.defined => continue,
+                // Spelled out on the other side (`GUI`, `interfaz gráfica de usuario`).
+                (Some(a), None) if self.spelled_out(0, &a.at, sentences[1]) => continue,
+                (None, Some(b)) if self.spelled_out(1, &b.at, sentences[0]) => continue,
                 (Some(a), None) if self.known_to_other(0, &a.at) => (
                     Severity::Info,
                     format!(
@@ -192,6 +196,22 @@ impl Context<'_, '_, '_> {
                 confidence,
             ));
         }
+    }
+
+    /// Whether the acronym `at` (of `side`) is written out in the other side's `sentences`:
+    /// words whose initials spell it, in any order.
+    fn spelled_out(&self, side: usize, at: &Located, sentences: &[usize]) -> bool {
+        let acronym = self.text_of(side, &at.piece());
+        let Some(key) = super::omission::initials_key(acronym) else {
+            return false;
+        };
+        let other = 1 - side;
+        sentences.iter().any(|&j| {
+            let text = self.doc(other).sentences()[j].text();
+            self.detail[other]
+                .get(j)
+                .is_some_and(|tokens| super::omission::spells(tokens, text, &key).is_some())
+        })
     }
 
     /// Names of institutions and programmes (runs of capitalised words, with the connectors a
@@ -260,7 +280,15 @@ impl Context<'_, '_, '_> {
             found
         };
         let (me, ms) = (missing(0), missing(1));
-        for (a, b) in in_order(&me, &ms) {
+        // A name on one side only is reported when it names a body or programme (its head
+        // word says so): a capitalised phrase alone (a title, a menu, a defined term) is no
+        // evidence that anything is missing. Two unmatched names face to face are.
+        let pairs = in_order(&me, &ms).filter(|pair| match *pair {
+            (Some(a), None) => self.names_a_body(0, a),
+            (None, Some(b)) => self.names_a_body(1, b),
+            _ => true,
+        });
+        for (a, b) in pairs {
             let message = match (a, b) {
                 (Some(a), Some(b)) => format!(
                     "different institutions or programmes: {} in {}, {} in {}",
@@ -290,6 +318,22 @@ impl Context<'_, '_, '_> {
                 0.6,
             ));
         }
+    }
+
+    /// Whether the name at `piece` (of `side`) holds the head word of a body or programme
+    /// (`Ministry`, `Consejo`, `Program`).
+    fn names_a_body(&self, side: usize, piece: &Piece) -> bool {
+        let tables = self.doc(side).lang().tables();
+        self.doc(side).sentences()[piece.sentence]
+            .text()
+            .get(piece.range.clone())
+            .is_some_and(|name| {
+                name.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                    let folded = fold(w);
+                    let singular = tables.singular(&folded);
+                    tables.institution_heads.contains(&singular.as_ref())
+                })
+            })
     }
 
     pub(super) fn instruments(

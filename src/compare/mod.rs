@@ -174,6 +174,20 @@ impl Checker {
         self
     }
 
+    /// Whether to learn word pairs from the document pair itself (on by default): see
+    /// [`Aligner::learn_terms`]. The comparisons read them too: a clause whose words have
+    /// learned counterparts in the aligned sentence is not reported left out.
+    pub fn learn_terms(mut self, on: bool) -> Checker {
+        self.aligner = self.aligner.learn_terms(on);
+        self
+    }
+
+    /// Adds `dictionary` as evidence for aligning and comparing: see [`Aligner::dictionary`].
+    pub fn dictionary(mut self, dictionary: &crate::Dictionary) -> Checker {
+        self.aligner = self.aligner.dictionary(dictionary);
+        self
+    }
+
     /// Resolves relative dates (`this year`, `este mismo año`) against `date` rather than
     /// the documents' own datelines.
     pub fn doc_date(mut self, date: Date) -> Checker {
@@ -188,8 +202,7 @@ impl Checker {
     /// `a`, else that of side `b`.
     pub fn check(&self, a: &Document<'_>, b: &Document<'_>) -> Check {
         let [en, es] = crate::document::sides(a, b);
-        let lexicon = self.aligner.lexicon(en, es, true);
-        let alignment = self.aligner.align_in(en, es, &lexicon);
+        let (lexicon, alignment) = self.aligner.lexicon_and_alignment(en, es, true);
         self.compare_in(en, es, &lexicon, alignment)
     }
 
@@ -231,7 +244,7 @@ impl Checker {
     ) -> Result<Check, Error> {
         let [en, es] = crate::document::sides(a, b);
         fits(alignment, en, es)?;
-        let lexicon = self.aligner.lexicon(en, es, true);
+        let lexicon = self.aligner.lexicon_along(en, es, alignment);
         Ok(self.compare_in(en, es, &lexicon, alignment.clone()))
     }
 
@@ -485,7 +498,7 @@ impl Context<'_, '_, '_> {
         let classes = [self.classes(0, en), self.classes(1, es)];
         self.dates(p, &ven, &ves, out);
         self.numbers(p, [en, es], &ven, &ves, out);
-        self.acronyms(p, &ven, &ves, &classes, out);
+        self.acronyms(p, [en, es], &ven, &ves, &classes, out);
         self.names(p, [en, es], [&ven, &ves], &classes, out);
         self.instruments(p, &ven, &ves, out);
         self.modality(p, [en, es], [&ven, &ves], out);

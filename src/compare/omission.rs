@@ -30,12 +30,36 @@ impl Context<'_, '_, '_> {
                     .map(|&i| self.detail[side].get(i).map_or(&[][..], Vec::as_slice))
                     .collect()
             };
-            let shared = shared_counted(&tokens_of(side, mine), &tokens_of(1 - side, theirs));
-            for (&i, is_shared) in mine.iter().zip(&shared) {
+            let mut shared = shared_counted(&tokens_of(side, mine), &tokens_of(1 - side, theirs));
+            // Acronyms of the pair, either side: their expansions are no clause of their own.
+            let their_texts: Vec<&str> = theirs
+                .iter()
+                .map(|&j| self.doc(1 - side).sentences()[j].text())
+                .collect();
+            let mut acronyms: Vec<Vec<char>> = Vec::new();
+            for (s, idx) in [(side, mine), (1 - side, theirs)] {
+                for &j in idx {
+                    let text = self.doc(s).sentences()[j].text();
+                    for c in self.detail[s].get(j).into_iter().flatten() {
+                        if c.kind == EvidenceKind::Acronym {
+                            if let Some(letters) = text.get(c.range.clone()).and_then(initials_key)
+                            {
+                                acronyms.push(letters);
+                            }
+                        }
+                    }
+                }
+            }
+            for (&i, is_shared) in mine.iter().zip(shared.iter_mut()) {
                 let Some(tokens) = self.detail[side].get(i) else {
                     continue;
                 };
                 let text = self.doc(side).sentences()[i].text();
+                if !acronyms.is_empty() {
+                    mark_expansions(tokens, text, &acronyms, is_shared);
+                }
+                mark_quoted_glosses(tokens, text, &their_texts, is_shared);
+                let is_shared = &*is_shared;
                 let mut run: Vec<&Classed> = Vec::new();
                 let flush = |run: &mut Vec<&Classed>, out: &mut Vec<Draft>| {
                     let linked = run.iter().filter(|c| c.class.is_some()).count();
@@ -59,7 +83,11 @@ impl Context<'_, '_, '_> {
                     let very_short = deficit >= CLAUSE_STRICT_SHARE * clause_len as f64 * ratio;
                     let enough = (linked >= 2 && 2 * linked + unlinked >= 2 * CLAUSE_MIN_WORDS - 1)
                         || (run.len() >= CLAUSE_MIN_WORDS && very_short);
-                    if enough && short && closes {
+                    // One written word (`nombre_del_archivo`, a placeholder) is no clause.
+                    let words = text
+                        .get(range.clone())
+                        .map_or(0, |t| t.split_whitespace().count());
+                    if enough && short && closes && words >= 2 {
                         let piece = Piece { sentence: i, range };
                         let clause = text.get(piece.range.clone()).unwrap_or_default();
                         let message = format!(
@@ -147,6 +175,97 @@ impl Context<'_, '_, '_> {
             self.name(1 - side)
         );
         left_out(side, p, piece, message, confidence)
+    }
+}
+
+/// The letters of an acronym in alphabetical order (`GUI` gives `GIU`), when it has two to
+/// eight letters: an expansion's initials in the other language come in another order
+/// (`graphical user interface`, `interfaz gráfica de usuario`).
+pub(super) fn initials_key(acronym: &str) -> Option<Vec<char>> {
+    let mut letters: Vec<char> = acronym
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_uppercase)
+        .collect();
+    if acronym.chars().any(|c| c.is_ascii_digit()) || !(2..=8).contains(&letters.len()) {
+        return None;
+    }
+    letters.sort_unstable();
+    Some(letters)
+}
+
+/// Marks as shared the runs of words whose initials spell one of `acronyms` (in any order):
+/// the expansion of an acronym of the pair (`Portable Document Format` beside `PDF`,
+/// `sistema operativo` against `OS`), which says no more than the acronym does.
+fn mark_expansions(tokens: &[Classed], text: &str, acronyms: &[Vec<char>], shared: &mut [bool]) {
+    for key in acronyms {
+        let mut from = 0;
+        while let Some(window) = spells(&tokens[from..], text, key) {
+            for &k in &window {
+                shared[from + k] = true;
+            }
+            from += window.last().map_or(1, |&k| k + 1);
+        }
+    }
+}
+
+/// The first run of content words of `tokens` (indexes) whose initials spell the acronym
+/// `key` (its letters in alphabetical order, see [`initials_key`]), each following the last
+/// with at most two function words between and no stop: `interfaz gráfica de usuario` for
+/// `GUI`.
+pub(super) fn spells(tokens: &[Classed], text: &str, key: &[char]) -> Option<Vec<usize>> {
+    if key.is_empty() {
+        return None;
+    }
+    let initial = |c: &Classed| {
+        text.get(c.range.clone())
+            .and_then(|w| w.chars().next())
+            .map(|c| crate::tokens::fold(&c.to_string()).to_uppercase())
+            .and_then(|s| s.chars().next())
+    };
+    let words: Vec<usize> = (0..tokens.len())
+        .filter(|&k| tokens[k].kind == EvidenceKind::Word)
+        .collect();
+    words.windows(key.len()).find_map(|window| {
+        let mut letters: Vec<char> = window.iter().filter_map(|&k| initial(&tokens[k])).collect();
+        letters.sort_unstable();
+        let close = window.windows(2).all(|w| {
+            text.get(tokens[w[0]].range.end..tokens[w[1]].range.start)
+                .is_some_and(|gap| {
+                    gap.split_whitespace().count() <= 2 && !gap.contains(['.', ';', ':'])
+                })
+        });
+        (letters == key && close).then(|| window.to_vec())
+    })
+}
+
+/// Marks as shared the words inside parentheses that the other side's sentences write
+/// letter for letter: the original's words quoted as a gloss (`Proyecto de Servicio NTP
+/// Público (NTP Public Services Project)`).
+fn mark_quoted_glosses(tokens: &[Classed], text: &str, theirs: &[&str], shared: &mut [bool]) {
+    if !text.contains('(') {
+        return;
+    }
+    let written = |word: &str| {
+        theirs.iter().any(|t| {
+            t.match_indices(word).any(|(at, _)| {
+                let before = t[..at].chars().next_back();
+                let after = t[at + word.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        })
+    };
+    for (k, c) in tokens.iter().enumerate() {
+        let open = text.get(..c.range.start).is_some_and(|before| {
+            match (before.rfind('('), before.rfind(')')) {
+                (Some(open), Some(close)) => open > close,
+                (open, _) => open.is_some(),
+            }
+        });
+        if open && text.get(c.range.clone()).is_some_and(written) {
+            shared[k] = true;
+        }
     }
 }
 

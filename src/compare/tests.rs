@@ -333,3 +333,76 @@ fn a_number_word_in_a_compound_is_the_other_sides_numeric_prefix() {
         [DivergenceKind::Number]
     );
 }
+
+#[test]
+fn an_acronym_spelled_out_or_glossed_is_no_added_clause() {
+    // A translator writes out `GUI` in Spanish, or keeps the English expansion after the
+    // acronym: neither adds anything.
+    assert_eq!(
+        kinds(
+            "1. Tools\nThe guide covers non-GUI tools only.\n",
+            "1. Herramientas\nLa guía trata solo de herramientas sin interfaz gráfica de usuario.\n",
+        ),
+        []
+    );
+    assert_eq!(
+        kinds(
+            "1. Files\nYou can merge two Portable Document Format (PDF) files with one command.\n",
+            "1. Archivos\nPuede unir dos archivos en Formato de Documento Portátil (PDF, Portable Document Format) con una orden.\n",
+        ),
+        []
+    );
+    // A clause that is no expansion of anything is still reported.
+    let found = findings(
+        "1. Files\nYou can merge two PDF files with one command.\n",
+        "1. Archivos\nPuede unir dos archivos PDF con una orden, y después imprimirlos en papel reciclado sin perder calidad.\n",
+    );
+    assert!(
+        found.iter().any(|f| f.0 == DivergenceKind::Addition),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_placeholder_translated_is_no_missing_identifier_but_a_name_replaced_is() {
+    // The Spanish translates the words of a placeholder, keeping its shape.
+    assert_eq!(
+        kinds(
+            "1. Access\nRun ssh username@hostname.example.ext to connect in the default mode.\n",
+            "1. Acceso\nEjecute ssh nombre_de_usuario@nombre_de_equipo.ejemplo.ext para conectarse en el modo predeterminado.\n",
+        ),
+        []
+    );
+    // Another identifier of the same shape that shares its words is another identifier.
+    let found = findings(
+        "1. Access\nRun ssh admin@backup.example.org to connect. Then run ssh admin@mirror.example.org to copy.\n",
+        "1. Acceso\nEjecute ssh admin@mirror.example.org para conectarse. Después ejecute ssh admin@mirror.example.org para copiar.\n",
+    );
+    assert!(
+        found.iter().any(|f| f.0 == DivergenceKind::Entity),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_title_on_one_side_only_is_no_missing_institution_but_a_body_is() {
+    // A menu or song title in capitals, translated: nothing is missing.
+    assert_eq!(
+        kinds(
+            "1. Input\nOpen Settings and choose Input Sources to add a keyboard.\n",
+            "1. Entrada\nAbra la configuración y elija las fuentes de entrada para añadir un teclado.\n",
+        ),
+        []
+    );
+    // A ministry named on one side only is.
+    let found = findings(
+        "1. Energy\nThe Ministry of Energy and Mines will publish the report in 2026.\n",
+        "1. Energía\nSe publicará el informe en 2026.\n",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.0 == DivergenceKind::Entity && f.2.as_deref() == Some("Ministry of Energy")),
+        "{found:?}"
+    );
+}

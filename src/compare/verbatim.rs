@@ -88,8 +88,25 @@ impl Context<'_, '_, '_> {
             ));
             return;
         }
+        // An identifier whose words the other side translated (`username@hostname`,
+        // `nombre_de_usuario@nombre_de_equipo`; `./source`, `./origen`): the other side has one
+        // of the same shape, symbols for symbols, sharing less than half of its words (an
+        // extension may stay: `.ext`).
+        let translated = |side: usize, t: &Token<'_>| {
+            let (shape, mine) = (symbols(t.text), words(t.text));
+            !shape.is_empty()
+                && tokens[1 - side].iter().any(|u| {
+                    u.identifier
+                        && !squeezed[side].contains(&u.text.to_lowercase())
+                        && symbols(u.text) == shape
+                        && 2 * words(u.text).intersection(&mine).count() < mine.len()
+                })
+        };
         for (side, lacking) in [(0, &la), (1, &lb)] {
-            let Some(t) = lacking.iter().find(|t| t.identifier) else {
+            let Some(t) = lacking
+                .iter()
+                .find(|t| t.identifier && !translated(side, t))
+            else {
                 continue;
             };
             let other = 1 - side;
@@ -112,6 +129,25 @@ impl Context<'_, '_, '_> {
             ));
         }
     }
+}
+
+/// The symbols of a token in order, letters, digits and `_` left out (`@..` for
+/// `user@host.domain.ext`).
+fn symbols(token: &str) -> String {
+    token
+        .chars()
+        .filter(|c| !c.is_alphanumeric() && *c != '_')
+        .collect()
+}
+
+/// The words of a token, lower-case (`user`, `host` of `user@host`); runs of digits are no
+/// words.
+fn words(token: &str) -> HashSet<String> {
+    token
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// Every token a translation would copy, in a whole document: what [`copied_tokens`] finds in

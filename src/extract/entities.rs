@@ -30,8 +30,17 @@ pub(super) fn acronyms(w: &Words<'_>, out: &mut Vec<Found>) {
     for (i, t) in w.toks.iter().enumerate() {
         let letters = t.key.chars().filter(|c| c.is_alphabetic()).count();
         let digits = t.key.chars().any(|c| c.is_ascii_digit());
+        // A part of an identifier (`TO_TEXT`, `MAX_SIZE`) is no acronym.
+        let in_identifier = w
+            .text
+            .get(..t.range.start)
+            .is_some_and(|b| b.ends_with('_'))
+            || w.text
+                .get(t.range.end..)
+                .is_some_and(|a| a.starts_with('_'));
         if t.kind == TokenKind::Acronym
             && !is_roman(&t.key)
+            && !in_identifier
             && (letters >= 2 || (letters == 1 && digits))
         {
             out.push(Found {
@@ -117,6 +126,21 @@ mod tests {
     use super::super::tests::values;
     use super::*;
     use crate::lang::Lang;
+
+    #[test]
+    fn the_capitals_of_an_identifier_are_no_acronym() {
+        // The Debian Reference: `ed` replaces "FROM_REGEX" with "TO_TEXT".
+        let found = values(
+            "The ed(1) command can replace all instances of FROM_REGEX with TO_TEXT in the NEWS file.",
+            Lang::En,
+        );
+        let acronyms: Vec<&str> = found
+            .iter()
+            .filter(|(v, _)| matches!(v, Value::Acronym(_)))
+            .map(|(_, t)| *t)
+            .collect();
+        assert_eq!(acronyms, ["NEWS"]);
+    }
 
     #[test]
     fn acronyms_and_instruments() {

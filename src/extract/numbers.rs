@@ -38,6 +38,10 @@ pub(super) fn numbers(w: &Words<'_>, tables: &Tables, used: &mut [bool], out: &m
                     continue;
                 }
             }
+        } else if t.kind == TokenKind::Number && footnote_mark(w.text, &t.range) {
+            // `^[80]`: a footnote's number, which versions may count differently.
+            i += 1;
+            continue;
         } else if t.kind == TokenKind::Number {
             match w.decimal_written(i).or_else(|| Decimal::parse(&t.key)) {
                 Some(v) => (v, false, i),
@@ -115,6 +119,13 @@ pub(super) fn numbers(w: &Words<'_>, tables: &Tables, used: &mut [bool], out: &m
     }
 }
 
+/// Whether the digits at `range` of `text` are a footnote mark as text exports write it,
+/// `^[80]`: the number of a note, not a number the text states.
+fn footnote_mark(text: &str, range: &std::ops::Range<usize>) -> bool {
+    text.get(..range.start).is_some_and(|b| b.ends_with("^["))
+        && text.get(range.end..).is_some_and(|a| a.starts_with(']'))
+}
+
 /// The value of an ordinal written with digits and an ending (`1st`, `2º`, `3er`), folded.
 fn digit_ordinal(folded: &str, tables: &Tables) -> Option<Decimal> {
     let digits = folded.len()
@@ -182,6 +193,24 @@ mod tests {
         );
         // `los dos países` means both countries.
         assert!(values("los dos países", Lang::Es).is_empty());
+    }
+
+    #[test]
+    fn footnote_marks_are_no_numbers() {
+        // The New Maintainers' Guide in text: its notes are numbered `^[N]`, and the Spanish
+        // edition numbers them one further on from its own extra note.
+        let found = values(
+            "Vamos a añadir los campos Vcs-* entre las lineas 6 y 7 ^[35].",
+            Lang::Es,
+        );
+        let texts: Vec<&str> = found.iter().map(|(_, t)| *t).collect();
+        assert_eq!(texts, ["6", "7"]);
+        // A number in brackets without the caret is still one.
+        let texts: Vec<String> = values("Véanse las lineas [35] y 7.", Lang::Es)
+            .into_iter()
+            .map(|(_, t)| t.to_string())
+            .collect();
+        assert_eq!(texts, ["35", "7"]);
     }
 
     #[test]

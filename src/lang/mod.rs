@@ -369,6 +369,10 @@ pub(crate) struct Tables {
     /// lower-case, with a language-neutral tag; `""` shields a phrase that only looks like
     /// one (`de acuerdo con`).
     pub instruments: &'static [(&'static str, &'static str)],
+    /// The head words of names of bodies and programmes (`ministry`, `consejo`), accent-free,
+    /// lower-case and singular: a name holding one names an institution, which a translation
+    /// must name too.
+    pub institution_heads: &'static [&'static str],
     /// Lower-case words that stand inside a name between capitalised words (`of`, `de`); `and`
     /// is left out, since it joins two names (`Canada and Mexico`).
     pub name_connectors: &'static [&'static str],
@@ -421,6 +425,7 @@ pub(crate) static NEUTRAL: Tables = Tables {
     negated_word_endings: &[],
     not_negations: &[],
     instruments: &[],
+    institution_heads: &[],
     name_connectors: &[],
     number_qualifiers: &[],
     prosthetic_e: false,

@@ -44,8 +44,12 @@ pub(crate) fn model(a: Lang, b: Lang) -> Option<Model> {
         if (x, y) == (a, b) {
             Some(m)
         } else if (x, y) == (b, a) {
+            // The variance is per character of the first side: read from the other side, the
+            // same differences are `ratio³` times smaller in its units, and mirrored texts
+            // then align as mirrors.
             Some(Model {
                 ratio: 1.0 / m.ratio,
+                variance: m.variance / m.ratio.powi(3),
                 ..m
             })
         } else {
@@ -115,7 +119,8 @@ mod tests {
         );
         let back = model(Lang::Es, Lang::En).unwrap();
         assert_eq!(back.ratio, 1.0 / 1.095);
-        assert_eq!((back.variance, back.lexical), (6.8, 6.0));
+        assert_eq!(back.lexical, 6.0);
+        assert!((back.variance - 6.8 / 1.095f32.powi(3)).abs() < 1e-5);
         let same = model(Lang::Es, Lang::Es).unwrap();
         assert_eq!((same.ratio, same.variance, same.lexical), (1.0, 6.8, 6.0));
         assert_eq!(unmeasured(1.3).ratio, 1.3);

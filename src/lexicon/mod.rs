@@ -16,6 +16,10 @@ use crate::lang::Tables;
 use crate::tokens::{skeleton, tokens_in, TokenKind};
 use crate::union_find::{find, union};
 
+mod learn;
+
+pub(crate) use learn::Learned;
+
 /// Weight of a content token with no counterpart anywhere on the other side: it still makes a
 /// text longer, so a pair sharing one number among many other words is not a perfect match.
 const UNLINKED_WEIGHT: f32 = 0.5;
@@ -147,6 +151,9 @@ struct Side {
     places: Vec<Vec<(Range<usize>, EvidenceKind)>>,
     chars: Vec<u32>,
     vocab: Vec<String>,
+    /// Per text: whether it pairs with one text at most (a dateline, a heading); empty when
+    /// not known.
+    alone: Vec<bool>,
 }
 
 /// The evidence of two sets of texts.
@@ -161,19 +168,35 @@ pub(crate) struct Lexicon {
     pub detail_a: Vec<Vec<Classed>>,
     /// The same for the second side.
     pub detail_b: Vec<Vec<Classed>>,
+    /// Per side, per word of its vocabulary: its class, `u32::MAX` when it has no counterpart
+    /// on the other side.
+    word_classes: [Vec<u32>; 2],
 }
 
-impl Lexicon {
-    /// The lexicon of two documents (sentences, then section titles, of each), read with the
-    /// glossary's `terms` of each side; with `detail`, every content token's class too. The
-    /// sentences of datelines and headings are marked to pair with one sentence at most.
+/// Two sets of texts read into content items, before classes are made: kept so that the
+/// classes can be made again with links learned from an alignment of the texts.
+pub(crate) struct Reading {
+    a: Side,
+    b: Side,
+    /// Per shared item (number, acronym, glossary concept): whether it is a number.
+    shared_is_number: Vec<bool>,
+    tables: [&'static Tables; 2],
+    /// Whether every content token's class is wanted too.
+    detail: bool,
+}
+
+impl Reading {
+    /// Reads two documents (sentences, then section titles, of each) with the glossary's
+    /// `terms` of each side; with `detail`, the lexicons made keep every content token's class
+    /// too. The sentences of datelines and headings are marked to pair with one sentence at
+    /// most.
     pub(crate) fn of_documents(
         a: &Document<'_>,
         b: &Document<'_>,
         terms: [&TermIndex; 2],
         detail: bool,
-    ) -> Lexicon {
-        let mut lexicon = build(
+    ) -> Reading {
+        let mut reading = read(
             &texts(a),
             a.lang().tables(),
             &texts(b),
@@ -181,25 +204,78 @@ impl Lexicon {
             terms,
             detail,
         );
-        mark_alone(&mut lexicon.a, a);
-        mark_alone(&mut lexicon.b, b);
-        lexicon
+        reading.a.alone = alone(a, reading.a.items.len());
+        reading.b.alone = alone(b, reading.b.items.len());
+        reading
+    }
+
+    /// Reads two lists of texts, `a` in `lang_a` and `b` in `lang_b`, with the glossary's
+    /// `terms` of each side.
+    pub(crate) fn of_lists(
+        a: &[&str],
+        lang_a: &'static Tables,
+        b: &[&str],
+        lang_b: &'static Tables,
+        terms: [&TermIndex; 2],
+    ) -> Reading {
+        read(a, lang_a, b, lang_b, terms, false)
+    }
+
+    /// The lexicon of the texts: words linked by identity or cognacy, and by `learned`.
+    pub(crate) fn lexicon(&self, learned: &Learned) -> Lexicon {
+        classify(self, learned)
+    }
+
+    /// Word pairs learned from `pairs` of aligned texts (indexes into each side's texts):
+    /// by their counts when `count` is set, and those of `dictionary` that meet in aligned
+    /// texts; see [`learn::links`]. In each pair, the words that `first` (this reading's
+    /// lexicon without them) links to a word of the other side are explained already.
+    pub(crate) fn learn<'p>(
+        &self,
+        first: &Lexicon,
+        pairs: impl Iterator<Item = (&'p [usize], &'p [usize])>,
+        count: bool,
+        dictionary: &crate::Dictionary,
+    ) -> Learned {
+        let offered = if dictionary.is_empty() {
+            Default::default()
+        } else {
+            learn::offered(
+                dictionary,
+                &self.a.vocab,
+                self.tables[0],
+                &self.b.vocab,
+                self.tables[1],
+            )
+        };
+        learn::links(
+            [&self.a.items, &self.b.items],
+            [&self.a.vocab, &self.b.vocab],
+            [&first.word_classes[0], &first.word_classes[1]],
+            [&first.a, &first.b],
+            pairs,
+            count,
+            &offered,
+        )
     }
 }
 
-/// Marks the sentences of datelines and headings, which pair with one sentence at most.
-fn mark_alone(bags: &mut [Bag], doc: &Document<'_>) {
+/// Per text of a document: whether it is the sentence of a dateline or heading (or a title),
+/// which pairs with one sentence at most.
+fn alone(doc: &Document<'_>, texts: usize) -> Vec<bool> {
+    let mut alone = vec![false; texts];
     for paragraph in doc.paragraphs() {
         if !matches!(paragraph.kind(), ParagraphKind::Text | ParagraphKind::Item) {
-            for bag in bags
+            for flag in alone
                 .get_mut(paragraph.sentence_range())
                 .into_iter()
                 .flatten()
             {
-                bag.alone = true;
+                *flag = true;
             }
         }
     }
+    alone
 }
 
 /// The texts the lexicon reads from a document: its sentences, then its section titles.
@@ -211,19 +287,28 @@ fn texts<'d>(doc: &'d Document<'_>) -> Vec<&'d str> {
         .collect()
 }
 
-/// Builds the bags of `a` (in `lang_a`) and `b` (in `lang_b`) and the lexicon their classes
-/// live in; with `detail`, also every content token's class.
+/// The lexicon of `lists`, each in the language of its `tables`, without learned links.
+#[cfg(test)]
 pub(crate) fn build(
+    lists: [&[&str]; 2],
+    tables: [&'static Tables; 2],
+    terms: [&TermIndex; 2],
+) -> Lexicon {
+    Reading::of_lists(lists[0], tables[0], lists[1], tables[1], terms).lexicon(&Learned::default())
+}
+
+/// Reads the content items of `a` (in `lang_a`) and `b` (in `lang_b`).
+fn read(
     a: &[&str],
-    lang_a: &Tables,
+    lang_a: &'static Tables,
     b: &[&str],
-    lang_b: &Tables,
+    lang_b: &'static Tables,
     terms: [&TermIndex; 2],
     detail: bool,
-) -> Lexicon {
+) -> Reading {
     let mut shared: HashMap<String, u32> = HashMap::new();
     let mut shared_is_number: Vec<bool> = Vec::new();
-    let side_a = read_side(
+    let a = read_side(
         a,
         lang_a,
         terms[0],
@@ -231,7 +316,7 @@ pub(crate) fn build(
         &mut shared,
         &mut shared_is_number,
     );
-    let side_b = read_side(
+    let b = read_side(
         b,
         lang_b,
         terms[1],
@@ -239,7 +324,22 @@ pub(crate) fn build(
         &mut shared,
         &mut shared_is_number,
     );
+    Reading {
+        a,
+        b,
+        shared_is_number,
+        tables: [lang_a, lang_b],
+        detail,
+    }
+}
 
+/// Makes the classes of a reading: words linked by identity or cognacy, and by `learned`;
+/// numbers, acronyms and glossary concepts by their keys.
+fn classify(reading: &Reading, learned: &Learned) -> Lexicon {
+    let (side_a, side_b) = (&reading.a, &reading.b);
+    let [lang_a, lang_b] = reading.tables;
+    let shared_is_number = &reading.shared_is_number;
+    let detail = reading.detail;
     // Nodes: shared items, then side A's words, then side B's words.
     let ns = shared_is_number.len();
     let na = side_a.vocab.len();
@@ -248,6 +348,11 @@ pub(crate) fn build(
     link_words(&side_a.vocab, lang_a, &side_b.vocab, lang_b, |i, j| {
         union(&mut parent, ns + i, ns + na + j)
     });
+    for &(i, j) in &learned.pairs {
+        if (i as usize) < na && (j as usize) < nb {
+            union(&mut parent, ns + i as usize, ns + na + j as usize);
+        }
+    }
     let node_a = |item: &Item| match *item {
         Item::Word(w) => ns + w as usize,
         Item::Shared(s) => s as usize,
@@ -302,8 +407,8 @@ pub(crate) fn build(
             })
             .collect()
     };
-    let raw_a = make_bags(&side_a, &node_a);
-    let raw_b = make_bags(&side_b, &node_b);
+    let raw_a = make_bags(side_a, &node_a);
+    let raw_b = make_bags(side_b, &node_b);
 
     // Inverse document frequency over every text of both sides.
     let mut df = vec![0u32; is_number.len()];
@@ -330,18 +435,18 @@ pub(crate) fn build(
     } else {
         UNLINKED_WEIGHT
     };
-    let finish = |raw: Vec<(Vec<u32>, u32, u32)>, chars: &[u32]| -> Vec<Bag> {
+    let finish = |raw: Vec<(Vec<u32>, u32, u32)>, side: &Side| -> Vec<Bag> {
         raw.into_iter()
-            .zip(chars)
-            .map(|((classes, unlinked, numbers), &chars)| {
+            .enumerate()
+            .map(|(k, (classes, unlinked, numbers))| {
                 let total = classes.iter().map(|&c| weight[c as usize]).sum::<f32>()
                     + unlinked as f32 * unlinked_weight;
                 Bag {
                     classes,
                     total,
                     unlinked_numbers: numbers as f32 * unlinked_weight,
-                    chars,
-                    alone: false,
+                    chars: side.chars.get(k).copied().unwrap_or(0),
+                    alone: side.alone.get(k).copied().unwrap_or(false),
                 }
             })
             .collect()
@@ -368,14 +473,20 @@ pub(crate) fn build(
             })
             .collect()
     };
-    let detail_a = details(&side_a, &node_a);
-    let detail_b = details(&side_b, &node_b);
+    let detail_a = details(side_a, &node_a);
+    let detail_b = details(side_b, &node_b);
+    let word_classes = |first: usize, count: usize| -> Vec<u32> {
+        (first..first + count)
+            .map(|node| class_of[roots[node]])
+            .collect()
+    };
     Lexicon {
-        a: finish(raw_a, &side_a.chars),
-        b: finish(raw_b, &side_b.chars),
+        a: finish(raw_a, side_a),
+        b: finish(raw_b, side_b),
         weights: Weights { weight, is_number },
         detail_a,
         detail_b,
+        word_classes: [word_classes(ns, na), word_classes(ns + na, nb)],
     }
 }
 
@@ -496,6 +607,7 @@ fn read_side(
         places,
         chars,
         vocab,
+        alone: Vec::new(),
     }
 }
 
@@ -685,7 +797,7 @@ mod tests {
             &TermIndex::new(glossary, Lang::En),
             &TermIndex::new(glossary, Lang::Es),
         ];
-        let built = build(en, Lang::En.tables(), es, Lang::Es.tables(), ti, false);
+        let built = build([en, es], [Lang::En.tables(), Lang::Es.tables()], ti);
         (built.weights, built.a, built.b)
     }
 
@@ -712,13 +824,13 @@ mod tests {
             &TermIndex::new(&empty, Lang::En),
             &TermIndex::new(&empty, Lang::Es),
         ];
-        let built = build(&de, &NEUTRAL, &fr, &NEUTRAL, ti, false);
+        let built = build([&de, &fr], [&NEUTRAL, &NEUTRAL], ti);
         let s = |i: usize, j: usize| built.weights.similarity(&built.a[i], &built.b[j]);
         // Sharing only `des` is no evidence; sharing a name is.
         assert_eq!(s(0, 1), None);
         assert_eq!(s(4, 4), Some(1.0));
         // With fewer than four texts holding it, a short word still links.
-        let built = build(&de[..2], &NEUTRAL, &fr[..2], &NEUTRAL, ti, false);
+        let built = build([&de[..2], &fr[..2]], [&NEUTRAL, &NEUTRAL], ti);
         assert!(built
             .weights
             .similarity(&built.a[0], &built.b[1])

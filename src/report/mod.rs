@@ -329,12 +329,17 @@ pub struct CheckReport<'a> {
 /// The one options type of the check reports, whatever their format ([`write_check`]): what a
 /// report records of the run (written under `options` in JSON), the paths it names the versions
 /// by, and how the text report looks.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Serialize)]
 pub struct ReportOptions {
     /// The date relative dates were resolved against (`YYYY-MM-DD`), when any.
     pub doc_date: Option<String>,
     /// The glossary files given, in order.
     pub glossaries: Vec<String>,
+    /// The dictionary files given (`--dict`), in order.
+    pub dictionaries: Vec<String>,
+    /// Whether word pairs were learned from the two versions themselves (on unless
+    /// `--no-learned-terms`).
+    pub learned_terms: bool,
     /// The baseline file whose findings were hidden, when any.
     pub baseline: Option<String>,
     /// The filter the findings went through.
@@ -349,6 +354,24 @@ pub struct ReportOptions {
     /// How many findings a baseline hid, said in the summary. Not written as an option.
     #[serde(skip)]
     pub hidden: usize,
+}
+
+impl Default for ReportOptions {
+    /// The options of a default run: no date, glossary, dictionary or baseline; terms learned;
+    /// nothing filtered.
+    fn default() -> ReportOptions {
+        ReportOptions {
+            doc_date: None,
+            glossaries: Vec::new(),
+            dictionaries: Vec::new(),
+            learned_terms: true,
+            baseline: None,
+            filter: Default::default(),
+            paths: Default::default(),
+            colour: false,
+            hidden: 0,
+        }
+    }
 }
 
 /// What a report says about one version.

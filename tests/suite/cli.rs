@@ -2,13 +2,7 @@
 
 use std::process::Command;
 
-fn paridad(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_paridad"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
+use super::util::paridad;
 
 #[test]
 fn segment_prints_an_outline() {

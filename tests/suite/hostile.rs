@@ -3,17 +3,9 @@
 //! `[profile.test] opt-level`, so they stay quick.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-use super::util::{EN, ES};
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_paridad"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .output()
-        .expect("the binary runs")
-}
+use super::util::{paridad as run, EN, ES};
 
 /// A fresh directory for one test's files.
 fn dir(name: &str) -> PathBuf {

@@ -3,6 +3,7 @@ mod bad_input;
 mod batch;
 mod check;
 mod cli;
+mod evidence;
 mod exchange;
 mod fixtures;
 mod fuzzed;

@@ -1,5 +1,7 @@
 //! Shared helpers: the seeds, and sentence lookups.
 
+use std::process::{Command, Output};
+
 use paridad::{Checker, DivergenceKind, Document, Lang};
 
 pub const EN: &str = include_str!("../../seeds/2025-2028.en.txt");
@@ -67,4 +69,13 @@ pub fn assert_lossless(doc: &Document<'_>) {
         "text lost at the end: {:?}",
         &text[covered..]
     );
+}
+
+/// Runs the `paridad` binary with `args` from the crate's folder.
+pub fn paridad(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_paridad"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
 }

@@ -76,6 +76,8 @@ pub(crate) struct AlignArgs {
     /// with a header, or TBX, by extension (repeatable).
     #[arg(long, value_name = "FILE")]
     pub(crate) glossary: Vec<PathBuf>,
+    #[command(flatten)]
+    pub(crate) evidence: EvidenceArgs,
     /// The two files' languages, in the order given (`en,es` or `es,en`); detected when
     /// not given. With `--sentences`, any two ISO 639 codes (`de,fr`), default en,es.
     #[arg(long, value_name = "A,B")]
@@ -91,6 +93,21 @@ pub(crate) struct AlignArgs {
     /// one language, the Spanish file first, or `--langs` contradicting the text.
     #[arg(long)]
     pub(crate) strict_lang: bool,
+}
+
+/// Lexical evidence beyond the glossaries, for `check` and `align`.
+#[derive(clap::Args)]
+pub(crate) struct EvidenceArgs {
+    /// A bilingual dictionary as evidence (repeatable): hunalign's `.dic`, or FreeDict's
+    /// dictd files (`freedict-eng-spa.index`, with its `.dict` or `.dict.dz` beside it).
+    /// Its pairs count where their words meet in aligned sentences. Size-limited as a
+    /// glossary.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) dict: Vec<PathBuf>,
+    /// Learn no word pairs from the two versions themselves: only the glossaries,
+    /// dictionaries, numbers, acronyms, identical words and cognates link them.
+    #[arg(long)]
+    pub(crate) no_learned_terms: bool,
 }
 
 /// The arguments of `paridad batch`.
@@ -134,6 +151,8 @@ pub(crate) struct CheckArgs {
     /// not given.
     #[arg(long, value_name = "A,B")]
     pub(crate) langs: Option<String>,
+    #[command(flatten)]
+    pub(crate) evidence: EvidenceArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
     pub(crate) format: CheckFormat,

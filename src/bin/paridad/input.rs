@@ -46,6 +46,29 @@ pub(crate) fn read_bounded(path: &Path, role: InputRole) -> Result<String, Failu
     })
 }
 
+/// Reads the dictionaries given with `--dict`, merged.
+pub(crate) fn read_dictionaries(paths: &[PathBuf]) -> Result<paridad::Dictionary, Failure> {
+    let mut dictionary = paridad::Dictionary::new();
+    for path in paths {
+        let more = paridad::Dictionary::read(path, limit(InputRole::Glossary)).map_err(|e| {
+            let raise = if e.is_too_large() {
+                "; --max-input-size glossary=SIZE raises it"
+            } else {
+                ""
+            };
+            Failure(format!("{e}{raise}"))
+        })?;
+        if more.is_empty() {
+            say(&format!(
+                "paridad: warning: {}: no word pair in this dictionary; going on without it",
+                path.display()
+            ));
+        }
+        dictionary.extend(&more);
+    }
+    Ok(dictionary)
+}
+
 /// Reads the glossaries given with `--glossary`, merged.
 pub(crate) fn read_glossaries(paths: &[PathBuf]) -> Result<paridad::Glossary, Failure> {
     let mut glossary = paridad::Glossary::new();

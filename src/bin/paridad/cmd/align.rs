@@ -7,7 +7,7 @@ use paridad::Lang;
 
 use crate::args::{AlignArgs, AlignFormat};
 use crate::cmd::{documents, report_role};
-use crate::input::{read_glossaries, read_input};
+use crate::input::{read_dictionaries, read_glossaries, read_input};
 use crate::output::with_output;
 use crate::versions::Versions;
 use crate::{finish_output, say, shown_path, write_json, Failure};
@@ -19,6 +19,9 @@ pub(crate) fn run(args: &AlignArgs, stdout: &mut io::StdoutLock<'_>) -> Result<(
     for g in &args.glossary {
         files.read("--glossary", g);
     }
+    for d in &args.evidence.dict {
+        files.read("--dict", d);
+    }
     files
         .write(report_role(args.out.as_deref()), args.out.as_deref())
         .refuse_clashes()?;
@@ -29,6 +32,13 @@ pub(crate) fn run(args: &AlignArgs, stdout: &mut io::StdoutLock<'_>) -> Result<(
             align(args, &mut out)
         }
     })
+}
+
+/// The aligner of a run: the glossaries, `--dict` and `--no-learned-terms`.
+fn aligner(args: &AlignArgs, glossary: &paridad::Glossary) -> Result<paridad::Aligner, Failure> {
+    Ok(paridad::Aligner::with_glossary(glossary)
+        .learn_terms(!args.evidence.no_learned_terms)
+        .dictionary(&read_dictionaries(&args.evidence.dict)?))
 }
 
 /// Two documents aligned and written as text, JSON or TMX.
@@ -54,7 +64,7 @@ fn align(args: &AlignArgs, out: &mut impl Write) -> Result<(), Failure> {
     let versions = Versions::read(&args.en, &args.es, langs, args.strict_lang)?;
     versions.warn();
     let (en, es) = versions.parse()?;
-    let alignment = paridad::Aligner::with_glossary(&glossary).align(&en, &es);
+    let alignment = aligner(args, &glossary)?.align(&en, &es);
     let written = match format {
         Written::Text => paridad::report::write_text(out, &alignment, &en, &es),
         Written::Json => write_json(
@@ -138,7 +148,7 @@ fn align_sentence_lists(args: &AlignArgs, out: &mut impl Write) -> Result<(), Fa
     for doubt in &doubts {
         say(&format!("paridad: warning: {doubt}; going on"));
     }
-    let pairs = paridad::Aligner::with_glossary(&glossary)
+    let pairs = aligner(args, &glossary)?
         .align_sentence_lists(&list_a, &lang_a, &list_b, &lang_b)
         .map_err(|e| Failure(format!("--langs: {e}")))?;
     let written = match format {

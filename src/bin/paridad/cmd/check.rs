@@ -5,7 +5,7 @@ use std::io::{self, IsTerminal};
 
 use crate::args::{CheckArgs, CheckFormat, ColourChoice, FailOn};
 use crate::cmd::{documents, report_role};
-use crate::input::{read_baseline, read_glossaries};
+use crate::input::{read_baseline, read_dictionaries, read_glossaries};
 use crate::output::with_output;
 use crate::versions::Versions;
 use crate::{finish_output, write_json, Failure, Outcome};
@@ -25,6 +25,9 @@ pub(crate) fn run(args: &CheckArgs, stdout: &mut io::StdoutLock<'_>) -> Result<O
     for g in &args.glossary {
         files.read("--glossary", g);
     }
+    for d in &args.evidence.dict {
+        files.read("--dict", d);
+    }
     if let Some(b) = &args.baseline {
         files.read("--baseline", b);
     }
@@ -35,7 +38,9 @@ pub(crate) fn run(args: &CheckArgs, stdout: &mut io::StdoutLock<'_>) -> Result<O
     files.refuse_clashes()?;
     let baseline = args.baseline.as_deref().map(read_baseline).transpose()?;
     // The checker keeps what it needs of the glossary: the glossary read is dropped here.
-    let mut checker = paridad::Checker::with_glossary(&read_glossaries(&args.glossary)?);
+    let mut checker = paridad::Checker::with_glossary(&read_glossaries(&args.glossary)?)
+        .learn_terms(!args.evidence.no_learned_terms)
+        .dictionary(&read_dictionaries(&args.evidence.dict)?);
     let versions = Versions::read(&args.en, &args.es, args.langs.as_deref(), args.strict_lang)?;
     versions.warn();
     let (en, es) = versions.parse()?;
@@ -68,6 +73,13 @@ pub(crate) fn run(args: &CheckArgs, stdout: &mut io::StdoutLock<'_>) -> Result<O
             .iter()
             .map(|p| p.display().to_string())
             .collect(),
+        dictionaries: args
+            .evidence
+            .dict
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect(),
+        learned_terms: !args.evidence.no_learned_terms,
         baseline: args.baseline.as_ref().map(|p| p.display().to_string()),
         filter,
         paths: versions.paths.each_ref().map(|p| p.display().to_string()),
