@@ -6,7 +6,6 @@
 //! A dictionary pairs phrases without saying which language is which: the aligner tries both
 //! ways, and a pair counts as evidence only where its words meet in aligned sentences.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::error::Error;
@@ -166,6 +165,7 @@ impl Dictionary {
 /// The text of a dictzip (gzip) file, refused when the file or its content exceeds `limit`.
 #[cfg(feature = "dictzip")]
 fn read_dictzip(path: &Path, limit: u64) -> Result<String, Error> {
+    use std::io::Read;
     let file = std::fs::File::open(path).map_err(|e| Error::io(e).with_path(path))?;
     let size = file
         .metadata()

@@ -477,12 +477,28 @@ impl Context<'_, '_, '_> {
     }
 
     /// Compares one sentence pair.
+    /// Whether sentences `idx` of `side` say anything a translation would carry: a word, or a
+    /// number that is no list label or footnote mark (`1.`, `^[93]`, `(a)` alone say nothing).
+    fn says_something(&self, side: usize, idx: &[usize]) -> bool {
+        idx.iter().any(|&i| {
+            let text = self.doc(side).sentences()[i].text();
+            let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+            // A label is short: `1.`, `12)`, `(3)`.
+            let label = text.trim().chars().count() <= 4;
+            letters >= 2 || (letters == 0 && !label && !self.values[side][i].is_empty())
+        })
+    }
+
     fn pair(&self, p: usize, en: &[usize], es: &[usize], out: &mut Vec<Draft>) {
         // A sentence without counterpart (a bead has one sentence when a side is empty).
         match (en, es) {
-            ([i, ..], []) => return out.push(self.sentence_left_out(0, p, *i, 0.8)),
-            ([], [j, ..]) => return out.push(self.sentence_left_out(1, p, *j, 0.8)),
-            ([], []) => return,
+            ([i, ..], []) if self.says_something(0, en) => {
+                return out.push(self.sentence_left_out(0, p, *i, 0.8))
+            }
+            ([], [j, ..]) if self.says_something(1, es) => {
+                return out.push(self.sentence_left_out(1, p, *j, 0.8))
+            }
+            ([], _) | (_, []) => return,
             _ => {}
         }
         // The same text on both sides says the same thing, whatever each side's language reads

@@ -23,41 +23,61 @@ impl Context<'_, '_, '_> {
                 .collect()
         };
         let (me, ms) = (modals(en), modals(es));
+        if me.is_empty() && ms.is_empty() {
+            return;
+        }
+        // Negated on both sides, modals of any strength forbid alike: `No one shall` is
+        // `Nadie podrá`, `must not access` is `no puede acceder`.
+        if self.negated_modal(0, sentences[0], &me) && self.negated_modal(1, sentences[1], &ms) {
+            return;
+        }
         fn has(v: &[(Located, Modality)], m: Modality) -> Option<&(Located, Modality)> {
             v.iter().find(|x| x.1 == m)
         }
         fn count(v: &[(Located, Modality)], m: Modality) -> usize {
             v.iter().filter(|x| x.1 == m).count()
         }
-        // An ability (`can`) counts as a possibility against a commitment.
+        // An ability (`can`) or a habit (`usually`) counts as a possibility against a
+        // commitment.
         fn possible(v: &[(Located, Modality)]) -> Option<&(Located, Modality)> {
-            v.iter()
-                .find(|x| matches!(x.1, Modality::Possible | Modality::Able))
+            v.iter().find(|x| {
+                matches!(
+                    x.1,
+                    Modality::Possible | Modality::Able | Modality::Habitual
+                )
+            })
         }
         fn possibles(v: &[(Located, Modality)]) -> usize {
             v.iter()
-                .filter(|x| matches!(x.1, Modality::Possible | Modality::Able))
+                .filter(|x| {
+                    matches!(
+                        x.1,
+                        Modality::Possible | Modality::Able | Modality::Habitual
+                    )
+                })
                 .count()
         }
         // One side weakens a commitment when it says "may" more often than the other without
         // committing more often (a clause at a time: `intercambiarán … e podrían impulsar`
         // against `will exchange … and pursue`), or when it only intends where the other
         // commits.
+        // Commitments, and obligations in the present (`debe`), which commit too.
+        fn binding(v: &[(Located, Modality)]) -> usize {
+            count(v, Modality::Committed) + count(v, Modality::Obliged)
+        }
         fn weakens<'v>(
             v: &'v [(Located, Modality)],
             other: &[(Located, Modality)],
         ) -> Option<&'v (Located, Modality)> {
-            if possibles(v) > possibles(other)
-                && count(v, Modality::Committed) <= count(other, Modality::Committed)
-            {
+            if possibles(v) > possibles(other) && binding(v) <= binding(other) {
                 return possible(v);
             }
-            if count(v, Modality::Committed) == 0
-                && count(other, Modality::Committed) > 0
-                && has(other, Modality::Tentative).is_none()
-            {
-                // `must` against `debería`, or against `seek to`.
-                return has(v, Modality::Tentative).or_else(|| has(v, Modality::Advised));
+            if binding(v) == 0 && binding(other) > 0 && has(other, Modality::Tentative).is_none() {
+                // `must` against `debería`, or against `seek to`; but `debe` is also how
+                // Spanish gives advice: only a commitment is stronger than `should`.
+                return has(v, Modality::Tentative).or_else(|| {
+                    has(v, Modality::Advised).filter(|_| count(other, Modality::Committed) > 0)
+                });
             }
             None
         }
@@ -65,11 +85,12 @@ impl Context<'_, '_, '_> {
         // (`both countries support` against `podrán apoyar`), its sentence.
         let plain =
             |side: usize, v: &[(Located, Modality)], weaker: Modality| -> Option<(Piece, bool)> {
-                if let Some(c) = has(v, Modality::Committed) {
+                if let Some(c) = has(v, Modality::Committed).or_else(|| has(v, Modality::Obliged)) {
                     return Some((c.0.piece(), false));
                 }
-                // `can be configured` against `se configura`: an ability restates a plain sentence.
-                if !v.is_empty() || weaker == Modality::Able {
+                // `can be configured` against `se configura`: an ability restates a plain
+                // sentence, and so does a habit (`suelen estar` against `are in good shape`).
+                if !v.is_empty() || matches!(weaker, Modality::Able | Modality::Habitual) {
                     return None;
                 }
                 let i = *sentences[side].first()?;
@@ -154,6 +175,42 @@ impl Context<'_, '_, '_> {
             message,
             0.6,
         ));
+    }
+
+    /// Whether one of `modals` (of sentences `idx` of `side`) is negated: a negation stands
+    /// right after it (`must not`) or shortly before it in its clause (`no puede`, `Nadie
+    /// podrá`, `Nothing in this Agreement shall`).
+    fn negated_modal(&self, side: usize, idx: &[usize], modals: &[(Located, Modality)]) -> bool {
+        const BEFORE: usize = 5;
+        let negations = self.negations(side, idx);
+        modals.iter().any(|(m, _)| {
+            let text = self.doc(side).sentences()[m.sentence].text();
+            let range = &m.found.range;
+            negations
+                .iter()
+                .filter(|n| n.sentence == m.sentence)
+                .any(|n| {
+                    let between = if n.range.start >= range.end {
+                        text.get(range.end..n.range.start)
+                    } else if n.range.end <= range.start {
+                        text.get(n.range.end..range.start)
+                    } else {
+                        Some("")
+                    };
+                    let words = between.map_or(usize::MAX, |b| {
+                        if b.contains([',', ';', ':', '.']) {
+                            usize::MAX
+                        } else {
+                            b.split_whitespace().count()
+                        }
+                    });
+                    if n.range.start >= range.end {
+                        words <= 1
+                    } else {
+                        words <= BEFORE
+                    }
+                })
+        })
     }
 
     /// Whether sentences `idx` of `side` hold a word that says no (`without`, `sin`, `non-`).

@@ -32,14 +32,38 @@ impl Context<'_, '_, '_> {
         // Counts and percentages are compared with each other (`50%` against `50` differs);
         // ordinals among themselves, and an ordinal word alone on one side is an idiom more
         // often than a rank (`primer ministro` for `Prime Minister`).
+        let mut lonely: Vec<(Vec<NumberAt<'_>>, Vec<NumberAt<'_>>)> = Vec::new();
         for ordinals in [false, true] {
             let (ne, ns) = (nums(en, ordinals), nums(es, ordinals));
-            let (mut lonely_en, mut lonely_es) =
+            let (lonely_en, lonely_es) =
                 unmatched_by_key(&ne, &ns, |x| (x.1.to_string(), form_rank(x.2)));
+            let mut lonely_en: Vec<NumberAt<'_>> = lonely_en.into_iter().copied().collect();
+            let mut lonely_es: Vec<NumberAt<'_>> = lonely_es.into_iter().copied().collect();
             // `three-dimensional` against `tridimensional`: a number word in a compound is the
             // other side's numeric prefix.
             lonely_en.retain(|x| !self.in_prefixed_word(0, x, sentences[1]));
             lonely_es.retain(|x| !self.in_prefixed_word(1, x, sentences[0]));
+            // `two processes` against `los dos procesos` (`both`, not counted): a 2 the other
+            // side says as `both` is there.
+            lonely_en.retain(|x| !self.two_as_both(x, 1, sentences[1]));
+            lonely_es.retain(|x| !self.two_as_both(x, 0, sentences[0]));
+            lonely.push((lonely_en, lonely_es));
+        }
+        // `the 3rd stage` against `la fase 3`: a rank written as a count is the same rank.
+        let (counts, ranks) = lonely.split_at_mut(1);
+        for (count_side, rank_side) in [
+            (&mut counts[0].0, &mut ranks[0].1),
+            (&mut counts[0].1, &mut ranks[0].0),
+        ] {
+            count_side.retain(|c| {
+                let at = rank_side.iter().position(|r| r.1 == c.1);
+                if let Some(k) = at {
+                    rank_side.remove(k);
+                }
+                at.is_none()
+            });
+        }
+        for (ordinals, (mut lonely_en, mut lonely_es)) in [false, true].into_iter().zip(lonely) {
             if ordinals {
                 // A word ordinal counts only against an ordinal the other side has alone.
                 let (en_none, es_none) = (lonely_en.is_empty(), lonely_es.is_empty());
@@ -98,6 +122,31 @@ impl Context<'_, '_, '_> {
 }
 
 impl Context<'_, '_, '_> {
+    /// Whether number `x` is 2 and the `other` side's sentences `idx` say `both` (`ambos`,
+    /// `los dos`), which the number readers leave out as no count.
+    fn two_as_both(
+        &self,
+        x: &(&Located, &crate::extract::Decimal, NumberForm, bool),
+        other: usize,
+        idx: &[usize],
+    ) -> bool {
+        if x.2 != NumberForm::Count || x.1.to_string() != "2" {
+            return false;
+        }
+        let both = self.doc(other).lang().tables().both_words;
+        idx.iter().any(|&i| {
+            let folded = crate::tokens::fold(self.doc(other).sentences()[i].text());
+            let words: Vec<&str> = folded
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            both.iter().any(|phrase| {
+                let want: Vec<&str> = phrase.split(' ').collect();
+                words.windows(want.len()).any(|w| w == want.as_slice())
+            })
+        })
+    }
+
     /// Whether number `x` of `side`, written as a word joined by a hyphen to the next
     /// (`three-dimensional`, `two-year`), stands in the other side's sentences `other` as the
     /// numeric prefix of a word (`tridimensional`, `bienal`).

@@ -406,3 +406,126 @@ fn a_title_on_one_side_only_is_no_missing_institution_but_a_body_is() {
         "{found:?}"
     );
 }
+
+#[test]
+fn prohibitions_match_whatever_their_modal_and_debe_may_give_advice() {
+    // A negated obligation and a negated possibility both forbid.
+    assert_eq!(
+        kinds(
+            "1. Rights\nNo one shall be subjected to arbitrary interference with their privacy.\n",
+            "1. Derechos\nNadie podrá ser objeto de injerencias arbitrarias en su vida privada.\n",
+        ),
+        []
+    );
+    assert_eq!(
+        kinds(
+            "1. Network\nA host with a private address must not access the Internet directly.\n",
+            "1. Red\nUn equipo con una dirección privada no puede acceder a Internet de forma directa.\n",
+        ),
+        []
+    );
+    // Spanish writes advice with `debe`: no stronger than `should`.
+    assert_eq!(
+        kinds(
+            "1. Recovery\nIt should be done only as part of an emergency recovery.\n",
+            "1. Recuperación\nDebe hacerse solo como parte de una recuperación de emergencia.\n",
+        ),
+        []
+    );
+    // But `debe` still commits against a possibility, and a commitment is still stronger
+    // than advice.
+    assert_eq!(
+        kinds(
+            "1. Recovery\nThe administrator may restore the backup after an emergency.\n",
+            "1. Recuperación\nEl administrador debe restaurar la copia después de una emergencia.\n",
+        ),
+        [DivergenceKind::Modality]
+    );
+    assert_eq!(
+        kinds(
+            "1. Recovery\nThe administrator should restore the backup after an emergency.\n",
+            "1. Recuperación\nEl administrador restaurará la copia después de una emergencia.\n",
+        ),
+        [DivergenceKind::Modality]
+    );
+}
+
+#[test]
+fn a_habit_weakens_a_requirement_but_restates_a_plain_sentence() {
+    assert_eq!(
+        kinds(
+            "1. Scripts\nA compatible interpreter must be available on the system.\n",
+            "1. Guiones\nUn intérprete compatible suele estar disponible en el sistema.\n",
+        ),
+        [DivergenceKind::Modality]
+    );
+    assert_eq!(
+        kinds(
+            "1. Packages\nMaintained packages are usually in good shape.\n",
+            "1. Paquetes\nLos paquetes mantenidos suelen estar en buen estado.\n",
+        ),
+        []
+    );
+    assert_eq!(
+        kinds(
+            "1. Packages\nMaintained packages are in good shape.\n",
+            "1. Paquetes\nLos paquetes mantenidos suelen estar en buen estado.\n",
+        ),
+        []
+    );
+}
+
+#[test]
+fn a_lone_list_label_or_footnote_mark_is_no_sentence_left_out() {
+    // Text exports leave a note's mark or a list's number as a sentence of its own.
+    let found = findings(
+        "1. Upload\nCheck the package before you upload it.\n",
+        "1. Envío\nComprueba el paquete antes de enviarlo. ^[93]\n",
+    );
+    assert!(
+        found.iter().all(|f| f.0 != DivergenceKind::Addition),
+        "{found:?}"
+    );
+    // A sentence of words is.
+    let found = findings(
+        "1. Upload\nCheck the package before you upload it.\n",
+        "1. Envío\nComprueba el paquete antes de enviarlo. Después, avisa al equipo de seguridad por correo.\n",
+    );
+    assert!(
+        found.iter().any(|f| f.0 == DivergenceKind::Addition),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_rank_written_as_a_count_and_two_said_as_both_are_the_same_number() {
+    assert_eq!(
+        kinds(
+            "1. Boot\nThe mini system is the 3rd stage of the boot process.\n",
+            "1. Arranque\nEl minisistema es la fase 3 del proceso de arranque.\n",
+        ),
+        []
+    );
+    assert_eq!(
+        kinds(
+            "1. Pipes\nA pipe stores no data: it just links two processes.\n",
+            "1. Tuberías\nUna tubería no almacena datos: solo comunica los dos procesos.\n",
+        ),
+        []
+    );
+    // Another rank, or a 2 against another count, still differs.
+    assert_eq!(
+        kinds(
+            "1. Boot\nThe mini system is the 3rd stage of the boot process.\n",
+            "1. Arranque\nEl minisistema es la fase 4 del proceso de arranque.\n",
+        ),
+        [DivergenceKind::Number, DivergenceKind::Number]
+    );
+    assert_eq!(
+        kinds(
+            "1. Pipes\nA pipe links two processes.\n",
+            "1. Tuberías\nUna tubería comunica tres procesos.\n",
+        ),
+        [DivergenceKind::Number]
+    );
+}

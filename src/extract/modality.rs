@@ -12,6 +12,19 @@ pub(super) fn modals(w: &Words<'_>, tables: &Tables, out: &mut Vec<Found>) {
     let mut i = 0;
     while i < w.toks.len() {
         if let Some((len, m, _)) = w.table_at(i, tables.modals) {
+            // `May 13`, `Will Smith`: a capital inside a sentence, or a number after it, makes
+            // the word a name or a month.
+            let text = &w.text[w.toks[i].range.clone()];
+            let capital = text.chars().next().is_some_and(char::is_uppercase)
+                && !text.chars().all(char::is_uppercase);
+            let number_after = w
+                .toks
+                .get(i + len)
+                .is_some_and(|t| t.kind == TokenKind::Number);
+            if len == 1 && capital && (i > 0 || number_after) {
+                i += 1;
+                continue;
+            }
             found.push(Found {
                 value: Value::Modal(m),
                 range: w.span(i, i + len - 1),
@@ -96,6 +109,23 @@ mod tests {
         assert_eq!(es, [(Value::Modal(Modality::Committed), "colaborarán")]);
         let en = values("Both will explore options.", Lang::En);
         assert_eq!(en, [(Value::Modal(Modality::Tentative), "explore")]);
+    }
+
+    #[test]
+    fn a_capitalised_modal_inside_a_sentence_is_a_month_or_a_name() {
+        // A login banner quoted in the Debian Reference.
+        let found = values("Last login: Thu May 13 08:47:13 JST 2021 on tty1", Lang::En);
+        assert!(
+            !found.iter().any(|(v, _)| matches!(v, Value::Modal(_))),
+            "{found:?}"
+        );
+        let found = values("May 13 is the deadline.", Lang::En);
+        assert!(!found.iter().any(|(v, _)| matches!(v, Value::Modal(_))));
+        // At the head of a sentence it is the modal.
+        let found = values("May the parties agree, they will sign.", Lang::En);
+        assert!(found
+            .iter()
+            .any(|(v, t)| matches!(v, Value::Modal(Modality::Possible)) && *t == "May"));
     }
 
     #[test]

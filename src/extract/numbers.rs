@@ -38,8 +38,13 @@ pub(super) fn numbers(w: &Words<'_>, tables: &Tables, used: &mut [bool], out: &m
                     continue;
                 }
             }
-        } else if t.kind == TokenKind::Number && footnote_mark(w.text, &t.range) {
-            // `^[80]`: a footnote's number, which versions may count differently.
+        } else if t.kind == TokenKind::Number
+            && (footnote_mark(w.text, &t.range)
+                || code_part(w.text, &t.range)
+                || list_label(w.text, &t.range))
+        {
+            // `^[80]`: a footnote's number, which versions may count differently; `UTF-8`:
+            // part of a code; `…, 4. redirecciones`: a list's label.
             i += 1;
             continue;
         } else if t.kind == TokenKind::Number {
@@ -126,6 +131,36 @@ fn footnote_mark(text: &str, range: &std::ops::Range<usize>) -> bool {
         && text.get(range.end..).is_some_and(|a| a.starts_with(']'))
 }
 
+/// Whether the digits at `range` end a code after a hyphen (`UTF-8`, `ISO-8859`, `CP-1252`):
+/// the code is one name, which the names check compares.
+fn code_part(text: &str, range: &std::ops::Range<usize>) -> bool {
+    let Some(before) = text.get(..range.start).and_then(|b| b.strip_suffix('-')) else {
+        return false;
+    };
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '-')
+        .collect();
+    word.chars().any(char::is_uppercase) && word.chars().all(|c| !c.is_lowercase())
+}
+
+/// Whether the digits at `range` label an item of a list run into a sentence (`…, 4.
+/// redirecciones, 5. operadores`): one or two digits and a point, at the start or after a
+/// comma, semicolon, parenthesis or point, before a word.
+fn list_label(text: &str, range: &std::ops::Range<usize>) -> bool {
+    let (Some(before), Some(after)) = (text.get(..range.start), text.get(range.end..)) else {
+        return false;
+    };
+    let short = range.len() <= 2;
+    let labels = after
+        .strip_prefix(". ")
+        .is_some_and(|rest| rest.starts_with(char::is_alphabetic));
+    let before = before.trim_end();
+    let opens = before.is_empty() || before.ends_with([',', ';', ')', '.', ':']);
+    short && labels && opens
+}
+
 /// The value of an ordinal written with digits and an ending (`1st`, `2º`, `3er`), folded.
 fn digit_ordinal(folded: &str, tables: &Tables) -> Option<Decimal> {
     let digits = folded.len()
@@ -193,6 +228,34 @@ mod tests {
         );
         // `los dos países` means both countries.
         assert!(values("los dos países", Lang::Es).is_empty());
+    }
+
+    #[test]
+    fn codes_and_run_in_list_labels_are_no_numbers() {
+        let texts = |text: &str, lang: Lang| -> Vec<String> {
+            values(text, lang)
+                .into_iter()
+                .filter(|(v, _)| matches!(v, Value::Number { .. }))
+                .map(|(_, t)| t.to_string())
+                .collect()
+        };
+        assert_eq!(
+            texts(
+                "Use the UTF-8 locale and ISO-8859-1 files on 2 disks.",
+                Lang::En
+            ),
+            ["2"]
+        );
+        assert_eq!(
+            texts(
+                "1. asignación de variables, 2. nombre de la orden, 3. parámetros (12 como máximo).",
+                Lang::Es
+            ),
+            ["12"]
+        );
+        // A number after a word, or before a point that ends the text, is a number.
+        assert_eq!(texts("See chapter 3. Then go on.", Lang::En), ["3"]);
+        assert_eq!(texts("The limit is 16.", Lang::En), ["16"]);
     }
 
     #[test]

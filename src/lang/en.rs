@@ -431,6 +431,10 @@ pub(super) static TABLES: Tables = Tables {
         ("undertake", Modality::Committed),
         ("may", Modality::Possible),
         ("might", Modality::Possible),
+        ("usually", Modality::Habitual),
+        ("typically", Modality::Habitual),
+        ("tend to", Modality::Habitual),
+        ("tends to", Modality::Habitual),
         ("could", Modality::Possible),
         ("can", Modality::Able),
         ("able to", Modality::Able),
@@ -521,6 +525,7 @@ pub(super) static TABLES: Tables = Tables {
         "no longer",
         "no matter",
     ],
+    both_words: &["both", "either", "each other", "one another"],
     institution_heads: &[
         "agency",
         "alliance",

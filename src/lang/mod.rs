@@ -369,6 +369,9 @@ pub(crate) struct Tables {
     /// lower-case, with a language-neutral tag; `""` shields a phrase that only looks like
     /// one (`de acuerdo con`).
     pub instruments: &'static [(&'static str, &'static str)],
+    /// Words and phrases that say `both` (`both`, `ambos`, `los dos`), accent-free and
+    /// lower-case: a 2 on the other side is there.
+    pub both_words: &'static [&'static str],
     /// The head words of names of bodies and programmes (`ministry`, `consejo`), accent-free,
     /// lower-case and singular: a name holding one names an institution, which a translation
     /// must name too.
@@ -426,6 +429,7 @@ pub(crate) static NEUTRAL: Tables = Tables {
     not_negations: &[],
     instruments: &[],
     institution_heads: &[],
+    both_words: &[],
     name_connectors: &[],
     number_qualifiers: &[],
     prosthetic_e: false,
@@ -462,8 +466,15 @@ pub enum Modality {
     /// `can`, `puede`: an ability. It weakens a commitment (`will` against `pueden`), not a plain
     /// statement (`can be configured` against `se configura` say the same).
     Able,
+    /// `usually`, `tend to`, `suelen`: a habit. Like an ability, it weakens a commitment
+    /// (`must be available` against `suelen estar disponibles`), not a plain statement.
+    Habitual,
     /// `will`, `shall`, `commit to`, the Spanish future, `se comprometen`: a commitment.
     Committed,
+    /// `debe`, `deben`: an obligation in the present tense, which Spanish also writes for
+    /// advice (`should` is often `debe`): a commitment against a possibility or a plain
+    /// statement, but neither stronger than advice nor weaker than a commitment.
+    Obliged,
 }
 
 /// What a qualifier before a number says about it.
