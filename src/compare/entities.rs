@@ -142,9 +142,33 @@ impl Context<'_, '_, '_> {
                     ),
                     0.3,
                 ),
-                (Some(a), None) if a.defined => continue,
-                (None, Some(b)) if b.defined => continue,
-                // Spelled out on the other side (`GUI`, `interfaz gráfica de usuario`).
+                // Defined after its expansion, it stays unless the other side has no
+                // parenthesis where it stands (`Network Address Translation (NAT)` against
+                // `Traducción de Direcciones de Red.`): then the acronym was dropped.
+                (Some(a), None) if a.defined && self.has_parenthesis(1, sentences[1]) => continue,
+                (None, Some(b)) if b.defined && self.has_parenthesis(0, sentences[0]) => continue,
+                (Some(a), None) if a.defined => (
+                    Severity::Warning,
+                    format!(
+                        "{} appears in the {} version but not in the {}",
+                        name(0, &a.at),
+                        self.name(0),
+                        self.name(1)
+                    ),
+                    0.6,
+                ),
+                (None, Some(b)) if b.defined => (
+                    Severity::Warning,
+                    format!(
+                        "{} appears in the {} version but not in the {}",
+                        name(1, &b.at),
+                        self.name(1),
+                        self.name(0)
+                    ),
+                    0.6,
+                ),
+                // Used bare and spelled out on the other side (`GUI`, `interfaz gráfica de
+                // usuario`).
                 (Some(a), None) if self.spelled_out(0, &a.at, sentences[1]) => continue,
                 (None, Some(b)) if self.spelled_out(1, &b.at, sentences[0]) => continue,
                 (Some(a), None) if self.known_to_other(0, &a.at) => (
@@ -196,6 +220,12 @@ impl Context<'_, '_, '_> {
                 confidence,
             ));
         }
+    }
+
+    /// Whether sentences `idx` of `side` hold an opening parenthesis.
+    fn has_parenthesis(&self, side: usize, idx: &[usize]) -> bool {
+        idx.iter()
+            .any(|&i| self.doc(side).sentences()[i].text().contains('('))
     }
 
     /// Whether the acronym `at` (of `side`) is written out in the other side's `sentences`:
@@ -320,20 +350,37 @@ impl Context<'_, '_, '_> {
         }
     }
 
-    /// Whether the name at `piece` (of `side`) holds the head word of a body or programme
-    /// (`Ministry`, `Consejo`, `Program`).
+    /// Whether the name at `piece` (of `side`) is headed by the word of a body or programme
+    /// (`Ministry of Energy`, `Research Council`, `Consejo de Investigación`; not `Network
+    /// Address Translation`).
     fn names_a_body(&self, side: usize, piece: &Piece) -> bool {
         let tables = self.doc(side).lang().tables();
-        self.doc(side).sentences()[piece.sentence]
+        let Some(name) = self.doc(side).sentences()[piece.sentence]
             .text()
             .get(piece.range.clone())
-            .is_some_and(|name| {
-                name.split(|c: char| !c.is_alphanumeric()).any(|w| {
-                    let folded = fold(w);
-                    let singular = tables.singular(&folded);
-                    tables.institution_heads.contains(&singular.as_ref())
-                })
-            })
+        else {
+            return false;
+        };
+        let words: Vec<String> = name
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| tables.singular(&fold(w)).into_owned())
+            .collect();
+        let connector = |w: &String| tables.name_connectors.contains(&w.as_str());
+        let heads: Vec<&String> = if tables.head_first {
+            words.first().into_iter().collect()
+        } else {
+            // The last word, and each word a connector follows (`Ministry` of `of Energy`).
+            words
+                .windows(2)
+                .filter(|w| !connector(&w[0]) && connector(&w[1]))
+                .map(|w| &w[0])
+                .chain(words.last())
+                .collect()
+        };
+        heads
+            .iter()
+            .any(|w| tables.institution_heads.contains(&w.as_str()))
     }
 
     pub(super) fn instruments(

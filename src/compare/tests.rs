@@ -529,3 +529,54 @@ fn a_rank_written_as_a_count_and_two_said_as_both_are_the_same_number() {
         [DivergenceKind::Number]
     );
 }
+
+#[test]
+fn a_manual_page_or_file_pattern_dropped_or_renamed_is_flagged() {
+    let has_entity = |en: &str, es: &str| {
+        findings(en, es)
+            .iter()
+            .any(|f| f.0 == DivergenceKind::Entity)
+    };
+    // Named nowhere else in either version, still references a translation copies.
+    assert!(has_entity(
+        "1. Processes\nUse killall(1) or pkill(1) to stop the daemon.\n",
+        "1. Procesos\nUse killall(1) o pgrep(1) para detener el demonio.\n",
+    ));
+    assert!(has_entity(
+        "1. Files\nLook for README*, INSTALL*, *.lsm or *.html files first.\n",
+        "1. Archivos\nBusque primero los archivos README*, INSTALL* o *.html.\n",
+    ));
+    // A manual page renamed in translation points nowhere.
+    assert!(has_entity(
+        "1. Disks\nFormat it with mkfs.ext4(1) and mount(8) it on a directory.\n",
+        "1. Discos\nDele formato con mkfs.ext4(1) y montarlo(8) en un directorio.\n",
+    ));
+    // Copied as they are, nothing.
+    assert!(!has_entity(
+        "1. Processes\nUse killall(1) or pkill(1) to stop the daemon.\n",
+        "1. Procesos\nUse killall(1) o pkill(1) para detener el demonio.\n",
+    ));
+}
+
+#[test]
+fn an_acronym_defined_on_one_side_only_is_flagged_where_the_other_has_no_parenthesis() {
+    let found = findings(
+        "1. Network\nThe router uses Network Address Translation (NAT) to share one address.\n",
+        "1. Red\nEl encaminador usa la traducción de direcciones de red para compartir una dirección.\n",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.0 == DivergenceKind::Entity && f.2.as_deref() == Some("NAT")),
+        "{found:?}"
+    );
+    // With its own acronym in parentheses, the other side defines it too.
+    let found = findings(
+        "1. Network\nThe router uses Network Address Translation (NAT) to share one address.\n",
+        "1. Red\nEl encaminador usa la traducción de direcciones de red (NAT) para compartir una dirección.\n",
+    );
+    assert!(
+        found.iter().all(|f| f.0 != DivergenceKind::Entity),
+        "{found:?}"
+    );
+}

@@ -48,16 +48,56 @@ impl Context<'_, '_, '_> {
                 .iter()
                 .any(|d| d.lang().tables().is_stop_word(&lower))
         };
-        // Tokens of one side the other's sentences lack, though the other version uses them.
+        // An identifier whose words the other side translated (`username@hostname`,
+        // `nombre_de_usuario@nombre_de_equipo`; `./source`, `./origen`): the other side has one
+        // of the same shape, symbols for symbols, sharing less than half of its words (an
+        // extension may stay: `.ext`).
+        let translated = |side: usize, t: &Token<'_>| {
+            let (shape, mine) = (symbols(t.text), words(t.text));
+            // Words, not option letters (`-r`, `-i`).
+            !shape.is_empty()
+                && mine.iter().all(|w| w.chars().count() >= 3)
+                && tokens[1 - side].iter().any(|u| {
+                    u.identifier
+                        && !squeezed[side].contains(&u.text.to_lowercase())
+                        && symbols(u.text) == shape
+                        && 2 * words(u.text).intersection(&mine).count() < mine.len()
+                })
+        };
+        // Tokens of one side the other's sentences lack, where the other version uses them, or
+        // references no translation may rewrite (`pkill(1)`, `*.lsm`).
         let lacking = |side: usize| -> Vec<&Token<'_>> {
             let other = 1 - side;
             tokens[side]
                 .iter()
                 .filter(|t| !squeezed[other].contains(&t.text.to_lowercase()))
-                .filter(|t| self.vocabulary[other].contains(t.text) && !function_word(t.text))
+                .filter(|t| !function_word(t.text))
+                .filter(|t| self.vocabulary[other].contains(t.text) || code_reference(t.text))
                 .collect()
         };
-        let (la, lb) = (lacking(0), lacking(1));
+        // A reference glued to the word before it by a missing space (`ordensysctl(8)`, where
+        // the document writes `orden` as a word elsewhere) is still the other side's
+        // `sysctl(8)`; `anacrontab(5)` is not `crontab(5)`.
+        let glued = |side: usize, t: &Token<'_>| {
+            let own_word = |word: &str| {
+                let text = self.doc(side).text();
+                text.match_indices(word).any(|(at, _)| {
+                    let before = text[..at].chars().next_back();
+                    let after = text[at + word.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                })
+            };
+            code_reference(t.text)
+                && tokens[1 - side].iter().any(|u| {
+                    t.text.len() > u.text.len()
+                        && t.text.ends_with(u.text)
+                        && own_word(&t.text[..t.text.len() - u.text.len()])
+                })
+        };
+        let (mut la, mut lb) = (lacking(0), lacking(1));
+        la.retain(|t| !glued(0, t));
+        lb.retain(|t| !glued(1, t));
         let piece = |t: &Token<'_>| Piece {
             sentence: t.sentence,
             range: t.range.clone(),
@@ -68,7 +108,15 @@ impl Context<'_, '_, '_> {
             let acronym = |t: &str| t.len() > 1 && t.chars().all(|c| c.is_uppercase());
             (acronym(a) || acronym(b)) && a.chars().next() == b.chars().next()
         };
-        if let (Some(a), Some(b)) = (la.first(), lb.first()) {
+        if let Some((a, b)) = la
+            .iter()
+            .filter(|a| !a.identifier || man_page(a.text) || !translated(0, a))
+            .find_map(|a| {
+                lb.iter()
+                    .find(|b| b.identifier == a.identifier)
+                    .map(|b| (a, b))
+            })
+        {
             if expands(a.text, b.text) {
                 return;
             }
@@ -88,24 +136,11 @@ impl Context<'_, '_, '_> {
             ));
             return;
         }
-        // An identifier whose words the other side translated (`username@hostname`,
-        // `nombre_de_usuario@nombre_de_equipo`; `./source`, `./origen`): the other side has one
-        // of the same shape, symbols for symbols, sharing less than half of its words (an
-        // extension may stay: `.ext`).
-        let translated = |side: usize, t: &Token<'_>| {
-            let (shape, mine) = (symbols(t.text), words(t.text));
-            !shape.is_empty()
-                && tokens[1 - side].iter().any(|u| {
-                    u.identifier
-                        && !squeezed[side].contains(&u.text.to_lowercase())
-                        && symbols(u.text) == shape
-                        && 2 * words(u.text).intersection(&mine).count() < mine.len()
-                })
-        };
         for (side, lacking) in [(0, &la), (1, &lb)] {
+            // A manual page renamed (`montarlo(8)` for `mount(8)`) points nowhere.
             let Some(t) = lacking
                 .iter()
-                .find(|t| t.identifier && !translated(side, t))
+                .find(|t| t.identifier && (man_page(t.text) || !translated(side, t)))
             else {
                 continue;
             };
@@ -148,6 +183,33 @@ fn words(token: &str) -> HashSet<String> {
         .filter(|w| w.chars().any(char::is_alphabetic))
         .map(str::to_lowercase)
         .collect()
+}
+
+/// A manual page (`pkill(1)`, `crontab(5)`, `ld.so(8)`) or a file pattern (`*.lsm`,
+/// `INSTALL*`): names a translation copies wherever it names them.
+fn code_reference(token: &str) -> bool {
+    let pattern = token.contains('*')
+        && token
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "*._-".contains(c))
+        && token.chars().filter(char::is_ascii_alphanumeric).count() >= 2;
+    man_page(token) || pattern
+}
+
+/// A manual page: a lower-case name and a section in parentheses (`pkill(1)`, `ld.so(8)`).
+/// Renamed in a translation (`montarlo(8)` for `mount(8)`), it points nowhere.
+fn man_page(token: &str) -> bool {
+    token
+        .strip_suffix(')')
+        .and_then(|t| t.split_once('('))
+        .is_some_and(|(name, section)| {
+            !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._+-".contains(c))
+                && section.starts_with(|c: char| c.is_ascii_digit())
+                && section.chars().count() <= 3
+        })
 }
 
 /// Every token a translation would copy, in a whole document: what [`copied_tokens`] finds in
@@ -258,8 +320,10 @@ fn unwrap(raw: &str) -> (usize, &str) {
         let before = token.len();
         token = token.trim_end_matches(QUOTES);
         token = token.trim_end_matches([',', ';', ':', '!', '?', '.']);
-        // `(DFSG)` loses its parenthesis; `pkill(1)` keeps its own.
-        if token.ends_with(')') && (opened || !token.contains('(')) {
+        // `(DFSG)` loses its parenthesis; `pkill(1)` keeps its own, but not the one that
+        // closes a parenthesis around it (`(see bash(1))`).
+        let unbalanced = token.matches(')').count() > token.matches('(').count();
+        if token.ends_with(')') && (opened || !token.contains('(') || unbalanced) {
             token = &token[..token.len() - 1];
         }
         if token.len() == before {

@@ -526,6 +526,7 @@ pub(super) static TABLES: Tables = Tables {
         "no matter",
     ],
     both_words: &["both", "either", "each other", "one another"],
+    head_first: false,
     institution_heads: &[
         "agency",
         "alliance",

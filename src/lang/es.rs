@@ -429,6 +429,7 @@ pub(super) static TABLES: Tables = Tables {
         "uno y otro",
         "una y otra",
     ],
+    head_first: true,
     institution_heads: &[
         "agencia",
         "alianza",

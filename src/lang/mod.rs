@@ -373,9 +373,12 @@ pub(crate) struct Tables {
     /// lower-case: a 2 on the other side is there.
     pub both_words: &'static [&'static str],
     /// The head words of names of bodies and programmes (`ministry`, `consejo`), accent-free,
-    /// lower-case and singular: a name holding one names an institution, which a translation
-    /// must name too.
+    /// lower-case and singular: a name headed by one names an institution, which a
+    /// translation must name too. Where the head stands is [`Tables::head_first`].
     pub institution_heads: &'static [&'static str],
+    /// Whether a name's head is its first word (`Consejo de Investigación`); else its last, or
+    /// the word before a connector (`Research Council`, `Ministry of Energy`).
+    pub head_first: bool,
     /// Lower-case words that stand inside a name between capitalised words (`of`, `de`); `and`
     /// is left out, since it joins two names (`Canada and Mexico`).
     pub name_connectors: &'static [&'static str],
@@ -429,6 +432,7 @@ pub(crate) static NEUTRAL: Tables = Tables {
     not_negations: &[],
     instruments: &[],
     institution_heads: &[],
+    head_first: false,
     both_words: &[],
     name_connectors: &[],
     number_qualifiers: &[],
