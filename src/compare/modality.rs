@@ -34,6 +34,11 @@ impl Context<'_, '_, '_> {
         fn has(v: &[(Located, Modality)], m: Modality) -> Option<&(Located, Modality)> {
             v.iter().find(|x| x.1 == m)
         }
+        // An intention, to look into something or to try.
+        fn intends(v: &[(Located, Modality)]) -> Option<&(Located, Modality)> {
+            v.iter()
+                .find(|x| matches!(x.1, Modality::Tentative | Modality::Endeavour))
+        }
         fn count(v: &[(Located, Modality)], m: Modality) -> usize {
             v.iter().filter(|x| x.1 == m).count()
         }
@@ -72,10 +77,10 @@ impl Context<'_, '_, '_> {
             if possibles(v) > possibles(other) && binding(v) <= binding(other) {
                 return possible(v);
             }
-            if binding(v) == 0 && binding(other) > 0 && has(other, Modality::Tentative).is_none() {
+            if binding(v) == 0 && binding(other) > 0 && intends(other).is_none() {
                 // `must` against `debería`, or against `seek to`; but `debe` is also how
                 // Spanish gives advice: only a commitment is stronger than `should`.
-                return has(v, Modality::Tentative).or_else(|| {
+                return intends(v).or_else(|| {
                     has(v, Modality::Advised).filter(|_| count(other, Modality::Committed) > 0)
                 });
             }
@@ -87,6 +92,13 @@ impl Context<'_, '_, '_> {
             |side: usize, v: &[(Located, Modality)], weaker: Modality| -> Option<(Piece, bool)> {
                 if let Some(c) = has(v, Modality::Committed).or_else(|| has(v, Modality::Obliged)) {
                     return Some((c.0.piece(), false));
+                }
+                // `will seek to coordinate` against `se contempla la posibilidad de coordinar`:
+                // an effort promised is more than a possibility considered.
+                if weaker == Modality::Possible {
+                    if let Some(t) = has(v, Modality::Endeavour) {
+                        return Some((t.0.piece(), false));
+                    }
                 }
                 // `can be configured` against `se configura`: an ability restates a plain
                 // sentence, and so does a habit (`suelen estar` against `are in good shape`).

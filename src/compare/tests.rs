@@ -580,3 +580,37 @@ fn an_acronym_defined_on_one_side_only_is_flagged_where_the_other_has_no_parenth
         "{found:?}"
     );
 }
+
+#[test]
+fn an_effort_promised_is_more_than_a_possibility_considered() {
+    assert_eq!(
+        kinds(
+            "1. Cyber\nBoth countries will seek to coordinate their positions in multilateral fora.\n",
+            "1. Ciber\nSe contempla la posibilidad de coordinar posiciones en foros multilaterales.\n",
+        ),
+        [DivergenceKind::Modality]
+    );
+    assert_eq!(
+        kinds(
+            "1. Cyber\nBoth countries will strive to coordinate their positions in multilateral fora.\n",
+            "1. Ciber\nAmbos países podrán coordinar sus posiciones en foros multilaterales.\n",
+        ),
+        [DivergenceKind::Modality]
+    );
+    // Looking into something is no more than considering it.
+    assert_eq!(
+        kinds(
+            "1. Cyber\nBoth countries will explore joint training in multilateral fora.\n",
+            "1. Ciber\nSe contemplará la posibilidad de una formación conjunta en foros multilaterales.\n",
+        ),
+        []
+    );
+    // Trying against trying is the same.
+    assert_eq!(
+        kinds(
+            "1. Cyber\nBoth countries will seek to coordinate their positions.\n",
+            "1. Ciber\nAmbos países procurarán coordinar sus posiciones.\n",
+        ),
+        []
+    );
+}

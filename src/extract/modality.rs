@@ -56,7 +56,12 @@ pub(super) fn modals(w: &Words<'_>, tables: &Tables, out: &mut Vec<Found>) {
     // `will explore`: a commitment to look into something is tentative.
     let tentative: Vec<usize> = found
         .iter()
-        .filter(|f| f.value == Value::Modal(Modality::Tentative))
+        .filter(|f| {
+            matches!(
+                f.value,
+                Value::Modal(Modality::Tentative) | Value::Modal(Modality::Endeavour)
+            )
+        })
         .map(|f| f.token)
         .collect();
     found.retain(|f| {

@@ -461,8 +461,12 @@ pub enum Bound {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Modality {
-    /// `explore`, `consider`, `intend`, `seek to`: an intention to look into something.
+    /// `explore`, `consider`, `look into`: an intention to look into something.
     Tentative,
+    /// `seek to`, `strive to`, `intend to`, `procurarán`, `buscarán`: an effort promised, no
+    /// result. Compared as an intention, but more than a possibility considered (`will seek
+    /// to coordinate` against `se contempla la posibilidad de coordinar`).
+    Endeavour,
     /// `may`, `could`, `might`, `podrán`: a possibility.
     Possible,
     /// `should`, `debería`, `conviene`, `it is recommended`: advice.

@@ -31,8 +31,10 @@ type Expected = (
 /// - I.1 and I.9: the Spanish alone gives an acronym in parentheses (`encuentros de negocios
 ///   (B2B)` for "business-to-business connections", `Plan de Trabajo Sanitario y Fitosanitario
 ///   (SPS)` for "Sanitary and Phytosanitary Work Plan"): a name only one version carries, the
-///   class the I.9 case of the findings issue names (what a brackets check finds).
-const EXPECTED: [Expected; 12] = [
+///   class the I.9 case of the findings issue names (what a brackets check finds);
+/// - III.2: "will seek to coordinate" (an effort promised) against "se contempla la posibilidad
+///   de coordinar" (a possibility considered).
+const EXPECTED: [Expected; 13] = [
     (
         "preamble",
         DivergenceKind::Addition,
@@ -90,6 +92,12 @@ const EXPECTED: [Expected; 12] = [
     ("III.5", DivergenceKind::Entity, None, Some("G7")),
     ("I.1", DivergenceKind::Entity, None, Some("B2B")),
     ("I.9", DivergenceKind::Entity, None, Some("SPS")),
+    (
+        "III.2",
+        DivergenceKind::Modality,
+        Some("seek"),
+        Some("contempla la posibilidad"),
+    ),
 ];
 
 fn section_id(check: &Check, k: usize) -> &str {
@@ -546,9 +554,9 @@ fn evidence_names_its_sentence_and_range() {
             seen += 1;
         }
     }
-    // The clean pair's 12 warnings and 1 note (the list above, and "DCA" named elsewhere):
-    // 5 with evidence on both sides, 8 on one.
-    assert_eq!(seen, 18);
+    // The clean pair's 13 warnings and 1 note (the list above, and "DCA" named elsewhere):
+    // 6 with evidence on both sides, 8 on one.
+    assert_eq!(seen, 20);
 }
 
 /// Comparing along the aligner's own alignment finds what a check finds; along an edited one,

@@ -266,7 +266,7 @@ fn check_text_groups_divergences_and_ends_with_a_summary() {
     assert!(stdout.contains("          es 5:1  Ciudad de México, 18 de septiembre de 2025\n"));
     let last = stdout.lines().last().unwrap();
     assert!(
-        last.starts_with("13 divergences: 0 errors, 12 warnings, 1 infos; "),
+        last.starts_with("14 divergences: 0 errors, 13 warnings, 1 infos; "),
         "{last}"
     );
 }
@@ -312,7 +312,7 @@ fn check_json_is_the_v1_report() {
         }
     }
     assert_eq!(json["summary"]["total"], total);
-    assert_eq!(total, 13);
+    assert_eq!(total, 14);
 }
 
 #[test]
@@ -347,7 +347,7 @@ fn check_takes_languages_given_and_warns_on_one_language_twice() {
     assert!(given.status.success());
     let json: serde_json::Value = serde_json::from_slice(&given.stdout).unwrap();
     assert_eq!(json["en"]["path"], "seeds/2025-2028.en.txt");
-    assert_eq!(json["summary"]["total"], 13);
+    assert_eq!(json["summary"]["total"], 14);
 
     let same = paridad(&["check", "seeds/2025-2028.en.txt", "seeds/2025-2028.en.txt"]);
     assert!(same.status.success());
@@ -409,24 +409,24 @@ fn a_baseline_hides_what_was_reviewed_and_says_how_many() {
     let path = baseline.to_str().unwrap();
     let first = check_seeds(&["--write-baseline", path]);
     assert_eq!(first.status.code(), Some(0));
-    // The clean pair's 13 findings (12 warnings and an info, read in tests/suite/check.rs).
+    // The clean pair's 14 findings (13 warnings and an info, read in tests/suite/check.rs).
     assert_eq!(
         last_line(&first),
-        "13 divergences: 0 errors, 12 warnings, 1 infos; addition 3, entity 7, modality 2, omission 1"
+        "14 divergences: 0 errors, 13 warnings, 1 infos; addition 3, entity 7, modality 3, omission 1"
     );
     let recorded: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&baseline).unwrap()).unwrap();
     assert_eq!(recorded["schema"], "paridad.baseline.v1");
-    assert_eq!(recorded["findings"].as_array().unwrap().len(), 13);
+    assert_eq!(recorded["findings"].as_array().unwrap().len(), 14);
     let second = check_seeds(&["--baseline", path, "--fail-on", "warning"]);
     assert_eq!(second.status.code(), Some(0), "nothing left to fail on");
     assert_eq!(
         last_line(&second),
-        "0 divergences: 0 errors, 0 warnings, 0 infos (13 hidden by the baseline)"
+        "0 divergences: 0 errors, 0 warnings, 0 infos (14 hidden by the baseline)"
     );
     let json = check_seeds(&["--baseline", path, "--format", "json"]);
     let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
-    assert_eq!(report["summary"]["hidden"], 13);
+    assert_eq!(report["summary"]["hidden"], 14);
     assert_eq!(report["summary"]["total"], 0);
     // A finding the baseline does not know still shows: the Spanish deadline of I.6 changed.
     let es = std::fs::read_to_string(SEEDS[1]).unwrap().replace(
@@ -447,7 +447,7 @@ fn a_baseline_hides_what_was_reviewed_and_says_how_many() {
     assert_eq!(third.status.code(), Some(1), "a new error fails the run");
     assert_eq!(
         last_line(&third),
-        "1 divergences: 1 errors, 0 warnings, 0 infos; date 1 (13 hidden by the baseline)"
+        "1 divergences: 1 errors, 0 warnings, 0 infos; date 1 (14 hidden by the baseline)"
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -475,7 +475,7 @@ fn filters_leave_out_kinds_severities_and_low_confidence() {
     let out = check_seeds(&["--ignore", "entity", "--min-severity", "warning"]);
     assert_eq!(
         last_line(&out),
-        "6 divergences: 0 errors, 6 warnings, 0 infos; addition 3, modality 2, omission 1"
+        "7 divergences: 0 errors, 7 warnings, 0 infos; addition 3, modality 3, omission 1"
     );
     // Modality findings have confidence 0.7, clauses 0.5, sentences 0.8: above 0.75 only the
     // Spanish dateline (a sentence without counterpart) and the instruments (0.75) stay.
@@ -527,7 +527,7 @@ fn out_writes_the_report_to_a_file_and_dash_reads_stdin() {
     assert!(out.stdout.is_empty());
     let report: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
-    assert_eq!(report["summary"]["total"], 13);
+    assert_eq!(report["summary"]["total"], 14);
     // The Spanish version from standard input gives the same findings.
     let mut child = Command::new(env!("CARGO_BIN_EXE_paridad"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -544,7 +544,7 @@ fn out_writes_the_report_to_a_file_and_dash_reads_stdin() {
     let piped = child.wait_with_output().unwrap();
     assert_eq!(
         last_line(&piped),
-        "13 divergences: 0 errors, 12 warnings, 1 infos; addition 3, entity 7, modality 2, omission 1"
+        "14 divergences: 0 errors, 13 warnings, 1 infos; addition 3, entity 7, modality 3, omission 1"
     );
     let unwritable = check_seeds(&["--out", "/nonexistent-dir/report.txt"]);
     assert_eq!(unwritable.status.code(), Some(2));

@@ -170,7 +170,7 @@ fn the_spanish_file_first_is_said_and_strict_lang_refuses_it() {
         r["en"]["path"], "seeds/2025-2028.en.txt",
         "the report says which is which"
     );
-    assert_eq!(r["summary"]["total"], 13);
+    assert_eq!(r["summary"]["total"], 14);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(
         stderr.trim(),
