@@ -257,6 +257,9 @@ const DICTIONARY_ENDING: usize = 2;
 /// Letters a word of the text may have beyond a dictionary word's beginning.
 const DICTIONARY_EXTRA: usize = 4;
 
+/// Words of the text one dictionary word may match: its inflected forms are fewer.
+const DICTIONARY_FORMS: usize = 64;
+
 /// The pairs of words of the two vocabularies (side `a`'s, side `b`'s) that `dictionary`
 /// pairs, either way round: each phrase of an entry is read as one content word of its side
 /// (`alrededor de` as `alrededor`; a phrase of several is left out), and matches the words of
@@ -268,18 +271,30 @@ pub(crate) fn offered(
     vocab_b: &[String],
     tables_b: &crate::lang::Tables,
 ) -> HashSet<(u32, u32)> {
+    // Each word under its own spelling and under each beginning a dictionary word could
+    // match it by (its first four letters or more, missing at most the last four): a lookup is
+    // then one probe, whatever the vocabulary.
     let index = |vocab: &[String]| {
         let mut by_start: HashMap<String, Vec<u32>> = HashMap::new();
         for (k, w) in vocab.iter().enumerate() {
-            by_start
-                .entry(w.chars().take(4).collect())
-                .or_default()
-                .push(k as u32);
+            let chars: Vec<char> = w.chars().collect();
+            let shortest = chars
+                .len()
+                .saturating_sub(DICTIONARY_EXTRA)
+                .max(4)
+                .min(chars.len());
+            for len in shortest..=chars.len() {
+                by_start
+                    .entry(chars[..len].iter().collect())
+                    .or_default()
+                    .push(k as u32);
+            }
         }
         by_start
     };
     let (index_a, index_b) = (index(vocab_a), index(vocab_b));
-    // The words of `vocab` a phrase names.
+    // The words of a vocabulary a phrase names: its one content word, or the words that begin
+    // with it less its inflection (at most [`DICTIONARY_FORMS`]).
     let words = |phrase: &str,
                  tables: &crate::lang::Tables,
                  vocab: &[String],
@@ -302,20 +317,22 @@ pub(crate) fn offered(
         } else {
             key.clone()
         };
-        let stem_len = stem.chars().count();
-        let start: String = key.chars().take(4).collect();
+        if stem.chars().count() < 4 {
+            // Too short to stand for its forms: the word itself.
+            return index
+                .get(key)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&k| vocab[k as usize] == *key)
+                .collect();
+        }
         index
-            .get(&start)
+            .get(&stem)
             .into_iter()
             .flatten()
             .copied()
-            .filter(|&k| {
-                let w = &vocab[k as usize];
-                w == key
-                    || (stem_len >= 4
-                        && w.starts_with(&stem)
-                        && w.chars().count() <= stem_len + DICTIONARY_EXTRA)
-            })
+            .take(DICTIONARY_FORMS)
             .collect()
     };
     let mut out = HashSet::new();
@@ -466,6 +483,39 @@ mod tests {
         let en: &[&[&str]] = &[&["plan"], &["plan"]];
         let es: &[&[&str]] = &[&["plan", "accion"], &["plan", "accion"]];
         assert!(learn_with(en, es, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_dictionary_word_matches_its_forms_and_at_most_a_bounded_number() {
+        use crate::lang::Lang;
+        let dict = crate::Dictionary::from_hunalign("llegar @ arrive\nsal @ salt\n").unwrap();
+        let en: Vec<String> = ["arrive", "arrival", "salt"].map(String::from).to_vec();
+        // `llegan`, `llegada` are forms of `llegar` (its beginning less two letters); `salud`
+        // is not `sal` (too short to stand for forms); and thousands of words sharing a
+        // beginning give no more than a bounded number of matches.
+        let mut es: Vec<String> = ["llegan", "llegada", "sal", "salud"]
+            .map(String::from)
+            .to_vec();
+        es.extend((0..5_000).map(|k| format!("lleg{}", char::from(b'a' + (k % 26) as u8))));
+        let offered = offered(&dict, &en, Lang::En.tables(), &es, Lang::Es.tables());
+        let pairs_of = |w: &str| -> Vec<&str> {
+            let i = en.iter().position(|x| x == w).unwrap() as u32;
+            let mut got: Vec<&str> = offered
+                .iter()
+                .filter(|p| p.0 == i)
+                .map(|p| es[p.1 as usize].as_str())
+                .collect();
+            got.sort_unstable();
+            got.dedup();
+            got
+        };
+        assert_eq!(pairs_of("salt"), ["sal"]);
+        let arrive = pairs_of("arrive");
+        assert!(
+            arrive.contains(&"llegan") && arrive.contains(&"llegada"),
+            "{arrive:?}"
+        );
+        assert!(arrive.len() <= DICTIONARY_FORMS, "{}", arrive.len());
     }
 
     #[test]
