@@ -377,6 +377,9 @@ impl Aligner {
     ) -> Lexicon {
         let reading = self.reading(en, es, true);
         let first = reading.lexicon(&Learned::default());
+        if !self.learn && self.dictionary.is_empty() {
+            return first;
+        }
         reading.lexicon(&self.learned_from(&reading, &first, alignment))
     }
 

@@ -118,6 +118,14 @@ impl Context<'_, '_, '_> {
         );
         for (a, b) in pair_up(&le, &ls) {
             let name = |side: usize, l: &Located| self.text_of(side, &l.piece()).to_string();
+            let appears = |side: usize, l: &Located| {
+                format!(
+                    "{} appears in the {} version but not in the {}",
+                    name(side, l),
+                    self.name(side),
+                    self.name(1 - side)
+                )
+            };
             let (severity, message, confidence) = match (a, b) {
                 // Both known to the glossary as different things.
                 (Some(a), Some(b)) if a.known && b.known => (
@@ -147,26 +155,8 @@ impl Context<'_, '_, '_> {
                 // `Traducción de Direcciones de Red.`): then the acronym was dropped.
                 (Some(a), None) if a.defined && self.has_parenthesis(1, sentences[1]) => continue,
                 (None, Some(b)) if b.defined && self.has_parenthesis(0, sentences[0]) => continue,
-                (Some(a), None) if a.defined => (
-                    Severity::Warning,
-                    format!(
-                        "{} appears in the {} version but not in the {}",
-                        name(0, &a.at),
-                        self.name(0),
-                        self.name(1)
-                    ),
-                    0.6,
-                ),
-                (None, Some(b)) if b.defined => (
-                    Severity::Warning,
-                    format!(
-                        "{} appears in the {} version but not in the {}",
-                        name(1, &b.at),
-                        self.name(1),
-                        self.name(0)
-                    ),
-                    0.6,
-                ),
+                (Some(a), None) if a.defined => (Severity::Warning, appears(0, &a.at), 0.6),
+                (None, Some(b)) if b.defined => (Severity::Warning, appears(1, &b.at), 0.6),
                 // Used bare and spelled out on the other side (`GUI`, `interfaz gráfica de
                 // usuario`).
                 (Some(a), None) if self.spelled_out(0, &a.at, sentences[1]) => continue,
@@ -189,26 +179,8 @@ impl Context<'_, '_, '_> {
                     ),
                     0.3,
                 ),
-                (Some(a), None) => (
-                    Severity::Warning,
-                    format!(
-                        "{} appears in the {} version but not in the {}",
-                        name(0, &a.at),
-                        self.name(0),
-                        self.name(1)
-                    ),
-                    0.7,
-                ),
-                (None, Some(b)) => (
-                    Severity::Warning,
-                    format!(
-                        "{} appears in the {} version but not in the {}",
-                        name(1, &b.at),
-                        self.name(1),
-                        self.name(0)
-                    ),
-                    0.7,
-                ),
+                (Some(a), None) => (Severity::Warning, appears(0, &a.at), 0.7),
+                (None, Some(b)) => (Severity::Warning, appears(1, &b.at), 0.7),
                 (None, None) => continue,
             };
             out.push(Draft::new(

@@ -285,6 +285,7 @@ impl Checker {
             lines: [LineIndex::new(en.text()), LineIndex::new(es.text())],
             source_maps: Default::default(),
             sentence_ids: Default::default(),
+            words: Default::default(),
             vocabulary: [verbatim::vocabulary(en), verbatim::vocabulary(es)],
             section_ids: [en, es].map(|doc| {
                 let mut first = HashMap::new();
@@ -379,6 +380,8 @@ struct Context<'a, 'd, 't> {
     source_maps: [RefCell<Option<(usize, SourceMap)>>; 2],
     /// Per side, the hash of the last sentence a finding's id needed.
     sentence_ids: [RefCell<Option<(usize, String)>>; 2],
+    /// Per side, every word of the document as written, made when first needed.
+    words: [std::cell::OnceCell<HashSet<&'t str>>; 2],
 }
 
 /// A piece of one side: a sentence and a byte range of its text.
@@ -436,6 +439,20 @@ impl Located {
             sentence: self.sentence,
             range: self.found.range.clone(),
         }
+    }
+}
+
+impl<'d, 't> Context<'_, 'd, 't> {
+    /// Every word of the document of `side` as written (runs of letters and digits), made
+    /// once a check.
+    fn words(&self, side: usize) -> &HashSet<&'t str> {
+        self.words[side].get_or_init(|| {
+            let doc: &'d Document<'t> = if side == 0 { self.a } else { self.b };
+            doc.text()
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect()
+        })
     }
 }
 

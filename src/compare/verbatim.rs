@@ -79,20 +79,13 @@ impl Context<'_, '_, '_> {
         // the document writes `orden` as a word elsewhere) is still the other side's
         // `sysctl(8)`; `anacrontab(5)` is not `crontab(5)`.
         let glued = |side: usize, t: &Token<'_>| {
-            let own_word = |word: &str| {
-                let text = self.doc(side).text();
-                text.match_indices(word).any(|(at, _)| {
-                    let before = text[..at].chars().next_back();
-                    let after = text[at + word.len()..].chars().next();
-                    !before.is_some_and(char::is_alphanumeric)
-                        && !after.is_some_and(char::is_alphanumeric)
-                })
-            };
             code_reference(t.text)
                 && tokens[1 - side].iter().any(|u| {
                     t.text.len() > u.text.len()
                         && t.text.ends_with(u.text)
-                        && own_word(&t.text[..t.text.len() - u.text.len()])
+                        && self
+                            .words(side)
+                            .contains(&t.text[..t.text.len() - u.text.len()])
                 })
         };
         let (mut la, mut lb) = (lacking(0), lacking(1));
