@@ -4,7 +4,7 @@ mod section;
 mod sentence;
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -139,11 +139,29 @@ impl Default for Aligner {
 impl Aligner {
     /// An aligner with the built-in glossary.
     pub fn new() -> Aligner {
-        Aligner::from_glossary(Glossary::builtin().clone())
+        // The built-in glossary and its indexes are built once a process and shared.
+        static BUILTIN: OnceLock<(Arc<Glossary>, Arc<[TermIndex; 2]>)> = OnceLock::new();
+        let (glossary, terms) = BUILTIN.get_or_init(|| {
+            let glossary = Glossary::builtin();
+            let (en, es) = rayon::join(
+                || TermIndex::new(glossary, Lang::En),
+                || TermIndex::new(glossary, Lang::Es),
+            );
+            (Arc::new(glossary.clone()), Arc::new([en, es]))
+        });
+        Aligner {
+            glossary: Arc::clone(glossary),
+            terms: Arc::clone(terms),
+            learn: true,
+            dictionary: Arc::default(),
+        }
     }
 
     /// An aligner with the built-in glossary and the caller's (concepts sharing a term merge).
     pub fn with_glossary(glossary: &Glossary) -> Aligner {
+        if glossary.is_empty() {
+            return Aligner::new();
+        }
         let mut all = Glossary::builtin().clone();
         all.extend(glossary);
         Aligner::from_glossary(all)
@@ -151,10 +169,11 @@ impl Aligner {
 
     /// An aligner with only the given glossary, without the built-in one.
     pub fn from_glossary(glossary: Glossary) -> Aligner {
-        let terms = [
-            TermIndex::new(&glossary, Lang::En),
-            TermIndex::new(&glossary, Lang::Es),
-        ];
+        let (en, es) = rayon::join(
+            || TermIndex::new(&glossary, Lang::En),
+            || TermIndex::new(&glossary, Lang::Es),
+        );
+        let terms = [en, es];
         Aligner {
             glossary: Arc::new(glossary),
             terms: Arc::new(terms),

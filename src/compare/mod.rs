@@ -135,6 +135,9 @@ impl Checker {
     /// # Ok::<(), paridad::Error>(())
     /// ```
     pub fn with_glossary(glossary: &Glossary) -> Checker {
+        if glossary.is_empty() {
+            return Checker::with_aligner(Aligner::new());
+        }
         // What `Aligner::with_glossary` does, with the merged glossary kept for the
         // terminology check rather than merged a second time.
         let mut all = Glossary::builtin().clone();
@@ -202,8 +205,12 @@ impl Checker {
     /// `a`, else that of side `b`.
     pub fn check(&self, a: &Document<'_>, b: &Document<'_>) -> Check {
         let [en, es] = crate::document::sides(a, b);
-        let (lexicon, alignment) = self.aligner.lexicon_and_alignment(en, es, true);
-        self.compare_in(en, es, &lexicon, alignment)
+        // The values each sentence states do not depend on the alignment: read meanwhile.
+        let ((lexicon, alignment), values) = rayon::join(
+            || self.aligner.lexicon_and_alignment(en, es, true),
+            || self.values(en, es),
+        );
+        self.compare_in(en, es, &lexicon, alignment, values)
     }
 
     /// Compares two versions along an alignment made before: by [`Aligner::align`], or by
@@ -244,26 +251,40 @@ impl Checker {
     ) -> Result<Check, Error> {
         let [en, es] = crate::document::sides(a, b);
         fits(alignment, en, es)?;
-        let lexicon = self.aligner.lexicon_along(en, es, alignment);
-        Ok(self.compare_in(en, es, &lexicon, alignment.clone()))
+        let (lexicon, values) = rayon::join(
+            || self.aligner.lexicon_along(en, es, alignment),
+            || self.values(en, es),
+        );
+        Ok(self.compare_in(en, es, &lexicon, alignment.clone(), values))
     }
 
-    /// Compares `en` and `es` (in this order) along `alignment`, reading their `lexicon`.
+    /// The date `en` and `es` (in this order) are read as of: the one set, else theirs.
+    fn date_of(&self, en: &Document<'_>, es: &Document<'_>) -> Option<Date> {
+        self.doc_date.or(en.date()).or(es.date())
+    }
+
+    /// Per side, per sentence, the values it states.
+    fn values(&self, en: &Document<'_>, es: &Document<'_>) -> [Vec<Vec<Found>>; 2] {
+        let year = self.date_of(en, es).map(|d| d.year());
+        [en, es].map(|doc| {
+            doc.sentences()
+                .par_iter()
+                .map(|s| extract(s.text(), doc.lang(), year))
+                .collect::<Vec<_>>()
+        })
+    }
+
+    /// Compares `en` and `es` (in this order) along `alignment`, reading their `lexicon` and
+    /// the `values` of their sentences.
     fn compare_in(
         &self,
         en: &Document<'_>,
         es: &Document<'_>,
         built: &Lexicon,
         alignment: Alignment,
+        values: [Vec<Vec<Found>>; 2],
     ) -> Check {
-        let doc_date = self.doc_date.or(en.date()).or(es.date());
-        let year = doc_date.map(|d| d.year());
-        let values = [en, es].map(|doc| {
-            doc.sentences()
-                .par_iter()
-                .map(|s| extract(s.text(), doc.lang(), year))
-                .collect::<Vec<_>>()
-        });
+        let doc_date = self.date_of(en, es);
         let doc_classes = [&built.detail_a, &built.detail_b].map(|detail| {
             detail
                 .iter()

@@ -37,7 +37,7 @@ pub(super) fn dates(
     let mut i = 0;
     while i < n {
         // Relative years.
-        if let Some((len, offset, _)) = w.table_at(i, tables.relative_years) {
+        if let Some((len, offset, _)) = w.table_at(i, &tables.relative_years) {
             if let Some(year) = doc_year {
                 let bound = w.table_before(i, tables.date_bounds, tables.articles);
                 let start = bound.map_or(i, |b| b.0);

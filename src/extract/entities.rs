@@ -56,7 +56,7 @@ pub(super) fn acronyms(w: &Words<'_>, out: &mut Vec<Found>) {
 pub(super) fn instruments(w: &Words<'_>, tables: &Tables, out: &mut Vec<Found>) {
     let mut i = 0;
     while i < w.toks.len() {
-        match w.table_at(i, tables.instruments) {
+        match w.table_at(i, &tables.instruments) {
             Some((len, tag, _)) => {
                 if !tag.is_empty() {
                     out.push(Found {

@@ -20,7 +20,7 @@ use std::ops::Range;
 
 pub(crate) use decimal::Decimal;
 
-use crate::lang::{Bound, Lang, Modality, Qualifier};
+use crate::lang::{Bound, Lang, Modality, PhraseTable, Qualifier};
 use crate::tokens::{fold, tokens, Token, TokenKind};
 
 /// A value found in a sentence.
@@ -94,6 +94,15 @@ impl<'s> Words<'s> {
 
     /// The number of tokens of `phrase` (words joined by spaces) when it starts at token `i`.
     fn phrase_at(&self, i: usize, phrase: &str) -> Option<usize> {
+        // Most phrases of a table fail on their first word: test it before splitting.
+        let first = self.folded.get(i)?;
+        if phrase.as_bytes().first() != first.as_bytes().first() {
+            return None;
+        }
+        match phrase.as_bytes().get(first.len()) {
+            Some(b' ') | None if phrase.starts_with(first.as_str()) => {}
+            _ => return None,
+        }
         let mut n = 0;
         for word in phrase.split(' ') {
             if self.folded.get(i + n).map(String::as_str) != Some(word) {
@@ -108,10 +117,10 @@ impl<'s> Words<'s> {
     fn table_at<T: Copy>(
         &self,
         i: usize,
-        table: &[(&'static str, T)],
+        table: &PhraseTable<T>,
     ) -> Option<(usize, T, &'static str)> {
         let mut best: Option<(usize, T, &'static str)> = None;
-        for &(phrase, v) in table {
+        for &(phrase, v) in table.starting_with(self.folded.get(i)?) {
             if let Some(n) = self.phrase_at(i, phrase) {
                 if best.is_none_or(|(m, _, _)| n > m) {
                     best = Some((n, v, phrase));
@@ -149,7 +158,7 @@ impl<'s> Words<'s> {
 
     /// The scale word or phrase of `table` at token `i`: a phrase by its folded words, or one
     /// word by its singular key (the table lists `millon` for `millones`).
-    fn scale_at(&self, i: usize, table: &[(&'static str, f64)]) -> Option<(usize, f64)> {
+    fn scale_at(&self, i: usize, table: &PhraseTable<f64>) -> Option<(usize, f64)> {
         if let Some((len, scale, _)) = self.table_at(i, table) {
             return Some((len, scale));
         }

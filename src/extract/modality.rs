@@ -11,7 +11,7 @@ pub(super) fn modals(w: &Words<'_>, tables: &Tables, out: &mut Vec<Found>) {
     let mut found: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < w.toks.len() {
-        if let Some((len, m, _)) = w.table_at(i, tables.modals) {
+        if let Some((len, m, _)) = w.table_at(i, &tables.modals) {
             // `May 13`, `Will Smith`: a capital inside a sentence, or a number after it, makes
             // the word a name or a month.
             let text = &w.text[w.toks[i].range.clone()];

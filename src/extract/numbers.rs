@@ -68,7 +68,7 @@ pub(super) fn numbers(w: &Words<'_>, tables: &Tables, used: &mut [bool], out: &m
         };
         // A scale word after digits: `1.5 billion`, `2,5 billones`.
         if !word && form == NumberForm::Count && last == i {
-            if let Some((len, scale)) = w.scale_at(last + 1, tables.scale_words) {
+            if let Some((len, scale)) = w.scale_at(last + 1, &tables.scale_words) {
                 value = value.times(whole(scale));
                 last += len;
             }

@@ -165,7 +165,7 @@ impl Reader<'_, '_> {
             }
             return t.key.parse().ok().map(|v| (Part::Digits(v), 1));
         }
-        let (len, v) = match self.w.scale_at(k, self.tables.scale_words) {
+        let (len, v) = match self.w.scale_at(k, &self.tables.scale_words) {
             Some((len, v)) if self.used[k..k + len].iter().all(|u| !u) => (len, whole(v)),
             _ => (
                 1,

@@ -1,9 +1,8 @@
 //! Strings stored once, each known by a small id.
 
-use std::collections::hash_map::RandomState;
 use std::hash::BuildHasher;
 
-use hashbrown::HashTable;
+use hashbrown::{DefaultHashBuilder, HashTable};
 
 /// Distinct strings, stored one after another in one buffer, each with an id (0, 1, 2 … in
 /// the order first seen).
@@ -18,7 +17,8 @@ pub(crate) struct Interner {
     ends: Vec<usize>,
     /// The ids, found by their string's hash.
     table: HashTable<u32>,
-    hasher: RandomState,
+    /// A fast hasher, seeded at random per interner.
+    hasher: DefaultHashBuilder,
 }
 
 impl Interner {
@@ -28,7 +28,7 @@ impl Interner {
             text: String::new(),
             ends: Vec::with_capacity(n),
             table: HashTable::with_capacity(n),
-            hasher: RandomState::new(),
+            hasher: DefaultHashBuilder::default(),
         }
     }
 

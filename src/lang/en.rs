@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use super::{Bound, HeadingKeyword as K, Modality, Qualifier, Tables};
+use super::{Bound, HeadingKeyword as K, Modality, PhraseTable, Qualifier, Tables};
 
 pub(super) static TABLES: Tables = Tables {
     code: "en",
@@ -383,13 +383,13 @@ pub(super) static TABLES: Tables = Tables {
     ],
     ordinal_suffixes: &["st", "nd", "rd", "th"],
     percent_words: &["percent", "per cent"],
-    scale_words: &[
+    scale_words: PhraseTable::new(&[
         ("hundred", 100.0),
         ("thousand", 1e3),
         ("million", 1e6),
         ("billion", 1e9),
         ("trillion", 1e12),
-    ],
+    ]),
     date_bounds: &[
         ("no later than the end of", Bound::By),
         ("by the end of", Bound::By),
@@ -411,7 +411,7 @@ pub(super) static TABLES: Tables = Tables {
         ("until", Bound::Until),
         ("through", Bound::Until),
     ],
-    relative_years: &[
+    relative_years: PhraseTable::new(&[
         ("this year", 0),
         ("the current year", 0),
         ("this calendar year", 0),
@@ -419,8 +419,8 @@ pub(super) static TABLES: Tables = Tables {
         ("the following year", 1),
         ("the coming year", 1),
         ("last year", -1),
-    ],
-    modals: &[
+    ]),
+    modals: PhraseTable::new(&[
         ("will", Modality::Committed),
         ("shall", Modality::Committed),
         ("must", Modality::Committed),
@@ -460,7 +460,7 @@ pub(super) static TABLES: Tables = Tables {
         ("strive", Modality::Endeavour),
         ("endeavour", Modality::Endeavour),
         ("endeavor", Modality::Endeavour),
-    ],
+    ]),
     future_endings: &[],
     relative_words: &["that", "which", "who", "whom", "whose", "where", "whereby"],
     negations: &[
@@ -576,7 +576,7 @@ pub(super) static TABLES: Tables = Tables {
         "union",
         "university",
     ],
-    instruments: &[
+    instruments: PhraseTable::new(&[
         ("memorandum of understanding", "mou"),
         ("memoranda of understanding", "mou"),
         ("mou", "mou"),
@@ -596,7 +596,7 @@ pub(super) static TABLES: Tables = Tables {
         ("work plan", "work-plan"),
         ("workplan", "work-plan"),
         ("action plan", "action-plan"),
-    ],
+    ]),
     name_connectors: &["of", "the", "for", "on"],
     number_qualifiers: &[
         ("more than", Qualifier::More),

@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use super::{Bound, HeadingKeyword as K, Modality, Qualifier, Tables};
+use super::{Bound, HeadingKeyword as K, Modality, PhraseTable, Qualifier, Tables};
 
 pub(super) static TABLES: Tables = Tables {
     code: "es",
@@ -257,7 +257,7 @@ pub(super) static TABLES: Tables = Tables {
     ],
     ordinal_suffixes: &["º", "ª", "°", "er", "ero", "era"],
     percent_words: &["por ciento", "porciento"],
-    scale_words: &[
+    scale_words: PhraseTable::new(&[
         ("mil millones", 1e9),
         ("millardo", 1e9),
         ("cien", 100.0),
@@ -266,7 +266,7 @@ pub(super) static TABLES: Tables = Tables {
         ("millone", 1e6),
         ("billon", 1e12),
         ("billone", 1e12),
-    ],
+    ]),
     date_bounds: &[
         ("antes de que concluya", Bound::By),
         ("antes de que termine", Bound::By),
@@ -297,7 +297,7 @@ pub(super) static TABLES: Tables = Tables {
         ("hasta el", Bound::Until),
         ("hasta", Bound::Until),
     ],
-    relative_years: &[
+    relative_years: PhraseTable::new(&[
         ("este mismo ano", 0),
         ("este ano", 0),
         ("el ano en curso", 0),
@@ -307,8 +307,8 @@ pub(super) static TABLES: Tables = Tables {
         ("el ano entrante", 1),
         ("el siguiente ano", 1),
         ("el ano pasado", -1),
-    ],
-    modals: &[
+    ]),
+    modals: PhraseTable::new(&[
         ("se comprometen", Modality::Committed),
         ("se compromete", Modality::Committed),
         ("comprometen", Modality::Committed),
@@ -359,7 +359,7 @@ pub(super) static TABLES: Tables = Tables {
         ("buscara", Modality::Endeavour),
         ("analizaran", Modality::Tentative),
         ("evaluaran", Modality::Tentative),
-    ],
+    ]),
     future_endings: &["rán", "rá", "remos"],
     negations: &[
         "no", "nunca", "jamás", "jamas", "nadie", "nada", "ningún", "ningun", "ninguno", "ninguna",
@@ -473,7 +473,7 @@ pub(super) static TABLES: Tables = Tables {
         "union",
         "universidad",
     ],
-    instruments: &[
+    instruments: PhraseTable::new(&[
         ("de acuerdo con", ""),
         ("de acuerdo a", ""),
         ("memorandum de entendimiento", "mou"),
@@ -495,7 +495,7 @@ pub(super) static TABLES: Tables = Tables {
         ("comunicado conjunto", "statement"),
         ("plan de trabajo", "work-plan"),
         ("plan de accion", "action-plan"),
-    ],
+    ]),
     name_connectors: &["de", "del", "la", "las", "los", "en", "para", "sobre"],
     number_qualifiers: &[
         ("mas de", Qualifier::More),

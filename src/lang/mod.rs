@@ -11,9 +11,9 @@ mod en;
 mod es;
 mod fr;
 pub(crate) mod pair;
+mod phrases;
 mod stems;
 
-use std::collections::HashSet;
 use std::fmt;
 use std::str::FromStr;
 use std::sync::OnceLock;
@@ -21,6 +21,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
+pub(crate) use phrases::PhraseTable;
 
 /// A document language.
 ///
@@ -331,15 +332,15 @@ pub(crate) struct Tables {
     pub percent_words: &'static [&'static str],
     /// Scale words that multiply the number before them (`million`, `mil millones`),
     /// accent-free, lower-case, words joined by spaces.
-    pub scale_words: &'static [(&'static str, f64)],
+    pub scale_words: PhraseTable<f64>,
     /// Phrases before a date that make it a bound (`by the end of`, `antes de que concluya`),
     /// accent-free, lower-case, words joined by spaces, longest first.
     pub date_bounds: &'static [(&'static str, Bound)],
     /// Phrases naming a year relative to the document's date (`this year` 0, `next year` 1).
-    pub relative_years: &'static [(&'static str, i32)],
+    pub relative_years: PhraseTable<i32>,
     /// Words and phrases of modality and the strength of commitment they express
     /// (accent-free, lower-case, words joined by spaces).
-    pub modals: &'static [(&'static str, Modality)],
+    pub modals: PhraseTable<Modality>,
     /// Endings of finite verbs in the future tense (lower-case, with accents), which commit in Spanish the
     /// way `will` does in English; empty for languages with a modal verb instead.
     pub future_endings: &'static [&'static str],
@@ -368,7 +369,7 @@ pub(crate) struct Tables {
     /// Names of kinds of instrument (`memorandum of understanding`, `acuerdo`), accent-free and
     /// lower-case, with a language-neutral tag; `""` shields a phrase that only looks like
     /// one (`de acuerdo con`).
-    pub instruments: &'static [(&'static str, &'static str)],
+    pub instruments: PhraseTable<&'static str>,
     /// Words and phrases that say `both` (`both`, `ambos`, `los dos`), accent-free and
     /// lower-case: a 2 on the other side is there.
     pub both_words: &'static [&'static str],
@@ -388,7 +389,7 @@ pub(crate) struct Tables {
     /// (`estratégico`, `strategic`): cognate matching drops it.
     pub prosthetic_e: bool,
     /// `stop_words` as a set, built on first use: every token of every text is looked up.
-    pub stop_set: OnceLock<HashSet<&'static str>>,
+    pub stop_set: OnceLock<hashbrown::HashSet<&'static str>>,
 }
 
 /// The tables of a language paridad knows nothing about: every list empty, so only what is
@@ -418,10 +419,10 @@ pub(crate) static NEUTRAL: Tables = Tables {
     ordinal_words: &[],
     ordinal_suffixes: &[],
     percent_words: &[],
-    scale_words: &[],
+    scale_words: PhraseTable::new(&[]),
     date_bounds: &[],
-    relative_years: &[],
-    modals: &[],
+    relative_years: PhraseTable::new(&[]),
+    modals: PhraseTable::new(&[]),
     future_endings: &[],
     relative_words: &[],
     negations: &[],
@@ -430,7 +431,7 @@ pub(crate) static NEUTRAL: Tables = Tables {
     negative_words: &[],
     negated_word_endings: &[],
     not_negations: &[],
-    instruments: &[],
+    instruments: PhraseTable::new(&[]),
     institution_heads: &[],
     head_first: false,
     both_words: &[],

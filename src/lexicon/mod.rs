@@ -183,6 +183,9 @@ pub(crate) struct Reading {
     tables: [&'static Tables; 2],
     /// Whether every content token's class is wanted too.
     detail: bool,
+    /// The words of side `a` linked to words of side `b` by identity or cognacy (indexes into
+    /// each vocabulary), found once for every lexicon of the reading.
+    word_links: std::sync::OnceLock<Vec<(u32, u32)>>,
 }
 
 impl Reading {
@@ -330,6 +333,7 @@ fn read(
         shared_is_number,
         tables: [lang_a, lang_b],
         detail,
+        word_links: Default::default(),
     }
 }
 
@@ -345,10 +349,15 @@ fn classify(reading: &Reading, learned: &Learned) -> Lexicon {
     let na = side_a.vocab.len();
     let nb = side_b.vocab.len();
     let mut parent: Vec<usize> = (0..ns + na + nb).collect();
-    link_words(&side_a.vocab, lang_a, &side_b.vocab, lang_b, |i, j| {
-        union(&mut parent, ns + i, ns + na + j)
+    let word_links = reading.word_links.get_or_init(|| {
+        let mut links = Vec::new();
+        link_words(&side_a.vocab, lang_a, &side_b.vocab, lang_b, |i, j| {
+            // A vocabulary of 2^32 words would take hundreds of gigabytes.
+            links.push((i as u32, j as u32))
+        });
+        links
     });
-    for &(i, j) in &learned.pairs {
+    for &(i, j) in word_links.iter().chain(&learned.pairs) {
         if (i as usize) < na && (j as usize) < nb {
             union(&mut parent, ns + i as usize, ns + na + j as usize);
         }

@@ -91,6 +91,9 @@ fn is_end_mark(s: &str) -> bool {
 
 /// `3`, `- 3 -`, `Page 3`, `Página 3 de 10`, `3/10`.
 fn is_page_number(s: &str) -> bool {
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let t = s.trim_matches(|c: char| c == '-' || c == '–' || c == '—' || c.is_whitespace());
     let lower = t.to_lowercase();
     let mut rest = lower.as_str();

@@ -130,10 +130,12 @@ impl Versions {
 
     /// Both documents parsed, English first.
     pub(crate) fn parse(&self) -> Result<(Document<'_>, Document<'_>), Failure> {
-        let en = Document::parse(&self.texts[0], self.langs[0])
-            .map_err(|e| e.with_path(shown_path(&self.paths[0])))?;
-        let es = Document::parse(&self.texts[1], self.langs[1])
-            .map_err(|e| e.with_path(shown_path(&self.paths[1])))?;
-        Ok((en, es))
+        // Both versions at once; an error in the first is the one reported.
+        let side = |k: usize| {
+            Document::parse(&self.texts[k], self.langs[k])
+                .map_err(|e| e.with_path(shown_path(&self.paths[k])))
+        };
+        let (en, es) = rayon::join(|| side(0), || side(1));
+        Ok((en?, es?))
     }
 }

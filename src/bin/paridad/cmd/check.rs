@@ -37,13 +37,23 @@ pub(crate) fn run(args: &CheckArgs, stdout: &mut io::StdoutLock<'_>) -> Result<O
     }
     files.refuse_clashes()?;
     let baseline = args.baseline.as_deref().map(read_baseline).transpose()?;
-    // The checker keeps what it needs of the glossary: the glossary read is dropped here.
-    let mut checker = paridad::Checker::with_glossary(&read_glossaries(&args.glossary)?)
-        .learn_terms(!args.evidence.no_learned_terms)
-        .dictionary(&read_dictionaries(&args.evidence.dict)?);
+    let glossary = read_glossaries(&args.glossary)?;
+    let dictionary = read_dictionaries(&args.evidence.dict)?;
     let versions = Versions::read(&args.en, &args.es, args.langs.as_deref(), args.strict_lang)?;
     versions.warn();
-    let (en, es) = versions.parse()?;
+    // The checker (its glossary indexed) is built while the versions are segmented. It keeps
+    // what it needs of the glossary and dictionary: those read are dropped here.
+    let (checker, parsed) = rayon::join(
+        || {
+            paridad::Checker::with_glossary(&glossary)
+                .learn_terms(!args.evidence.no_learned_terms)
+                .dictionary(&dictionary)
+        },
+        || versions.parse(),
+    );
+    drop((glossary, dictionary));
+    let mut checker = checker;
+    let (en, es) = parsed?;
     if let Some(date) = date {
         checker = checker.doc_date(date);
     }
