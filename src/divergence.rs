@@ -20,6 +20,9 @@ pub enum DivergenceKind {
     Entity,
     /// A commitment is weakened or strengthened (`will` against `podrán`).
     Modality,
+    /// A word says the opposite of its counterpart (`installed` against `eliminados`,
+    /// `first` against `último`).
+    Meaning,
     /// Text of side `a` (the English version of an English–Spanish pair) has no counterpart
     /// in side `b`.
     Omission,
@@ -37,6 +40,7 @@ impl DivergenceKind {
             DivergenceKind::Number => "number",
             DivergenceKind::Entity => "entity",
             DivergenceKind::Modality => "modality",
+            DivergenceKind::Meaning => "meaning",
             DivergenceKind::Omission => "omission",
             DivergenceKind::Addition => "addition",
             DivergenceKind::Structure => "structure",
@@ -46,11 +50,12 @@ impl DivergenceKind {
 
 impl DivergenceKind {
     /// Every kind, in report order.
-    pub const ALL: [DivergenceKind; 7] = [
+    pub const ALL: [DivergenceKind; 8] = [
         DivergenceKind::Date,
         DivergenceKind::Number,
         DivergenceKind::Entity,
         DivergenceKind::Modality,
+        DivergenceKind::Meaning,
         DivergenceKind::Omission,
         DivergenceKind::Addition,
         DivergenceKind::Structure,

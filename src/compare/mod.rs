@@ -2,6 +2,7 @@
 
 mod dates;
 mod entities;
+mod meaning;
 mod modality;
 mod numbers;
 mod omission;
@@ -557,6 +558,7 @@ impl Context<'_, '_, '_> {
         self.instruments(p, &ven, &ves, out);
         self.modality(p, [en, es], [&ven, &ves], out);
         self.negation(p, [en, es], out);
+        self.opposites(p, [en, es], out);
         self.verbatim(p, [en, es], out);
         self.merged_sentences(p, [en, es], &classes, out);
         self.clauses(p, [en, es], out);

@@ -236,7 +236,7 @@ impl Context<'_, '_, '_> {
     }
 
     /// The negation words of sentences `idx` of `side`.
-    fn negations(&self, side: usize, idx: &[usize]) -> Vec<Piece> {
+    pub(super) fn negations(&self, side: usize, idx: &[usize]) -> Vec<Piece> {
         let tables = self.doc(side).lang().tables();
         let mut found = Vec::new();
         for &i in idx {
@@ -281,7 +281,7 @@ impl Context<'_, '_, '_> {
 }
 
 /// The words of `text` (letters, digits and apostrophes) with their byte offsets.
-fn words_of(text: &str) -> Vec<(usize, &str)> {
+pub(super) fn words_of(text: &str) -> Vec<(usize, &str)> {
     let in_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
     let mut words = Vec::new();
     let mut start = None;

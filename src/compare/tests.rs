@@ -614,3 +614,83 @@ fn an_effort_promised_is_more_than_a_possibility_considered() {
         []
     );
 }
+
+/// The `meaning` findings of a check, as (English evidence, Spanish evidence).
+fn opposites(en: &str, es: &str) -> Vec<(String, String)> {
+    findings(en, es)
+        .into_iter()
+        .filter(|f| f.0 == DivergenceKind::Meaning)
+        .map(|f| (f.2.unwrap_or_default(), f.3.unwrap_or_default()))
+        .collect()
+}
+
+#[test]
+fn a_word_turned_into_its_opposite_is_a_meaning_warning() {
+    // Sentences of the kind package manuals hold, each with one word turned around.
+    assert_eq!(
+        opposites(
+            "1. Depends\nAll of the packages listed in this field must be installed at the same time.\n",
+            "1. Depende\nTodos los paquetes enumerados en este campo deben eliminarse al mismo tiempo.\n",
+        ),
+        [("installed".to_string(), "eliminarse".to_string())]
+    );
+    assert_eq!(
+        opposites(
+            "1. Programs\nThe first program that matches the name is executed.\n",
+            "1. Programas\nSe ejecuta el último programa que coincide con el nombre.\n",
+        ),
+        [("first".to_string(), "último".to_string())]
+    );
+    // An English comparative says `more` without the word.
+    assert_eq!(
+        opposites(
+            "1. Caution\nMixing stable with testing packages is riskier than running unstable.\n",
+            "1. Atención\nMezclar paquetes de estable y de pruebas es menos arriesgado que usar inestable.\n",
+        ),
+        [("riskier".to_string(), "menos".to_string())]
+    );
+}
+
+#[test]
+fn the_same_end_of_a_scale_in_other_words_raises_nothing() {
+    // Both negated, both at one end.
+    let none: Vec<(String, String)> = Vec::new();
+    assert_eq!(
+        opposites(
+            "1. Rules\nDo not ever install random packages with dpkg.\n",
+            "1. Reglas\nNo instale nunca paquetes al azar con dpkg.\n",
+        ),
+        none
+    );
+    // `a menos que` is `unless`, not `less`; `la mayor parte` is `most of`.
+    assert_eq!(
+        opposites(
+            "1. Recommends\nMost users would not want the package unless the listed packages are installed.\n",
+            "1. Recomienda\nLa mayoría de los usuarios no querrán el paquete a menos que los paquetes enumerados estén instalados.\n",
+        ),
+        none
+    );
+    // `sin montar` says what `unmounted` says; option names and file names are not prose.
+    assert_eq!(
+        opposites(
+            "1. Disks\nThe image can be written to an unmounted device.\n",
+            "1. Discos\nLa imagen puede escribirse en un dispositivo sin montar.\n",
+        ),
+        none
+    );
+    assert_eq!(
+        opposites(
+            "1. Keys\nRun gpg --decrypt on the file to read it.\n",
+            "1. Claves\nEjecute gpg --decrypt sobre archivo_cifrado.gpg para leerlo.\n",
+        ),
+        none
+    );
+    // Both ends on each side: the comparison is carried whole.
+    assert_eq!(
+        opposites(
+            "1. Packages\nRemove the old package before you install the new one.\n",
+            "1. Paquetes\nElimine el paquete viejo antes de instalar el nuevo.\n",
+        ),
+        none
+    );
+}

@@ -388,6 +388,19 @@ pub(crate) struct Tables {
     /// Words the language borrowed from Latin `s` + consonant gained an `e` in front
     /// (`estratégico`, `strategic`): cognate matching drops it.
     pub prosthetic_e: bool,
+    /// Words with an opposite (`install` / `remove`, `first` / `last`), accent-free and
+    /// lower-case, each with a language-neutral tag of the scale both stand on and its pole; a
+    /// final `*` makes the entry a beginning (`instal*` for `instalados`). A sentence pair
+    /// whose sides stand on one scale at opposite poles says opposite things.
+    pub opposites: &'static [(&'static str, &'static str, Pole)],
+    /// Phrases whose words stand on no scale (`more or less`, `a menos que`), accent-free,
+    /// lower-case.
+    pub not_opposites: &'static [&'static str],
+    /// Words after a comparative that make it one of `more` (`riskier than`), lower-case;
+    /// empty for languages that say `more` in a word of its own.
+    pub comparative_markers: &'static [&'static str],
+    /// Words ending like a comparative that are none (`other`, `rather`), lower-case.
+    pub not_comparatives: &'static [&'static str],
     /// `stop_words` as a set, built on first use: every token of every text is looked up.
     pub stop_set: OnceLock<hashbrown::HashSet<&'static str>>,
 }
@@ -430,6 +443,10 @@ pub(crate) static NEUTRAL: Tables = Tables {
     negation_endings: &[],
     negative_words: &[],
     negated_word_endings: &[],
+    opposites: &[],
+    not_opposites: &[],
+    comparative_markers: &[],
+    not_comparatives: &[],
     not_negations: &[],
     instruments: PhraseTable::new(&[]),
     institution_heads: &[],
@@ -456,6 +473,15 @@ pub enum Bound {
     /// A start after the date: `after`, `después de`, `con posterioridad a` (the opposite of a
     /// deadline).
     After,
+}
+
+/// Where a word stands on a scale with two ends (`more` and `less`, `install` and `remove`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Pole {
+    /// The end of `more`, `first`, `install`, `accept`.
+    Plus,
+    /// The end of `less`, `last`, `remove`, `reject`.
+    Minus,
 }
 
 /// How strongly a sentence commits.

@@ -27,7 +27,7 @@ use super::CheckReport;
 const LOW_SCORE: f64 = 0.4;
 
 /// The kinds the summary always lists, in this order.
-const KINDS: [DivergenceKind; 7] = DivergenceKind::ALL;
+const KINDS: [DivergenceKind; 8] = DivergenceKind::ALL;
 
 /// The severities, most urgent first.
 const SEVERITIES: [Severity; 3] = [Severity::Error, Severity::Warning, Severity::Info];

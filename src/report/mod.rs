@@ -415,9 +415,9 @@ pub struct CheckSection<'a> {
 }
 
 /// A divergence as the report shows it, serialized with these fields: `id`; `kind` (`date`,
-/// `number`, `entity`, `modality`, `omission`, `addition`, `structure`); `severity` (`error`,
-/// `warning`, `info`); `pair` (index into the section entry's `pairs`, or `null`); `a` and `b`
-/// (the evidence texts, or `null`); `a_span` and `b_span` (`[start, end]` byte offsets of the
+/// `number`, `entity`, `modality`, `meaning`, `omission`, `addition`, `structure`); `severity`
+/// (`error`, `warning`, `info`); `pair` (index into the section entry's `pairs`, or `null`); `a`
+/// and `b` (the evidence texts, or `null`); `a_span` and `b_span` (`[start, end]` byte offsets of the
 /// evidence in each input, or `null`); `a_at` and `b_at` (`line:column` of the evidence, or
 /// `null`); `message`; `confidence` (in [0, 1]). Under [`Schema::V1`] the sides' keys are named
 /// by language: `en`, `es`, `en_span`, `es_span`, `en_at`, `es_at`.

@@ -169,8 +169,8 @@ pub(crate) struct CheckArgs {
     /// Record this run's findings (with those of `--baseline`) in FILE as reviewed.
     #[arg(long, value_name = "FILE")]
     pub(crate) write_baseline: Option<PathBuf>,
-    /// Leave out findings of this kind: date, number, entity, modality, omission, addition,
-    /// structure (repeatable).
+    /// Leave out findings of this kind: date, number, entity, modality, meaning, omission,
+    /// addition, structure (repeatable).
     #[arg(long, value_name = "KIND")]
     pub(crate) ignore: Vec<String>,
     /// Leave out findings below this severity: info, warning or error.
