@@ -8,6 +8,7 @@ text here) is held out: fetched for reporting only, never looked at to tune.
     python3 scripts/manuals.py fetch              # apt-get download + dpkg-deb -x, then gunzip
     python3 scripts/manuals.py measure [BINARY]   # sections, `~2` ids, pairing by id
     python3 scripts/manuals.py alarms [BINARY] [--held-out] [-- OPTION…]   # findings per 100 pairs
+    python3 scripts/manuals.py label              # find the Spanish paragraphs left in English
 
 Options after `--` are given to every `paridad check` (to measure one source of evidence alone:
 `-- --no-learned-terms`, `-- --dict target/manuals/dict/freedict-eng-spa.index`; `fetch` also
@@ -17,6 +18,12 @@ The text is fetched into `target/manuals/` (or `$PARIDAD_MANUALS`) and never com
 manuals: the Debian Reference (`debian-reference-{en,es,fr}`) and the New Maintainers' Guide
 (`maint-guide`, `maint-guide-{es,fr}`), text editions.
 
+`label` writes `eval/untranslated.jsonl`: the paragraphs of each Spanish version still in English
+prose (English function words at least four and more than three times the Spanish ones, and at
+least 15% of the words: listings and code have few), by line range and SHA-256, never their
+text. They are real defects of the translations, not false alarms: `alarms` counts the findings
+at pairs that touch them apart.
+
 `measure` prints, for each version, its sections, how many are numbered and how many carry a
 `~N` id (a number seen twice), and for each English–Spanish and English–French pair, of the
 numbered ids both versions have, the share the section alignment pairs with each other. French
@@ -25,6 +32,7 @@ the structure rules do not need.
 """
 
 import gzip
+import hashlib
 import html.parser
 import json
 import os
@@ -267,18 +275,100 @@ def measure(binary):
     return failed
 
 
+UNTRANSLATED = ROOT / "eval" / "untranslated.jsonl"
+ENGLISH_WORDS = set(
+    "the and of to is in for that with this be are you it by on as if not or can from your an "
+    "which will should have has was use used when all".split()
+)
+SPANISH_WORDS = set(
+    "el la de que y en los las del se por un una para con no es su al lo como más este esta "
+    "puede son sus debe si o le ha".split()
+)
+
+
+def paragraphs(lines):
+    """(first, last) line indexes (0-based, inclusive) of each run of non-blank lines."""
+    i = 0
+    while i < len(lines):
+        if not lines[i].strip():
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and lines[j].strip():
+            j += 1
+        yield i, j - 1
+        i = j
+
+
+def label():
+    """Writes the English paragraphs of each Spanish version to `UNTRANSLATED`."""
+    out = []
+    for manual in [m for m, _, _ in MANUALS] + [HANDBOOK[0]]:
+        lines = text_path(manual, "es").read_bytes().split(b"\n")
+        for first, last in paragraphs(lines):
+            block = b"\n".join(lines[first : last + 1])
+            words = [w for w in block.decode("utf-8", "replace").lower().split()]
+            words = [w.strip(".,;:()«»\"'“”") for w in words]
+            en = sum(w in ENGLISH_WORDS for w in words)
+            es = sum(w in SPANISH_WORDS for w in words)
+            if en >= 4 and en > 3 * es and en >= 0.15 * len(words):
+                out.append({"doc": manual, "side": "es", "first_line": first + 1, "last_line": last + 1,
+                            "sha256": hashlib.sha256(block).hexdigest()})
+    UNTRANSLATED.write_text("".join(json.dumps(x) + "\n" for x in out), encoding="utf-8")
+    for manual in sorted({x["doc"] for x in out}):
+        print(f"{manual}: {sum(x['doc'] == manual for x in out)} paragraphs left in English")
+
+
+def untranslated_ranges(manual):
+    """Byte ranges of the Spanish paragraphs of `manual` labelled as left in English."""
+    if not UNTRANSLATED.exists():
+        return []
+    data = text_path(manual, "es").read_bytes()
+    lines = data.split(b"\n")
+    starts, at = [], 0
+    for line in lines:
+        starts.append(at)
+        at += len(line) + 1
+    ranges = []
+    for x in map(json.loads, UNTRANSLATED.read_text(encoding="utf-8").splitlines()):
+        if x["doc"] != manual:
+            continue
+        block = b"\n".join(lines[x["first_line"] - 1 : x["last_line"]])
+        if hashlib.sha256(block).hexdigest() != x["sha256"]:
+            sys.exit(f"{manual}: line {x['first_line']} differs from the text labelled; run label again")
+        ranges.append((starts[x["first_line"] - 1], starts[x["first_line"] - 1] + len(block)))
+    return ranges
+
+
 def alarms(binary, held_out):
     """Findings per 100 aligned sentence pairs on faithful translations (English–Spanish): every
     finding of a default run is a false alarm there, but for real defects still to be labelled
     (the Maintainers' Guide has Spanish paragraphs left in English)."""
     manuals = ["debian-handbook"] if held_out else ["debian-reference", "maint-guide"]
-    print("| pair | aligned sentence pairs | errors + warnings | per 100 | infos | per 100 | by kind |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
+    print("| pair | aligned sentence pairs | errors + warnings | per 100 | infos | per 100 | by kind | at untranslated paragraphs |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |")
     for manual in manuals:
         a, b = text_path(manual, "en"), text_path(manual, "es")
         report = run_json([binary, "check", "--format", "json", "--min-severity", "info", *check_options(), str(a), str(b)])
         pairs = sum(1 for s in report["sections"] for p in s.get("pairs", []) if p.get("en") and p.get("es"))
-        found = [d for s in report["sections"] for d in s.get("divergences", [])]
+        # Findings at a pair whose Spanish side touches a paragraph left in English are real
+        # defects (labelled by `label`), counted apart.
+        english = untranslated_ranges(manual)
+        doc = run_json([binary, "segment", "--format", "json", "--lang", "es", str(b)])
+        spans = {s["index"]: s["spans"] for s in sentences_in(doc["sections"])}
+        def untranslated(section, d):
+            if d.get("pair") is None:
+                return False
+            pair = section.get("pairs", [])[d["pair"]]
+            return any(lo < hi2 and hi > lo2 for i in pair.get("es_idx", []) for lo, hi in spans.get(i, [])
+                       for lo2, hi2 in english)
+        found, defects = [], 0
+        for s in report["sections"]:
+            for d in s.get("divergences", []):
+                if d["severity"] in ("error", "warning") and untranslated(s, d):
+                    defects += 1
+                else:
+                    found.append(d)
         loud = [d for d in found if d["severity"] in ("error", "warning")]
         infos = [d for d in found if d["severity"] == "info"]
         kinds = {}
@@ -286,15 +376,24 @@ def alarms(binary, held_out):
             kinds[d["kind"]] = kinds.get(d["kind"], 0) + 1
         by_kind = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items(), key=lambda kv: -kv[1]))
         per = lambda n: f"{100 * n / pairs:.1f}" if pairs else "-"
-        print(f"| {manual} en–es | {pairs} | {len(loud)} | {per(len(loud))} | {len(infos)} | {per(len(infos))} | {by_kind} |")
+        print(f"| {manual} en–es | {pairs} | {len(loud)} | {per(len(loud))} | {len(infos)} | {per(len(infos))} | {by_kind} | {defects} |")
+
+
+def sentences_in(sections):
+    for s in sections:
+        for p in s.get("paragraphs", []):
+            yield from p.get("sentences", [])
+        yield from sentences_in(s.get("children", []))
 
 
 def main():
     argv = our_args()
-    if len(argv) < 2 or argv[1] not in ("fetch", "measure", "alarms"):
+    if len(argv) < 2 or argv[1] not in ("fetch", "measure", "alarms", "label"):
         sys.exit(__doc__)
     if argv[1] == "fetch":
         fetch()
+    elif argv[1] == "label":
+        label()
     elif argv[1] == "alarms":
         args = [a for a in argv[2:] if a != "--held-out"]
         binary = args[0] if args else str(ROOT / "target" / "release" / "paridad")

@@ -309,6 +309,7 @@ impl Checker {
             sentence_ids: Default::default(),
             words: Default::default(),
             vocabulary: [verbatim::vocabulary(en), verbatim::vocabulary(es)],
+            addresses_reader: addresses_reader(en) || addresses_reader(es),
             section_ids: [en, es].map(|doc| {
                 let mut first = HashMap::new();
                 for (k, section) in doc.sections().iter().enumerate() {
@@ -337,6 +338,29 @@ impl Checker {
             doc_date,
         }
     }
+}
+
+/// The share of its sentences in which a document that addresses its reader does so: texts of
+/// commitments (treaties, action plans, declarations) never do; manuals and guides do in a
+/// tenth of their sentences or more.
+const READER_SHARE: f64 = 0.03;
+
+/// Whether `doc` addresses its reader (`you`, `usted`) in [`READER_SHARE`] of its sentences.
+fn addresses_reader(doc: &Document<'_>) -> bool {
+    let words = doc.lang().tables().reader_words;
+    let sentences = doc.sentences();
+    if words.is_empty() || sentences.is_empty() {
+        return false;
+    }
+    let addressing = sentences
+        .iter()
+        .filter(|s| {
+            s.text()
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| words.contains(&crate::tokens::fold(w).as_str()))
+        })
+        .count();
+    addressing as f64 >= READER_SHARE * sentences.len() as f64
 }
 
 /// An error unless every section and sentence `alignment` names is one of the documents'.
@@ -402,6 +426,9 @@ struct Context<'a, 'd, 't> {
     source_maps: [RefCell<Option<(usize, SourceMap)>>; 2],
     /// Per side, the hash of the last sentence a finding's id needed.
     sentence_ids: [RefCell<Option<(usize, String)>>; 2],
+    /// Whether either document addresses its reader in [`READER_SHARE`] of its sentences or
+    /// more (`you`, `usted`): a manual or a guide rather than a text of commitments.
+    addresses_reader: bool,
     /// Per side, every word of the document as written, made when first needed.
     words: [std::cell::OnceCell<HashSet<&'t str>>; 2],
 }

@@ -102,7 +102,12 @@ impl Context<'_, '_, '_> {
                 }
                 // `can be configured` against `se configura`: an ability restates a plain
                 // sentence, and so does a habit (`suelen estar` against `are in good shape`).
-                if !v.is_empty() || matches!(weaker, Modality::Able | Modality::Habitual) {
+                // In a document that addresses its reader (a manual, a guide), a plain
+                // sentence describes or instructs, and says no more than `may` does.
+                if self.addresses_reader
+                    || !v.is_empty()
+                    || matches!(weaker, Modality::Able | Modality::Habitual)
+                {
                     return None;
                 }
                 let i = *sentences[side].first()?;

@@ -694,3 +694,22 @@ fn the_same_end_of_a_scale_in_other_words_raises_nothing() {
         none
     );
 }
+
+#[test]
+fn may_against_a_plain_sentence_weakens_a_commitment_but_not_a_manuals_description() {
+    // A text of commitments: a plain statement says what the parties do.
+    let plan = kinds(
+        "1. Water\nBoth countries support efforts to protect freshwater.\n",
+        "1. Agua\nAmbos países podrán apoyar los esfuerzos para proteger el agua dulce.\n",
+    );
+    assert_eq!(plan, [DivergenceKind::Modality]);
+    // A manual that addresses its reader: a plain sentence describes, as `may` does.
+    let manual = kinds(
+        "1. Menus\nYou can open a terminal from the menu. If you use another desktop, you will \
+         find it elsewhere. In some desktops there may be no obvious starting point for the menu.\n",
+        "1. Menús\nPuede abrir un terminal desde el menú. Si usted usa otro escritorio, lo \
+         encontrará en otro lugar. En algunos escritorios no existe un punto de inicio evidente \
+         para el menú.\n",
+    );
+    assert!(!manual.contains(&DivergenceKind::Modality), "{manual:?}");
+}

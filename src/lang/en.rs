@@ -778,6 +778,7 @@ pub(super) static TABLES: Tables = Tables {
         "first of all",
     ],
     comparative_markers: &["than"],
+    reader_words: &["you", "your", "yours", "yourself", "yourselves"],
     not_comparatives: &[
         "other", "rather", "whether", "later", "earlier", "sooner", "either",
     ],

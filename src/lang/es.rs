@@ -715,6 +715,7 @@ pub(super) static TABLES: Tables = Tables {
         "asi mismo",
     ],
     comparative_markers: &[],
+    reader_words: &["usted", "ustedes", "tu", "tus", "vosotros", "vosotras"],
     not_comparatives: &[],
     stop_set: OnceLock::new(),
 };

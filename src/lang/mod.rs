@@ -401,6 +401,9 @@ pub(crate) struct Tables {
     pub comparative_markers: &'static [&'static str],
     /// Words ending like a comparative that are none (`other`, `rather`), lower-case.
     pub not_comparatives: &'static [&'static str],
+    /// Words that address the reader (`you`, `usted`), accent-free and lower-case: a document
+    /// that uses them often instructs and describes rather than commits.
+    pub reader_words: &'static [&'static str],
     /// `stop_words` as a set, built on first use: every token of every text is looked up.
     pub stop_set: OnceLock<hashbrown::HashSet<&'static str>>,
 }
@@ -447,6 +450,7 @@ pub(crate) static NEUTRAL: Tables = Tables {
     not_opposites: &[],
     comparative_markers: &[],
     not_comparatives: &[],
+    reader_words: &[],
     not_negations: &[],
     instruments: PhraseTable::new(&[]),
     institution_heads: &[],
