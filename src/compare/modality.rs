@@ -22,7 +22,22 @@ impl Context<'_, '_, '_> {
                 })
                 .collect()
         };
-        let (me, ms) = (modals(en), modals(es));
+        let (mut me, mut ms) = (modals(en), modals(es));
+        // In a manual or a guide, a future tense predicts (`el procedimiento apagará el
+        // sistema`) and commits to nothing; a modal word still counts.
+        if self.addresses_reader {
+            for (side, list) in [(0, &mut me), (1, &mut ms)] {
+                let doc = self.doc(side);
+                let tables = doc.lang().tables();
+                list.retain(|(l, m)| {
+                    *m != Modality::Committed || {
+                        let sentence = doc.sentences().get(l.sentence).map_or("", |s| s.text());
+                        let folded = fold(sentence.get(l.found.range.clone()).unwrap_or(""));
+                        tables.modals.iter().any(|(phrase, _)| *phrase == folded)
+                    }
+                });
+            }
+        }
         if me.is_empty() && ms.is_empty() {
             return;
         }

@@ -712,4 +712,19 @@ fn may_against_a_plain_sentence_weakens_a_commitment_but_not_a_manuals_descripti
          para el menú.\n",
     );
     assert!(!manual.contains(&DivergenceKind::Modality), "{manual:?}");
+    // There a future tense predicts: `may help` is what `ayudará` says of a remedy; a modal
+    // word still commits or weakens.
+    let remedy = |es_modal: &str| {
+        kinds(
+            "1. Encoding\nIf you see garbage characters, adding \"-a\" to the command line may help \
+             prevent problems. You can also change the terminal settings.\n",
+            &format!(
+                "1. Codificación\nSi usted ve caracteres sin sentido, añadir «-a» a la orden \
+                 {es_modal} a evitar problemas. También puede cambiar la configuración del \
+                 terminal.\n"
+            ),
+        )
+    };
+    assert!(!remedy("ayudará").contains(&DivergenceKind::Modality));
+    assert!(remedy("debe ayudar").contains(&DivergenceKind::Modality));
 }
