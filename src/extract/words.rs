@@ -165,6 +165,11 @@ impl Reader<'_, '_> {
             }
             return t.key.parse().ok().map(|v| (Part::Digits(v), 1));
         }
+        // A word in capitals inside a sentence is an acronym (`MS-DOS`, `la compresión DOS`),
+        // not the number word it spells.
+        if t.kind == TokenKind::Acronym {
+            return None;
+        }
         let (len, v) = match self.w.scale_at(k, &self.tables.scale_words) {
             Some((len, v)) if self.used[k..k + len].iter().all(|u| !u) => (len, whole(v)),
             _ => (
@@ -221,7 +226,8 @@ pub(super) fn read(w: &Words<'_>, tables: &Tables, used: &[bool], i: usize) -> O
     let n = w.toks.len();
     // A run starts on digits, a number word or a unit before a multiplier (checked below).
     let starts = w.toks[i].kind == TokenKind::Number
-        || super::table_value(tables.number_words, &w.folded[i]).is_some()
+        || (w.toks[i].kind != TokenKind::Acronym
+            && super::table_value(tables.number_words, &w.folded[i]).is_some())
         || r.unit_at(i).is_some();
     if !starts {
         return None;
@@ -466,6 +472,24 @@ mod tests {
                 ("a thousand", &[("1000", "a thousand")]),
             ],
         );
+    }
+
+    #[test]
+    fn a_number_word_in_capitals_inside_a_sentence_is_an_acronym() {
+        check(
+            Lang::Es,
+            &[
+                (
+                    "La compresión DOS admite dos formatos de archivo.",
+                    &[("2", "dos")],
+                ),
+                (
+                    "Hay dos paneles con dos directorios.",
+                    &[("2", "dos"), ("2", "dos")],
+                ),
+            ],
+        );
+        check(Lang::En, &[("ONE is not a number in TWO places.", &[])]);
     }
 
     #[test]
