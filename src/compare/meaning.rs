@@ -88,7 +88,7 @@ impl Context<'_, '_, '_> {
                     range: start..start + word.len(),
                 };
                 let mut on_table = false;
-                for &(entry, scale, pole) in tables.opposites {
+                for &(entry, scale, pole) in tables.opposites_for(&folded[k]) {
                     if matches_entry(&folded[k], entry) {
                         on_table = true;
                         found.push(Polar {

@@ -782,6 +782,7 @@ pub(super) static TABLES: Tables = Tables {
     not_comparatives: &[
         "other", "rather", "whether", "later", "earlier", "sooner", "either",
     ],
+    opposites_by_start: OnceLock::new(),
     stop_set: OnceLock::new(),
 };
 

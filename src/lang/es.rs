@@ -717,6 +717,7 @@ pub(super) static TABLES: Tables = Tables {
     comparative_markers: &[],
     reader_words: &["usted", "ustedes", "tu", "tus", "vosotros", "vosotras"],
     not_comparatives: &[],
+    opposites_by_start: OnceLock::new(),
     stop_set: OnceLock::new(),
 };
 

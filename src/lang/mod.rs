@@ -404,6 +404,9 @@ pub(crate) struct Tables {
     /// Words that address the reader (`you`, `usted`), accent-free and lower-case: a document
     /// that uses them often instructs and describes rather than commits.
     pub reader_words: &'static [&'static str],
+    /// `opposites` by the first two letters of each entry, built on first use: every word of
+    /// every compared pair is looked up.
+    pub opposites_by_start: OnceLock<hashbrown::HashMap<&'static str, Vec<usize>>>,
     /// `stop_words` as a set, built on first use: every token of every text is looked up.
     pub stop_set: OnceLock<hashbrown::HashSet<&'static str>>,
 }
@@ -459,6 +462,7 @@ pub(crate) static NEUTRAL: Tables = Tables {
     name_connectors: &[],
     number_qualifiers: &[],
     prosthetic_e: false,
+    opposites_by_start: OnceLock::new(),
     stop_set: OnceLock::new(),
 };
 
@@ -610,6 +614,29 @@ impl Tables {
     /// True for the tables of a language paridad knows nothing about ([`NEUTRAL`]).
     pub fn is_neutral(&self) -> bool {
         self.code.is_empty()
+    }
+
+    /// The entries of `opposites` that folded `word` may match: those sharing its first two
+    /// letters.
+    pub fn opposites_for(
+        &self,
+        word: &str,
+    ) -> impl Iterator<Item = &(&'static str, &'static str, Pole)> + '_ {
+        let index = self.opposites_by_start.get_or_init(|| {
+            let mut index: hashbrown::HashMap<&'static str, Vec<usize>> = Default::default();
+            for (k, (entry, _, _)) in self.opposites.iter().enumerate() {
+                index
+                    .entry(entry.get(..2).unwrap_or(entry))
+                    .or_default()
+                    .push(k);
+            }
+            index
+        });
+        word.get(..2)
+            .and_then(|start| index.get(start))
+            .into_iter()
+            .flatten()
+            .map(|&k| &self.opposites[k])
     }
 
     /// True when `lower` (already lower-case) is a stop word.
