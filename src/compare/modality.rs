@@ -246,12 +246,22 @@ impl Context<'_, '_, '_> {
     }
 
     /// Whether sentences `idx` of `side` hold a word that says no (`without`, `sin`, `non-`).
+    /// A word says no by a negative prefix when the rest of it, five letters or more, is a word
+    /// of the same document (`unusable` and `usable`, `desactivar` and `activar`).
     fn says_no_in_a_word(&self, side: usize, idx: &[usize]) -> bool {
         let tables = self.doc(side).lang().tables();
+        let prefixed = |w: &str| {
+            let lower = w.to_lowercase();
+            tables.negative_prefixes.iter().any(|prefix| {
+                lower.strip_prefix(prefix).is_some_and(|rest| {
+                    rest.chars().count() >= 5 && self.words(side).contains(rest)
+                })
+            })
+        };
         idx.iter().any(|&i| {
             words_of(self.doc(side).sentences()[i].text())
                 .iter()
-                .any(|(_, w)| tables.negative_words.contains(&fold(w).as_str()))
+                .any(|(_, w)| tables.negative_words.contains(&fold(w).as_str()) || prefixed(w))
         })
     }
 

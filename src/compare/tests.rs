@@ -245,6 +245,12 @@ fn a_negation_on_one_side_only_is_flagged_and_a_negative_word_is_not() {
             Some("Estos paquetes deberían instalarse automáticamente.".to_string())
         )]
     );
+    // A negation dropped with no word that says no in its place is still flagged.
+    assert!(kinds(
+        "1. Caution\nBe careful not to remove the testing entry from the sources file.\n",
+        "1. Atención\nTenga cuidado con eliminar la entrada de pruebas del archivo de fuentes.\n",
+    )
+    .contains(&DivergenceKind::Modality));
     // `without any fee` is `sin cobrarles nada`; `unauthorized` is `no autorizadas`; `not only`
     // is no negation.
     for (en, es) in [
@@ -259,6 +265,13 @@ fn a_negation_on_one_side_only_is_flagged_and_a_negative_word_is_not() {
         (
             "1. Screen\nScreen not only keeps sessions alive but also shares them.\n",
             "1. Screen\nScreen no solo mantiene vivas las sesiones sino que también las comparte.\n",
+        ),
+        // A negative prefix on a word the document also writes bare says no in a word.
+        (
+            "1. Levels\nLevel 1 means action must be taken. Level 0 means the system is unusable, \
+             so a usable console is needed.\n",
+            "1. Niveles\nEl nivel 1 significa que se deben tomar medidas. El nivel 0 significa que \
+             el sistema no es usable, por lo que se necesita una consola usable.\n",
         ),
     ] {
         assert!(

@@ -716,6 +716,7 @@ pub(super) static TABLES: Tables = Tables {
     ],
     comparative_markers: &[],
     reader_words: &["usted", "ustedes", "tu", "tus", "vosotros", "vosotras"],
+    negative_prefixes: &["in", "im", "des"],
     not_comparatives: &[],
     opposites_by_start: OnceLock::new(),
     stop_set: OnceLock::new(),

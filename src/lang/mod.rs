@@ -404,6 +404,9 @@ pub(crate) struct Tables {
     /// Words that address the reader (`you`, `usted`), accent-free and lower-case: a document
     /// that uses them often instructs and describes rather than commits.
     pub reader_words: &'static [&'static str],
+    /// Prefixes that make a word say no (`un` in `unusable`, `des` in `desactivar`),
+    /// lower-case.
+    pub negative_prefixes: &'static [&'static str],
     /// `opposites` by the first two letters of each entry, built on first use: every word of
     /// every compared pair is looked up.
     pub opposites_by_start: OnceLock<hashbrown::HashMap<&'static str, Vec<usize>>>,
@@ -454,6 +457,7 @@ pub(crate) static NEUTRAL: Tables = Tables {
     comparative_markers: &[],
     not_comparatives: &[],
     reader_words: &[],
+    negative_prefixes: &[],
     not_negations: &[],
     instruments: PhraseTable::new(&[]),
     institution_heads: &[],
