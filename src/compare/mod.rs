@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 use crate::align::{Aligner, Alignment};
 use crate::date::Date;
 use crate::divergence::{stable_id, text_hash, Divergence, DivergenceKind, Evidence, Severity};
-use crate::document::{Document, SourceMap};
+use crate::document::{Document, ParagraphKind, SourceMap};
 use crate::error::Error;
 use crate::extract::{extract, Found};
 use crate::glossary::{Glossary, Terminology};
@@ -326,8 +326,38 @@ impl Checker {
         for (k, section) in alignment.sections.iter().enumerate() {
             ctx.structure(k, &alignment, &mut found);
             divergences.extend(found.drain(..).map(|f| ctx.finish(k, &alignment, f)));
+            // A run of sentences of one side without counterpart, one pair after another (a
+            // list of names, a translator's note), is one finding: the first sentence's, its
+            // message counting the rest.
+            let mut run: Option<LeftOutRun> = None;
             for (p, pair) in section.pairs.iter().enumerate() {
                 ctx.pair(p, &pair.a, &pair.b, &mut found);
+                let one_sided = match (&pair.a[..], &pair.b[..]) {
+                    ([.., last], []) => Some((0, *last)),
+                    ([], [.., last]) => Some((1, *last)),
+                    _ => None,
+                };
+                let kind = one_sided.and_then(|(side, last)| ctx.paragraph_kind(side, last));
+                match (one_sided, found.len(), &mut run) {
+                    (Some((side, last)), 1, Some(r))
+                        if r.side == side && r.pair + 1 == p && Some(r.kind) == kind =>
+                    {
+                        found.clear();
+                        r.pair = p;
+                        r.count += 1;
+                        divergences[r.finding].message = ctx.run_message(side, r.count, last);
+                    }
+                    (Some((side, _)), 1, _) => {
+                        run = kind.map(|kind| LeftOutRun {
+                            side,
+                            pair: p,
+                            count: 1,
+                            finding: divergences.len(),
+                            kind,
+                        });
+                    }
+                    _ => run = None,
+                }
                 divergences.extend(found.drain(..).map(|f| ctx.finish(k, &alignment, f)));
             }
         }
@@ -433,6 +463,21 @@ struct Context<'a, 'd, 't> {
     words: [std::cell::OnceCell<HashSet<&'t str>>; 2],
 }
 
+/// Sentences of one side without counterpart in consecutive pairs of a section, reported as
+/// one finding.
+struct LeftOutRun {
+    side: usize,
+    /// The run's last pair.
+    pair: usize,
+    /// How many pairs it spans.
+    count: usize,
+    /// The index of its finding.
+    finding: usize,
+    /// The kind of paragraph its sentences stand in: a run stays in one kind (a dateline
+    /// before a paragraph of text is two findings).
+    kind: ParagraphKind,
+}
+
 /// A piece of one side: a sentence and a byte range of its text.
 #[derive(Clone, Debug)]
 struct Piece {
@@ -507,6 +552,31 @@ impl<'d, 't> Context<'_, 'd, 't> {
 
 impl Context<'_, '_, '_> {
     /// How messages name `side`: by its language (`English`, `Spanish`).
+    /// The kind of the paragraph that holds sentence `i` of `side`.
+    fn paragraph_kind(&self, side: usize, i: usize) -> Option<ParagraphKind> {
+        let paragraphs = self.doc(side).paragraphs();
+        let at = paragraphs.partition_point(|p| p.sentence_range().end <= i);
+        paragraphs
+            .get(at)
+            .filter(|p| p.sentence_range().contains(&i))
+            .map(|p| p.kind())
+    }
+
+    /// The message of a run of `count` sentences of `side` without counterpart, the last of
+    /// them sentence `last`.
+    fn run_message(&self, side: usize, count: usize, last: usize) -> String {
+        let line = self
+            .doc(side)
+            .sentences()
+            .get(last)
+            .map_or(0, |s| self.lines[side].line_col(s.span().start).line);
+        format!(
+            "these {count} {} sentences, to line {line}, have no counterpart in the {} version",
+            self.name(side),
+            self.name(1 - side)
+        )
+    }
+
     fn name(&self, side: usize) -> &str {
         &self.names[side]
     }

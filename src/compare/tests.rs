@@ -741,3 +741,37 @@ fn may_against_a_plain_sentence_weakens_a_commitment_but_not_a_manuals_descripti
     assert!(!remedy("ayudará").contains(&DivergenceKind::Modality));
     assert!(remedy("debe ayudar").contains(&DivergenceKind::Modality));
 }
+
+#[test]
+fn a_run_of_sentences_one_version_adds_is_one_finding_counting_them() {
+    // A translation's credits: three translators, one per line, that the original lacks.
+    let en = "1. Authors\nThis guide was written by the Debian documentation team.\n\n\
+              It is updated for every stable release.\n";
+    let es = "1. Autores\nEsta guía fue escrita por el equipo de documentación de Debian.\n\n\
+              Traducción de Javier Fernández.\n\nRevisión de Ana Guerrero.\n\n\
+              Corrección de David Martínez.\n\n\
+              Se actualiza en cada versión estable.\n";
+    let found = findings(en, es);
+    let added: Vec<_> = found
+        .iter()
+        .filter(|f| f.0 == DivergenceKind::Addition)
+        .collect();
+    assert_eq!(added.len(), 1, "{found:#?}");
+    assert_eq!(
+        added[0].3.as_deref(),
+        Some("Traducción de Javier Fernández.")
+    );
+    let en = Document::parse(en, Lang::En).unwrap();
+    let es = Document::parse(es, Lang::Es).unwrap();
+    let check = Checker::new().check(&en, &es);
+    let message = &check
+        .divergences
+        .iter()
+        .find(|d| d.kind == DivergenceKind::Addition)
+        .unwrap()
+        .message;
+    assert_eq!(
+        message,
+        "these 3 Spanish sentences, to line 8, have no counterpart in the English version"
+    );
+}
