@@ -116,7 +116,21 @@ impl Context<'_, '_, '_> {
             self.lonely_acronyms(0, en, &classes[1]),
             self.lonely_acronyms(1, es, &classes[0]),
         );
+        // A word in capitals of four letters or more that its document also writes in lower
+        // case (`PRIMARY`, `CLIPBOARD`, `PRUEBE`: emphasis, a key, a placeholder) is a word, not
+        // an acronym: it pairs with the other side's leftover as an acronym would, but says
+        // nothing of an institution either way. `US` and `IT` stay acronyms.
+        let word_in_capitals = |side: usize, l: &LonelyAcronym| {
+            let text = self.text_of(side, &l.at.piece());
+            text.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                && self.words(side).contains(text.to_lowercase().as_str())
+        };
         for (a, b) in pair_up(&le, &ls) {
+            if a.is_some_and(|a| word_in_capitals(0, a))
+                || b.is_some_and(|b| word_in_capitals(1, b))
+            {
+                continue;
+            }
             let name = |side: usize, l: &Located| self.text_of(side, &l.piece()).to_string();
             let appears = |side: usize, l: &Located| {
                 format!(

@@ -775,3 +775,32 @@ fn a_run_of_sentences_one_version_adds_is_one_finding_counting_them() {
         "these 3 Spanish sentences, to line 8, have no counterpart in the English version"
     );
 }
+
+#[test]
+fn a_word_in_capitals_is_no_acronym_to_pair_but_an_acronym_still_is() {
+    // `PRIMARY` and `PORTAPAPELES` are words their documents also write in lower case.
+    let found = findings(
+        "1. Selections\nThe primary selection is separate from the clipboard. \
+         Select text to copy it to the PRIMARY selection.\n",
+        "1. Selecciones\nLa selección primaria es distinta del portapapeles. \
+         Seleccione texto para copiarlo en la selección PORTAPAPELES.\n",
+    );
+    assert!(
+        !found.iter().any(|f| f.0 == DivergenceKind::Entity),
+        "{found:#?}"
+    );
+    // Two acronyms left over face to face are still presumed to stand for each other.
+    let found = findings(
+        "1. Food\nThe CFIA will inspect both facilities in 2026.\n",
+        "1. Alimentos\nLa ACIA inspeccionará ambas instalaciones en 2026.\n",
+    );
+    assert_eq!(
+        found,
+        [(
+            DivergenceKind::Entity,
+            Severity::Info,
+            Some("CFIA".to_string()),
+            Some("ACIA".to_string())
+        )]
+    );
+}
