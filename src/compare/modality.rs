@@ -37,6 +37,17 @@ impl Context<'_, '_, '_> {
                     }
                 });
             }
+            // And an obligation in the present (`debe`) instructs: against an ability, an effort
+            // or a plain sentence (`can be made`, `deben ser construidos`) it restates it; only
+            // against a possibility (`may`) does it still differ.
+            let possible = |v: &[(Located, Modality)]| v.iter().any(|x| x.1 == Modality::Possible);
+            let (en_may, es_may) = (possible(&me), possible(&ms));
+            if !es_may {
+                me.retain(|x| x.1 != Modality::Obliged);
+            }
+            if !en_may {
+                ms.retain(|x| x.1 != Modality::Obliged);
+            }
         }
         if me.is_empty() && ms.is_empty() {
             return;

@@ -740,6 +740,19 @@ fn may_against_a_plain_sentence_weakens_a_commitment_but_not_a_manuals_descripti
     };
     assert!(!remedy("ayudará").contains(&DivergenceKind::Modality));
     assert!(remedy("debe ayudar").contains(&DivergenceKind::Modality));
+    // And `debe` instructs: it restates an ability, not a possibility.
+    let link = |en_modal: &str| {
+        kinds(
+            &format!(
+                "1. Links\nA hard link {en_modal} be made within the same filesystem. You can \
+                 check it with ls.\n"
+            ),
+            "1. Enlaces\nLos enlaces duros deben construirse en el mismo sistema de archivos. \
+             Usted puede comprobarlo con ls.\n",
+        )
+    };
+    assert!(!link("can").contains(&DivergenceKind::Modality));
+    assert!(link("may").contains(&DivergenceKind::Modality));
 }
 
 #[test]
