@@ -130,6 +130,15 @@ pub struct Aligner {
     dictionary: Arc<Dictionary>,
 }
 
+/// The English and the Spanish term index of `glossary`, built side by side.
+fn term_indexes(glossary: &Glossary) -> [TermIndex; 2] {
+    let (en, es) = rayon::join(
+        || TermIndex::new(glossary, Lang::En),
+        || TermIndex::new(glossary, Lang::Es),
+    );
+    [en, es]
+}
+
 impl Default for Aligner {
     fn default() -> Aligner {
         Aligner::new()
@@ -140,15 +149,9 @@ impl Aligner {
     /// An aligner with the built-in glossary.
     pub fn new() -> Aligner {
         // The built-in glossary and its indexes are built once a process and shared.
-        static BUILTIN: OnceLock<(Arc<Glossary>, Arc<[TermIndex; 2]>)> = OnceLock::new();
-        let (glossary, terms) = BUILTIN.get_or_init(|| {
-            let glossary = Glossary::builtin();
-            let (en, es) = rayon::join(
-                || TermIndex::new(glossary, Lang::En),
-                || TermIndex::new(glossary, Lang::Es),
-            );
-            (Arc::new(glossary.clone()), Arc::new([en, es]))
-        });
+        static TERMS: OnceLock<Arc<[TermIndex; 2]>> = OnceLock::new();
+        let glossary = Glossary::builtin_shared();
+        let terms = TERMS.get_or_init(|| Arc::new(term_indexes(glossary)));
         Aligner {
             glossary: Arc::clone(glossary),
             terms: Arc::clone(terms),
@@ -169,11 +172,7 @@ impl Aligner {
 
     /// An aligner with only the given glossary, without the built-in one.
     pub fn from_glossary(glossary: Glossary) -> Aligner {
-        let (en, es) = rayon::join(
-            || TermIndex::new(&glossary, Lang::En),
-            || TermIndex::new(&glossary, Lang::Es),
-        );
-        let terms = [en, es];
+        let terms = term_indexes(&glossary);
         Aligner {
             glossary: Arc::new(glossary),
             terms: Arc::new(terms),

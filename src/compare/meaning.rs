@@ -1,8 +1,7 @@
 //! Opposite meanings: an aligned pair whose sides stand at opposite ends of one scale
 //! (`installed` against `eliminados`, `the first program` against `el último programa`).
 
-use super::modality::words_of;
-use super::{Context, Draft, Piece};
+use super::{words_of, Context, Draft, Piece};
 use crate::divergence::{DivergenceKind, Severity};
 use crate::lang::{Pole, Tables};
 use crate::tokens::fold;
@@ -88,15 +87,13 @@ impl Context<'_, '_, '_> {
                     range: start..start + word.len(),
                 };
                 let mut on_table = false;
-                for &(entry, scale, pole) in tables.opposites_for(&folded[k]) {
-                    if matches_entry(&folded[k], entry) {
-                        on_table = true;
-                        found.push(Polar {
-                            piece: piece(),
-                            scale,
-                            pole,
-                        });
-                    }
+                for (scale, pole) in tables.opposites.matching(&folded[k]) {
+                    on_table = true;
+                    found.push(Polar {
+                        piece: piece(),
+                        scale,
+                        pole,
+                    });
                 }
                 // `riskier than`: a comparative with its marker says `more`.
                 if !on_table && comparative(&folded, k, tables) {
@@ -128,14 +125,6 @@ fn prose(text: &str, start: usize, word: &str) -> bool {
     let rest: String = after.collect();
     let trailing = rest.trim_end_matches(|c: char| ".,;:!?)»\"'”’".contains(c));
     leading_ok && !trailing.contains(glue) && !trailing.contains(char::is_alphanumeric)
-}
-
-/// Whether folded `word` is `entry`, or begins with it when the entry ends with `*`.
-fn matches_entry(word: &str, entry: &str) -> bool {
-    match entry.strip_suffix('*') {
-        Some(beginning) => word.starts_with(beginning),
-        None => word == entry,
-    }
 }
 
 /// Per word of `folded`, whether it stands in one of the language's `not_opposites` phrases.
@@ -173,20 +162,12 @@ fn comparative(folded: &[String], k: usize, tables: &Tables) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{comparative, matches_entry, shielded_words};
+    use super::{comparative, shielded_words};
     use crate::lang::Lang;
     use crate::tokens::fold;
 
     fn folded(text: &str) -> Vec<String> {
         text.split(' ').map(fold).collect()
-    }
-
-    #[test]
-    fn entries_match_whole_words_or_beginnings() {
-        assert!(matches_entry("instalados", "instal*"));
-        assert!(matches_entry("first", "first"));
-        assert!(!matches_entry("firstly", "first"));
-        assert!(!matches_entry("reinstalar", "instal*"));
     }
 
     #[test]

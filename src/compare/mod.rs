@@ -393,6 +393,27 @@ fn addresses_reader(doc: &Document<'_>) -> bool {
     addressing as f64 >= READER_SHARE * sentences.len() as f64
 }
 
+/// The words of `text` (letters, digits and apostrophes) with their byte offsets.
+fn words_of(text: &str) -> Vec<(usize, &str)> {
+    let in_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
+    let mut words = Vec::new();
+    let mut start = None;
+    for (at, c) in text.char_indices() {
+        match (in_word(c), start) {
+            (true, None) => start = Some(at),
+            (false, Some(s)) => {
+                words.push((s, &text[s..at]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, &text[s..]));
+    }
+    words
+}
+
 /// An error unless every section and sentence `alignment` names is one of the documents'.
 fn fits(alignment: &Alignment, en: &Document<'_>, es: &Document<'_>) -> Result<(), Error> {
     let names = pair::side_names(en.lang(), es.lang());
@@ -551,7 +572,6 @@ impl<'d, 't> Context<'_, 'd, 't> {
 }
 
 impl Context<'_, '_, '_> {
-    /// How messages name `side`: by its language (`English`, `Spanish`).
     /// The kind of the paragraph that holds sentence `i` of `side`.
     fn paragraph_kind(&self, side: usize, i: usize) -> Option<ParagraphKind> {
         let paragraphs = self.doc(side).paragraphs();
@@ -577,6 +597,7 @@ impl Context<'_, '_, '_> {
         )
     }
 
+    /// How messages name `side`: by its language (`English`, `Spanish`).
     fn name(&self, side: usize) -> &str {
         &self.names[side]
     }

@@ -1,6 +1,6 @@
 //! Modality of commitments: `will` against `podrán`, obligations against possibilities, and negation.
 
-use super::{Context, Draft, Located, Piece};
+use super::{words_of, Context, Draft, Located, Piece};
 use crate::divergence::{DivergenceKind, Severity};
 use crate::extract::Value;
 use crate::lang::Modality;
@@ -319,25 +319,4 @@ impl Context<'_, '_, '_> {
         }
         found
     }
-}
-
-/// The words of `text` (letters, digits and apostrophes) with their byte offsets.
-pub(super) fn words_of(text: &str) -> Vec<(usize, &str)> {
-    let in_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
-    let mut words = Vec::new();
-    let mut start = None;
-    for (at, c) in text.char_indices() {
-        match (in_word(c), start) {
-            (true, None) => start = Some(at),
-            (false, Some(s)) => {
-                words.push((s, &text[s..at]));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        words.push((s, &text[s..]));
-    }
-    words
 }

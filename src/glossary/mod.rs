@@ -24,7 +24,7 @@ mod terminology;
 use crate::union_find::{find, union};
 use std::collections::HashSet;
 use std::fmt;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
@@ -238,7 +238,7 @@ impl<'a> Iterator for Terms<'a> {
 
 impl ExactSizeIterator for Terms<'_> {}
 
-static BUILTIN: OnceLock<Glossary> = OnceLock::new();
+static BUILTIN: OnceLock<Arc<Glossary>> = OnceLock::new();
 
 impl Glossary {
     /// An empty glossary.
@@ -249,10 +249,17 @@ impl Glossary {
     /// The built-in glossary: general vocabulary of official texts and well-known institutions
     /// of both governments and of international bodies (`src/lang/glossary_en_es.tsv`).
     pub fn builtin() -> &'static Glossary {
+        Glossary::builtin_shared()
+    }
+
+    /// The built-in glossary as one shared value, parsed once a process.
+    pub(crate) fn builtin_shared() -> &'static Arc<Glossary> {
         BUILTIN.get_or_init(|| {
             // The table is part of the crate and tested to parse; an empty glossary is the
             // harmless fallback should it ever not.
-            Glossary::from_tsv(include_str!("../lang/glossary_en_es.tsv")).unwrap_or_default()
+            Arc::new(
+                Glossary::from_tsv(include_str!("../lang/glossary_en_es.tsv")).unwrap_or_default(),
+            )
         })
     }
 

@@ -2,7 +2,9 @@
 
 use std::sync::OnceLock;
 
-use super::{Bound, HeadingKeyword as K, Modality, PhraseTable, Pole::*, Qualifier, Tables};
+use super::{
+    Bound, HeadingKeyword as K, Modality, OppositeTable, PhraseTable, Pole::*, Qualifier, Tables,
+};
 
 pub(super) static TABLES: Tables = Tables {
     code: "en",
@@ -618,7 +620,7 @@ pub(super) static TABLES: Tables = Tables {
     // Scales with two ends. Kept to words whose every common sense stands on the scale: `high`
     // and `low` (`low-level`), `long` and `short` (`as long as`), `before` and `after` (which a
     // translation may swap with the clauses) are left out.
-    opposites: &[
+    opposites: OppositeTable::new(&[
         ("more", "more", Plus),
         ("most", "more", Plus),
         ("greater", "more", Plus),
@@ -766,7 +768,7 @@ pub(super) static TABLES: Tables = Tables {
         ("umount*", "mount", Minus),
         ("lock*", "lock", Plus),
         ("unlock*", "lock", Minus),
-    ],
+    ]),
     not_opposites: &[
         "more or less",
         "most of",
@@ -783,7 +785,6 @@ pub(super) static TABLES: Tables = Tables {
     not_comparatives: &[
         "other", "rather", "whether", "later", "earlier", "sooner", "either",
     ],
-    opposites_by_start: OnceLock::new(),
     stop_set: OnceLock::new(),
 };
 

@@ -2,7 +2,9 @@
 
 use std::sync::OnceLock;
 
-use super::{Bound, HeadingKeyword as K, Modality, PhraseTable, Pole::*, Qualifier, Tables};
+use super::{
+    Bound, HeadingKeyword as K, Modality, OppositeTable, PhraseTable, Pole::*, Qualifier, Tables,
+};
 
 pub(super) static TABLES: Tables = Tables {
     code: "es",
@@ -514,7 +516,7 @@ pub(super) static TABLES: Tables = Tables {
     prosthetic_e: true,
     // Scales with two ends, as in English: only words whose every common sense stands on the
     // scale (`bajo` is also `under`, `fuera` also `were`, `termin*` also `terminal`).
-    opposites: &[
+    opposites: OppositeTable::new(&[
         ("mas", "more", Plus),
         ("mayor", "more", Plus),
         ("mayores", "more", Plus),
@@ -687,7 +689,7 @@ pub(super) static TABLES: Tables = Tables {
         ("desmont*", "mount", Minus),
         ("bloque*", "lock", Plus),
         ("desbloque*", "lock", Minus),
-    ],
+    ]),
     not_opposites: &[
         "a menos que",
         "al menos que",
@@ -718,7 +720,6 @@ pub(super) static TABLES: Tables = Tables {
     reader_words: &["usted", "ustedes", "tu", "tus", "vosotros", "vosotras"],
     negative_prefixes: &["in", "im", "des"],
     not_comparatives: &[],
-    opposites_by_start: OnceLock::new(),
     stop_set: OnceLock::new(),
 };
 

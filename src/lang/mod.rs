@@ -21,7 +21,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-pub(crate) use phrases::PhraseTable;
+pub(crate) use phrases::{OppositeTable, PhraseTable};
 
 /// A document language.
 ///
@@ -392,7 +392,7 @@ pub(crate) struct Tables {
     /// lower-case, each with a language-neutral tag of the scale both stand on and its pole; a
     /// final `*` makes the entry a beginning (`instal*` for `instalados`). A sentence pair
     /// whose sides stand on one scale at opposite poles says opposite things.
-    pub opposites: &'static [(&'static str, &'static str, Pole)],
+    pub opposites: OppositeTable,
     /// Phrases whose words stand on no scale (`more or less`, `a menos que`), accent-free,
     /// lower-case.
     pub not_opposites: &'static [&'static str],
@@ -407,9 +407,6 @@ pub(crate) struct Tables {
     /// Prefixes that make a word say no (`un` in `unusable`, `des` in `desactivar`),
     /// lower-case.
     pub negative_prefixes: &'static [&'static str],
-    /// `opposites` by the first two letters of each entry, built on first use: every word of
-    /// every compared pair is looked up.
-    pub opposites_by_start: OnceLock<hashbrown::HashMap<&'static str, Vec<usize>>>,
     /// `stop_words` as a set, built on first use: every token of every text is looked up.
     pub stop_set: OnceLock<hashbrown::HashSet<&'static str>>,
 }
@@ -452,7 +449,7 @@ pub(crate) static NEUTRAL: Tables = Tables {
     negation_endings: &[],
     negative_words: &[],
     negated_word_endings: &[],
-    opposites: &[],
+    opposites: OppositeTable::new(&[]),
     not_opposites: &[],
     comparative_markers: &[],
     not_comparatives: &[],
@@ -466,7 +463,6 @@ pub(crate) static NEUTRAL: Tables = Tables {
     name_connectors: &[],
     number_qualifiers: &[],
     prosthetic_e: false,
-    opposites_by_start: OnceLock::new(),
     stop_set: OnceLock::new(),
 };
 
@@ -618,29 +614,6 @@ impl Tables {
     /// True for the tables of a language paridad knows nothing about ([`NEUTRAL`]).
     pub fn is_neutral(&self) -> bool {
         self.code.is_empty()
-    }
-
-    /// The entries of `opposites` that folded `word` may match: those sharing its first two
-    /// letters.
-    pub fn opposites_for(
-        &self,
-        word: &str,
-    ) -> impl Iterator<Item = &(&'static str, &'static str, Pole)> + '_ {
-        let index = self.opposites_by_start.get_or_init(|| {
-            let mut index: hashbrown::HashMap<&'static str, Vec<usize>> = Default::default();
-            for (k, (entry, _, _)) in self.opposites.iter().enumerate() {
-                index
-                    .entry(entry.get(..2).unwrap_or(entry))
-                    .or_default()
-                    .push(k);
-            }
-            index
-        });
-        word.get(..2)
-            .and_then(|start| index.get(start))
-            .into_iter()
-            .flatten()
-            .map(|&k| &self.opposites[k])
     }
 
     /// True when `lower` (already lower-case) is a stop word.
