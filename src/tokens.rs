@@ -207,17 +207,25 @@ pub(crate) fn tokens_in(text: &str, tables: &Tables) -> Vec<Token> {
     out
 }
 
-/// Three or more acronyms of letters in a row are text set in capitals (`MEMORANDUM OF
-/// UNDERSTANDING`): they become words again, so that they fold, match cognates and the
-/// glossary's words, and stop words among them are stop words.
+/// Three or more acronyms of letters in a row, apart only by spaces or dashes, are text set
+/// in capitals (`MEMORANDUM OF UNDERSTANDING`): they become words again, so that they fold,
+/// match cognates and the glossary's words, and stop words among them are stop words. A list
+/// (`PCI (AGP, PCI-Express`) stays acronyms.
 fn words_in_capitals(toks: &mut [Token], text: &str, tables: &Tables) {
     let is_caps_word = |t: &Token| {
         t.kind == TokenKind::Acronym && text[t.range.clone()].chars().all(char::is_alphabetic)
     };
+    let prose_gap = |a: &Token, b: &Token| {
+        text.get(a.range.end..b.range.start)
+            .is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() || "-–—".contains(c)))
+    };
     let mut i = 0;
     while i < toks.len() {
         let mut j = i;
-        while j < toks.len() && is_caps_word(&toks[j]) {
+        while j < toks.len()
+            && is_caps_word(&toks[j])
+            && (j == i || prose_gap(&toks[j - 1], &toks[j]))
+        {
             j += 1;
         }
         if j - i >= 3 {

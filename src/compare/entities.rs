@@ -13,12 +13,15 @@ use std::collections::{HashMap, HashSet};
 impl Context<'_, '_, '_> {
     /// The acronyms of `values` (of sentences of `side`) that share no class with `other`:
     /// each with whether the glossary knows it and whether it is being defined (in
-    /// parentheses after its expansion).
+    /// parentheses after its expansion). An acronym being defined must share a class with
+    /// `other_defined` instead: the other side's acronyms, where its expansion alone is not
+    /// the acronym.
     pub(super) fn lonely_acronyms(
         &self,
         side: usize,
         values: &[Located],
         other: &HashSet<u32>,
+        other_defined: &HashSet<u32>,
     ) -> Vec<LonelyAcronym> {
         let doc = self.doc(side);
         values
@@ -35,17 +38,21 @@ impl Context<'_, '_, '_> {
             })
             .filter_map(|l| {
                 let covering = self.covering(side, l.sentence, &l.found.range);
+                let text = doc.sentences()[l.sentence].text();
+                let defined = text
+                    .get(..l.found.range.start)
+                    .is_some_and(|t| t.trim_end().ends_with('('))
+                    && text
+                        .get(l.found.range.end..)
+                        .is_some_and(|t| t.trim_start().starts_with(')'));
+                let against = if defined { other_defined } else { other };
                 if covering
                     .iter()
-                    .any(|c| c.class.is_some_and(|k| other.contains(&k)))
+                    .any(|c| c.class.is_some_and(|k| against.contains(&k)))
                 {
                     return None;
                 }
                 let known = covering.iter().any(|c| c.kind == EvidenceKind::Concept);
-                let text = doc.sentences()[l.sentence].text();
-                let defined = text
-                    .get(..l.found.range.start)
-                    .is_some_and(|t| t.trim_end().ends_with('('));
                 Some(LonelyAcronym {
                     at: l.clone(),
                     known,
@@ -66,8 +73,8 @@ impl Context<'_, '_, '_> {
             let (ven, ves) = (self.located(0, &pair.a), self.located(1, &pair.b));
             let (cen, ces) = (self.classes(0, &pair.a), self.classes(1, &pair.b));
             let (le, ls) = (
-                self.lonely_acronyms(0, &ven, &ces),
-                self.lonely_acronyms(1, &ves, &cen),
+                self.lonely_acronyms(0, &ven, &ces, &ces),
+                self.lonely_acronyms(1, &ves, &cen, &cen),
             );
             for (a, b) in pair_up(&le, &ls) {
                 if let (Some(a), Some(b)) = (a, b) {
@@ -112,18 +119,55 @@ impl Context<'_, '_, '_> {
         classes: &[HashSet<u32>; 2],
         out: &mut Vec<Draft>,
     ) {
-        let (le, ls) = (
-            self.lonely_acronyms(0, en, &classes[1]),
-            self.lonely_acronyms(1, es, &classes[0]),
-        );
-        // A word in capitals of four letters or more that its document also writes in lower
-        // case (`PRIMARY`, `CLIPBOARD`, `PRUEBE`: emphasis, a key, a placeholder) is a word, not
+        let acronym_classes = |side: usize, values: &[Located]| -> HashSet<u32> {
+            values
+                .iter()
+                .filter(|l| matches!(l.found.value, Value::Acronym(_)))
+                .flat_map(|l| self.covering(side, l.sentence, &l.found.range))
+                .filter_map(|c| c.class)
+                .collect()
+        };
+        let (ae, as_) = (acronym_classes(0, en), acronym_classes(1, es));
+        // The same acronym on both sides is its own counterpart, whatever the classes say.
+        let keys = |values: &[Located]| -> HashSet<String> {
+            values
+                .iter()
+                .filter_map(|l| match &l.found.value {
+                    Value::Acronym(key) => Some(key.clone()),
+                    _ => None,
+                })
+                .collect()
+        };
+        let (ke, ks) = (keys(en), keys(es));
+        // Or written in the other side's sentences as a word of its own, inside a compound
+        // (`SUPER`, `SUPER-ESPACIO`).
+        let written = |side: usize, l: &LonelyAcronym| {
+            let acronym = self.text_of(side, &l.at.piece());
+            sentences[1 - side].iter().any(|&j| {
+                self.doc(1 - side).sentences()[j]
+                    .text()
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == acronym)
+            })
+        };
+        let unshared = |side: usize, l: &LonelyAcronym, other: &HashSet<String>| {
+            !matches!(&l.at.found.value, Value::Acronym(key) if other.contains(key))
+                && !written(side, l)
+        };
+        let mut le = self.lonely_acronyms(0, en, &classes[1], &as_);
+        let mut ls = self.lonely_acronyms(1, es, &classes[0], &ae);
+        le.retain(|l| unshared(0, l, &ks));
+        ls.retain(|l| unshared(1, l, &ke));
+        // A word in capitals of four letters or more that its document writes in lower case
+        // as often or more (`PRIMARY`, `CLIPBOARD`, `PRUEBE`: emphasis, a key, a placeholder; not
+        // `DFSG`, written `+dfsg` in a version now and then) is a word, not
         // an acronym: it pairs with the other side's leftover as an acronym would, but says
         // nothing of an institution either way. `US` and `IT` stay acronyms.
         let word_in_capitals = |side: usize, l: &LonelyAcronym| {
             let text = self.text_of(side, &l.at.piece());
+            let count = |w: &str| self.words(side).get(w).copied().unwrap_or(0);
             text.chars().filter(|c| c.is_alphabetic()).count() >= 4
-                && self.words(side).contains(text.to_lowercase().as_str())
+                && count(&text.to_lowercase()) >= count(text)
         };
         for (a, b) in pair_up(&le, &ls) {
             if a.is_some_and(|a| word_in_capitals(0, a))
@@ -164,11 +208,18 @@ impl Context<'_, '_, '_> {
                     ),
                     0.3,
                 ),
-                // Defined after its expansion, it stays unless the other side has no
-                // parenthesis where it stands (`Network Address Translation (NAT)` against
-                // `Traducción de Direcciones de Red.`): then the acronym was dropped.
-                (Some(a), None) if a.defined && self.has_parenthesis(1, sentences[1]) => continue,
-                (None, Some(b)) if b.defined && self.has_parenthesis(0, sentences[0]) => continue,
+                // Defined after its expansion, it stays unless the other side has a
+                // parenthesis that may stand for it, one with no word this side shares
+                // (`(por sus siglas en inglés)` for `(NSS)`); with none, the acronym was
+                // dropped (`Network Address Translation (NAT)` against `Traducción de
+                // Direcciones de Red.`, or against `(a través de la red)` translating this
+                // side's own `(through the network)`).
+                (Some(a), None) if a.defined && self.stand_in(1, sentences[1], &classes[0]) => {
+                    continue
+                }
+                (None, Some(b)) if b.defined && self.stand_in(0, sentences[0], &classes[1]) => {
+                    continue
+                }
                 (Some(a), None) if a.defined => (Severity::Warning, appears(0, &a.at), 0.6),
                 (None, Some(b)) if b.defined => (Severity::Warning, appears(1, &b.at), 0.6),
                 // Used bare and spelled out on the other side (`GUI`, `interfaz gráfica de
@@ -208,10 +259,23 @@ impl Context<'_, '_, '_> {
         }
     }
 
-    /// Whether sentences `idx` of `side` hold an opening parenthesis.
-    fn has_parenthesis(&self, side: usize, idx: &[usize]) -> bool {
-        idx.iter()
-            .any(|&i| self.doc(side).sentences()[i].text().contains('('))
+    /// Whether sentences `idx` of `side` hold a parenthesis with words none of which the other
+    /// side, whose classes are `other`, shares: what may stand for an acronym defined there.
+    fn stand_in(&self, side: usize, idx: &[usize], other: &HashSet<u32>) -> bool {
+        idx.iter().any(|&i| {
+            let text = self.doc(side).sentences()[i].text();
+            let tokens = self.detail[side].get(i).map_or(&[][..], Vec::as_slice);
+            let shared = shared_with(tokens, other);
+            parentheses(text).any(|inside| {
+                let words: Vec<bool> = tokens
+                    .iter()
+                    .zip(&shared)
+                    .filter(|(c, _)| inside.start <= c.range.start && c.range.end <= inside.end)
+                    .map(|(_, &sh)| sh)
+                    .collect();
+                !words.is_empty() && !words.contains(&true)
+            })
+        })
     }
 
     /// Whether the acronym `at` (of `side`) is written out in the other side's `sentences`:
@@ -502,4 +566,24 @@ pub(super) fn shared_with(tokens: &[Classed], other: &HashSet<u32>) -> Vec<bool>
         .collect();
     let inside = inside_shared_terms(tokens, &shared);
     shared.iter().zip(inside).map(|(&a, b)| a || b).collect()
+}
+
+/// The byte ranges inside each outermost pair of parentheses of `text`.
+fn parentheses(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut depth = 0usize;
+    let mut open = 0;
+    text.char_indices().filter_map(move |(i, c)| match c {
+        '(' => {
+            if depth == 0 {
+                open = i + 1;
+            }
+            depth += 1;
+            None
+        }
+        ')' if depth > 0 => {
+            depth -= 1;
+            (depth == 0).then_some(open..i)
+        }
+        _ => None,
+    })
 }

@@ -480,8 +480,9 @@ struct Context<'a, 'd, 't> {
     /// Whether either document addresses its reader in [`READER_SHARE`] of its sentences or
     /// more (`you`, `usted`): a manual or a guide rather than a text of commitments.
     addresses_reader: bool,
-    /// Per side, every word of the document as written, made when first needed.
-    words: [std::cell::OnceCell<HashSet<&'t str>>; 2],
+    /// Per side, every word of the document as written and how often it stands, made when
+    /// first needed.
+    words: [std::cell::OnceCell<HashMap<&'t str, u32>>; 2],
 }
 
 /// Sentences of one side without counterpart in consecutive pairs of a section, reported as
@@ -558,15 +559,20 @@ impl Located {
 }
 
 impl<'d, 't> Context<'_, 'd, 't> {
-    /// Every word of the document of `side` as written (runs of letters and digits), made
-    /// once a check.
-    fn words(&self, side: usize) -> &HashSet<&'t str> {
+    /// Every word of the document of `side` as written (runs of letters and digits) and how
+    /// many times it stands, made once a check.
+    fn words(&self, side: usize) -> &HashMap<&'t str, u32> {
         self.words[side].get_or_init(|| {
             let doc: &'d Document<'t> = if side == 0 { self.a } else { self.b };
-            doc.text()
+            let mut counts = HashMap::new();
+            for word in doc
+                .text()
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
-                .collect()
+            {
+                *counts.entry(word).or_insert(0) += 1;
+            }
+            counts
         })
     }
 }
@@ -677,7 +683,7 @@ impl Context<'_, '_, '_> {
         self.modality(p, [en, es], [&ven, &ves], out);
         self.negation(p, [en, es], out);
         self.opposites(p, [en, es], out);
-        self.verbatim(p, [en, es], out);
+        self.verbatim(p, [en, es], &classes, out);
         self.merged_sentences(p, [en, es], &classes, out);
         self.clauses(p, [en, es], out);
         self.terminology(p, [en, es], start, out);

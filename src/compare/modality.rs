@@ -265,7 +265,7 @@ impl Context<'_, '_, '_> {
             let lower = w.to_lowercase();
             tables.negative_prefixes.iter().any(|prefix| {
                 lower.strip_prefix(prefix).is_some_and(|rest| {
-                    rest.chars().count() >= 5 && self.words(side).contains(rest)
+                    rest.chars().count() >= 5 && self.words(side).contains_key(rest)
                 })
             })
         };

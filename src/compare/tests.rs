@@ -817,3 +817,83 @@ fn a_word_in_capitals_is_no_acronym_to_pair_but_an_acronym_still_is() {
         )]
     );
 }
+
+#[test]
+fn an_acronym_defined_on_one_side_is_flagged_where_the_others_parenthesis_translates_another() {
+    // The Spanish parenthesis translates the English `(with the dput program)`: it stands for
+    // no acronym, and `(DD)` was dropped.
+    let en = "1. Uploads\nEvery time a new upload is done by a Debian developer (DD) to the \
+              unstable archive (with the dput program), the developer checks the packages.\n";
+    let es = "1. Entregas\nCada vez que un desarrollador Debian realiza una nueva entrega al \
+              archivo inestable (con el programa dput), el desarrollador comprueba los \
+              paquetes.\n";
+    let found = findings(en, es);
+    assert!(
+        found
+            .iter()
+            .any(|f| f.0 == DivergenceKind::Entity && f.2.as_deref() == Some("DD")),
+        "{found:?}"
+    );
+    // A list of acronyms in parentheses is no text set in capitals: `AGP` dropped is seen.
+    let found = findings(
+        "1. Hardware\nFor PCI devices (AGP, PCI-Express, CardBus, etc.), lspci(8) is a good start.\n",
+        "1. Hardware\nPara los dispositivos PCI (PCI-Express, CardBus, etc.), lspci(8) es un buen comienzo.\n",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|f| f.0 == DivergenceKind::Entity && f.2.as_deref() == Some("AGP")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_program_named_for_another_is_flagged_but_a_translated_or_misspelt_name_is_not() {
+    // `Subversion` is a name the English version uses elsewhere; `Mercurial` stands against
+    // it.
+    let found = findings(
+        "1. History\nThe history is kept in a Subversion repository.\n2. Tools\nThe \
+         svn-buildpackage package has helper programs to maintain Debian packages with \
+         Mercurial.\n",
+        "1. Historia\nLa historia se guarda en un repositorio Subversion.\n2. Herramientas\nEl \
+         paquete svn-buildpackage tiene programas de ayuda para mantener paquetes Debian con \
+         Subversion.\n",
+    );
+    assert!(
+        found.iter().any(|f| f.0 == DivergenceKind::Entity
+            && f.2.as_deref() == Some("Mercurial")
+            && f.3.as_deref() == Some("Subversion")),
+        "{found:?}"
+    );
+    // Spelled alike, one name: translated (`Chinese`, `China`) or misspelt.
+    let found = findings(
+        "1. Locales\nThe zh_TW.UTF-8 locale is for Chinese in Taiwan; China uses zh_CN.UTF-8.\n",
+        "1. Configuraciones\nLa configuración zh_TW.UTF-8 es para el chino de Taiwán; China \
+         usa zh_CN.UTF-8. Mandarín en China.\n",
+    );
+    assert!(
+        found.iter().all(|f| f.0 != DivergenceKind::Entity),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_manual_page_glued_to_a_word_is_the_same_page_but_a_longer_name_is_another() {
+    let has_entity = |en: &str, es: &str| {
+        findings(en, es)
+            .iter()
+            .any(|f| f.0 == DivergenceKind::Entity)
+    };
+    // `orden` is a word the Spanish writes again and again: `ordensysctl(8)` lost a space.
+    assert!(!has_entity(
+        "1. Kernel\nSet the parameter with the sysctl(8) command. The command reads a file. \
+         Run the command again. The command writes nothing.\n",
+        "1. Núcleo\nFije el parámetro con la ordensysctl(8). La orden lee un archivo. \
+         Ejecute la orden de nuevo. La orden no escribe nada.\n",
+    ));
+    // `Ana` stands once as a name: `anacrontab(5)` is another page than `crontab(5)`.
+    assert!(has_entity(
+        "1. Cron\nThe file follows the format of crontab(5). Ana wrote it.\n",
+        "1. Cron\nEl archivo sigue el formato de anacrontab(5). Ana lo escribió.\n",
+    ));
+}

@@ -27,7 +27,13 @@ struct Token<'s> {
 
 impl Context<'_, '_, '_> {
     /// Substituted or dropped names and identifiers in sentences `idx` of each side.
-    pub(super) fn verbatim(&self, p: usize, sentences: [&[usize]; 2], out: &mut Vec<Draft>) {
+    pub(super) fn verbatim(
+        &self,
+        p: usize,
+        sentences: [&[usize]; 2],
+        classes: &[HashSet<u32>; 2],
+        out: &mut Vec<Draft>,
+    ) {
         let tokens = [
             copied_tokens(self.a, sentences[0]),
             copied_tokens(self.b, sentences[1]),
@@ -76,8 +82,9 @@ impl Context<'_, '_, '_> {
                 .collect()
         };
         // A reference glued to the word before it by a missing space (`ordensysctl(8)`, where
-        // the document writes `orden` as a word elsewhere) is still the other side's
-        // `sysctl(8)`; `anacrontab(5)` is not `crontab(5)`.
+        // the document writes `orden` as a word elsewhere, again and again) is still the other
+        // side's `sysctl(8)`; `anacrontab(5)` is not `crontab(5)`, though a name `Ana` may
+        // stand somewhere.
         let glued = |side: usize, t: &Token<'_>| {
             code_reference(t.text)
                 && tokens[1 - side].iter().any(|u| {
@@ -85,12 +92,55 @@ impl Context<'_, '_, '_> {
                         && t.text.ends_with(u.text)
                         && self
                             .words(side)
-                            .contains(&t.text[..t.text.len() - u.text.len()])
+                            .get(&t.text[..t.text.len() - u.text.len()])
+                            .is_some_and(|&n| n >= 3)
                 })
         };
         let (mut la, mut lb) = (lacking(0), lacking(1));
         la.retain(|t| !glued(0, t));
         lb.retain(|t| !glued(1, t));
+        // Names of one side the other's sentences lack, known to be copied or not: in a
+        // substitution, one name the other version uses elsewhere is evidence enough that the
+        // name against it (`Mercurial`, `Subversion`) is a name too. A name is a capitalised
+        // word its document never writes in lower case (`Section`: `section` is a word too),
+        // after a word in lower case (a capital opening a sentence or a note is no name), and
+        // no word of the other sentence translates it.
+        let names = |side: usize| -> Vec<&Token<'_>> {
+            let text = |t: &Token<'_>| self.doc(side).sentences()[t.sentence].text();
+            tokens[side]
+                .iter()
+                .filter(|t| !t.identifier)
+                .filter(|t| !squeezed[1 - side].contains(&t.text.to_lowercase()))
+                .filter(|t| !function_word(t.text))
+                .filter(|t| {
+                    let first = t.text.split(|c: char| !c.is_alphanumeric()).next();
+                    !first.is_some_and(|w| self.words(side).contains_key(w.to_lowercase().as_str()))
+                })
+                .filter(|t| {
+                    text(t).get(..t.range.start).is_some_and(|before| {
+                        before
+                            .split_whitespace()
+                            .any(|w| w.starts_with(char::is_lowercase))
+                    })
+                })
+                .filter(|t| {
+                    !self.detail[side].get(t.sentence).is_some_and(|d| {
+                        d.iter().any(|c| {
+                            c.range.start < t.range.end
+                                && t.range.start < c.range.end
+                                && c.class.is_some_and(|k| classes[1 - side].contains(&k))
+                        })
+                    })
+                })
+                .collect()
+        };
+        let (na, nb) = (names(0), names(1));
+        // Names spelled alike are one name, translated or misspelt (`Chinese`, `China`).
+        let alike = |a: &str, b: &str| {
+            let (a, b) = (a.to_lowercase(), b.to_lowercase());
+            a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count() >= 4
+                || strsim::normalized_levenshtein(&a, &b) >= 0.6
+        };
         let piece = |t: &Token<'_>| Piece {
             sentence: t.sentence,
             range: t.range.clone(),
@@ -101,6 +151,14 @@ impl Context<'_, '_, '_> {
             let acronym = |t: &str| t.len() > 1 && t.chars().all(|c| c.is_uppercase());
             (acronym(a) || acronym(b)) && a.chars().next() == b.chars().next()
         };
+        let known = |t: &Token<'_>, list: &[&Token<'_>]| list.iter().any(|u| std::ptr::eq(*u, t));
+        let substituted_names = || {
+            na.iter().find_map(|a| {
+                nb.iter()
+                    .find(|b| (known(a, &la) || known(b, &lb)) && !alike(a.text, b.text))
+                    .map(|b| (a, b))
+            })
+        };
         if let Some((a, b)) = la
             .iter()
             .filter(|a| !a.identifier || man_page(a.text) || !translated(0, a))
@@ -109,6 +167,7 @@ impl Context<'_, '_, '_> {
                     .find(|b| b.identifier == a.identifier)
                     .map(|b| (a, b))
             })
+            .or_else(substituted_names)
         {
             if expands(a.text, b.text) {
                 return;

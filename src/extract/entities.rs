@@ -23,8 +23,9 @@ pub(super) fn acronyms(w: &Words<'_>, out: &mut Vec<Found>) {
         .iter()
         .filter(|t| t.kind == TokenKind::Acronym)
         .count();
-    // A sentence set in capitals has no acronyms to tell apart.
-    if count * 2 > w.toks.len() {
+    // A sentence set in capitals has no acronyms to tell apart; one of a word or two (`(KISS)`)
+    // is no such text.
+    if count * 2 > w.toks.len() && w.toks.len() >= 3 {
         return;
     }
     for (i, t) in w.toks.iter().enumerate() {
@@ -163,6 +164,30 @@ mod tests {
             "de acuerdo con is not an agreement"
         );
         assert!(v.contains(&&Value::Acronym("TMEC".into())));
+    }
+
+    #[test]
+    fn a_list_of_acronyms_or_an_acronym_alone_is_no_text_set_in_capitals() {
+        let acronyms = |text: &'static str, lang| -> Vec<&'static str> {
+            values(text, lang)
+                .into_iter()
+                .filter(|(v, _)| matches!(v, Value::Acronym(_)))
+                .map(|(_, t)| t)
+                .collect()
+        };
+        assert_eq!(
+            acronyms(
+                "Para los dispositivos tipo PCI (AGP, PCI-Express, CardBus, etc.) use lspci(8).",
+                Lang::Es
+            ),
+            ["PCI", "AGP", "PCI"]
+        );
+        assert_eq!(acronyms("(KISS)", Lang::En), ["KISS"]);
+        // Text set in capitals still has none.
+        assert_eq!(
+            acronyms("MEMORANDUM OF UNDERSTANDING ON LABOUR MOBILITY", Lang::En),
+            Vec::<&str>::new()
+        );
     }
 
     #[test]
