@@ -2,6 +2,7 @@
 
 mod dates;
 mod entities;
+mod lists;
 mod meaning;
 mod modality;
 mod numbers;
@@ -686,6 +687,7 @@ impl Context<'_, '_, '_> {
         self.verbatim(p, [en, es], &classes, out);
         self.merged_sentences(p, [en, es], &classes, out);
         self.clauses(p, [en, es], out);
+        self.list_items(p, [en, es], &classes, out);
         self.terminology(p, [en, es], start, out);
         subsume_in_clauses(out, start);
     }

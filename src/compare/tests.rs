@@ -897,3 +897,49 @@ fn a_manual_page_glued_to_a_word_is_the_same_page_but_a_longer_name_is_another()
         "1. Cron\nEl archivo sigue el formato de anacrontab(5). Ana lo escribió.\n",
     ));
 }
+
+#[test]
+fn a_name_left_out_of_a_list_or_added_to_it_is_flagged_but_a_list_of_words_is_not() {
+    // Findings of omission or addition with their evidence, each side's.
+    let found = |en: &str, es: &str| -> Vec<(DivergenceKind, Option<String>, Option<String>)> {
+        findings(en, es)
+            .into_iter()
+            .filter(|f| matches!(f.0, DivergenceKind::Omission | DivergenceKind::Addition))
+            .map(|f| (f.0, f.2, f.3))
+            .collect()
+    };
+    let left_out = found(
+        "1. Patches\nThe lsdiff, interdiff and filterdiff commands read patches.\n",
+        "1. Parches\nLas órdenes lsdiff y filterdiff leen parches.\n",
+    );
+    assert!(
+        left_out.contains(&(DivergenceKind::Omission, Some("interdiff".into()), None)),
+        "{left_out:?}"
+    );
+    let added = found(
+        "1. Docs\nIt installs the files called BUGS, README* and TODO.\n",
+        "1. Documentos\nInstala los archivos llamados BUGS, README*, TODO y ChangeLog.\n",
+    );
+    assert!(
+        added.contains(&(DivergenceKind::Addition, None, Some("ChangeLog".into()))),
+        "{added:?}"
+    );
+    // The same list: no item left out.
+    let same = found(
+        "1. Patches\nThe lsdiff, interdiff and filterdiff commands read patches.\n",
+        "1. Parches\nLas órdenes lsdiff, interdiff y filterdiff leen parches.\n",
+    );
+    assert!(
+        !same.iter().any(|f| f.1.as_deref() == Some("interdiff")),
+        "{same:?}"
+    );
+    // A list of words a translation renders in fewer: no item of a list.
+    let words = found(
+        "1. Scripts\nThe scripts run when your package is installed, upgraded or removed.\n",
+        "1. Guiones\nLos guiones se ejecutan al instalar o eliminar su paquete.\n",
+    );
+    assert!(
+        !words.iter().any(|f| f.1.as_deref() == Some("upgraded")),
+        "{words:?}"
+    );
+}

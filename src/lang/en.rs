@@ -782,6 +782,7 @@ pub(super) static TABLES: Tables = Tables {
     comparative_markers: &["than"],
     reader_words: &["you", "your", "yours", "yourself", "yourselves"],
     negative_prefixes: &["un", "non", "dis", "in", "im"],
+    list_joiners: &["and", "or", "etc"],
     not_comparatives: &[
         "other", "rather", "whether", "later", "earlier", "sooner", "either",
     ],

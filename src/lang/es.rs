@@ -719,6 +719,7 @@ pub(super) static TABLES: Tables = Tables {
     comparative_markers: &[],
     reader_words: &["usted", "ustedes", "tu", "tus", "vosotros", "vosotras"],
     negative_prefixes: &["in", "im", "des"],
+    list_joiners: &["y", "e", "o", "u", "etc"],
     not_comparatives: &[],
     stop_set: OnceLock::new(),
 };

@@ -407,6 +407,9 @@ pub(crate) struct Tables {
     /// Prefixes that make a word say no (`un` in `unusable`, `des` in `desactivar`),
     /// lower-case.
     pub negative_prefixes: &'static [&'static str],
+    /// Words that join the last item of a list (`and`, `or`; `y`, `e`, `o`, `u`), and that
+    /// close an open one (`etc`), lower-case.
+    pub list_joiners: &'static [&'static str],
     /// `stop_words` as a set, built on first use: every token of every text is looked up.
     pub stop_set: OnceLock<hashbrown::HashSet<&'static str>>,
 }
@@ -455,6 +458,7 @@ pub(crate) static NEUTRAL: Tables = Tables {
     not_comparatives: &[],
     reader_words: &[],
     negative_prefixes: &[],
+    list_joiners: &["etc"],
     not_negations: &[],
     instruments: PhraseTable::new(&[]),
     institution_heads: &[],
