@@ -141,8 +141,14 @@ pub(crate) fn tokens_in(text: &str, tables: &Tables) -> Vec<Token> {
                     break;
                 }
             }
-            // A number glued to letters (`G7` is handled below; `1st`, `2025a`) keeps the digits.
-            if !text[end..].starts_with(|n: char| n.is_alphabetic()) {
+            // A number glued to letters (`G7` is handled below; `1st`, `2025a`) keeps the
+            // digits, unless the letters are a unit's symbol (`2000MiB`, `5km`): then they are
+            // a token of their own.
+            let letters = text[end..]
+                .find(|n: char| !n.is_alphanumeric())
+                .map_or(&text[end..], |k| &text[end..end + k]);
+            let unit = crate::lang::unit_symbol(letters).is_some();
+            if unit || !text[end..].starts_with(|n: char| n.is_alphabetic()) {
                 out.push(Token {
                     kind: TokenKind::Number,
                     key: number_key(&text[start..end]),
@@ -403,6 +409,26 @@ mod tests {
         let got = keys("Both countries' priorities", Lang::En);
         let words: Vec<&str> = got.iter().map(|(k, _, _)| k.as_str()).collect();
         assert_eq!(words, ["both", "country", "priority"]);
+    }
+
+    #[test]
+    fn a_number_glued_to_a_unit_symbol_is_a_number_but_glued_to_other_letters_is_not() {
+        let got = keys("chunks of 2000MiB, 5km away, the 1990s and 2025a", Lang::En);
+        let kinds: Vec<(&str, TokenKind)> = got.iter().map(|(k, t, _)| (k.as_str(), *t)).collect();
+        assert!(kinds.contains(&("2000", TokenKind::Number)), "{kinds:?}");
+        assert!(kinds.contains(&("5", TokenKind::Number)), "{kinds:?}");
+        assert!(
+            !kinds
+                .iter()
+                .any(|(k, t)| *t == TokenKind::Number && *k == "1990"),
+            "{kinds:?}"
+        );
+        assert!(
+            !kinds
+                .iter()
+                .any(|(k, t)| *t == TokenKind::Number && *k == "2025"),
+            "{kinds:?}"
+        );
     }
 
     #[test]

@@ -4,6 +4,10 @@ use super::pairing::{in_order, unmatched_by_key};
 use super::{Context, Draft, Located};
 use crate::divergence::{DivergenceKind, Severity};
 use crate::extract::{NumberForm, Value};
+use crate::tokens::fold;
+
+/// A number of one side: where, its value, its form, and whether written as a word.
+type NumberAt<'l> = (&'l Located, &'l crate::extract::Decimal, NumberForm, bool);
 
 impl Context<'_, '_, '_> {
     pub(super) fn numbers(
@@ -14,8 +18,6 @@ impl Context<'_, '_, '_> {
         es: &[Located],
         out: &mut Vec<Draft>,
     ) {
-        /// A number of one side: where, its value, its form, and whether written as a word.
-        type NumberAt<'l> = (&'l Located, &'l crate::extract::Decimal, NumberForm, bool);
         /// The numbers of `side`: ordinals only, or all but ordinals.
         fn nums(side: &[Located], ordinals: bool) -> Vec<NumberAt<'_>> {
             side.iter()
@@ -49,6 +51,7 @@ impl Context<'_, '_, '_> {
             lonely_es.retain(|x| !self.two_as_both(x, 0, sentences[0]));
             lonely.push((lonely_en, lonely_es));
         }
+        self.units(p, [&nums(en, false), &nums(es, false)], out);
         // `the 3rd stage` against `la fase 3`: a rank written as a count is the same rank.
         let (counts, ranks) = lonely.split_at_mut(1);
         for (count_side, rank_side) in [
@@ -122,6 +125,98 @@ impl Context<'_, '_, '_> {
 }
 
 impl Context<'_, '_, '_> {
+    /// The same number of each side, one of seconds and the other of minutes (`every 2
+    /// seconds`, `cada 2 minutos`): each side's count of a number with a unit the other side
+    /// never gives that number, where the other gives it another unit.
+    fn units(&self, p: usize, nums: [&[NumberAt<'_>]; 2], out: &mut Vec<Draft>) {
+        let with_units = [0, 1].map(|side| {
+            nums[side]
+                .iter()
+                .filter_map(|x| Some((x, self.unit_of(side, x.0)?)))
+                .collect::<Vec<_>>()
+        });
+        for (a, unit_a) in &with_units[0] {
+            let same = |side: usize, unit: &str| {
+                with_units[side]
+                    .iter()
+                    .any(|(y, u)| y.1 == a.1 && *u == unit)
+            };
+            if same(1, unit_a) {
+                continue;
+            }
+            let Some((b, unit_b)) = with_units[1]
+                .iter()
+                .find(|(y, u)| y.1 == a.1 && !same(0, u))
+            else {
+                continue;
+            };
+            let text = |side: usize, x: &NumberAt<'_>| {
+                let sentence = self.doc(side).sentences()[x.0.sentence].text();
+                let end = self.unit_end(side, x.0).unwrap_or(x.0.found.range.end);
+                sentence
+                    .get(x.0.found.range.start..end)
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            let piece = |side: usize, x: &NumberAt<'_>| super::Piece {
+                sentence: x.0.sentence,
+                range: x.0.found.range.start
+                    ..self.unit_end(side, x.0).unwrap_or(x.0.found.range.end),
+            };
+            let message = format!(
+                "the unit differs: \"{}\" ({unit_a}) in {}, \"{}\" ({unit_b}) in {}",
+                text(0, a),
+                self.name(0),
+                text(1, b),
+                self.name(1)
+            );
+            out.push(Draft::new(
+                DivergenceKind::Number,
+                Severity::Error,
+                Some(p),
+                [Some(piece(0, a)), Some(piece(1, b))],
+                message,
+                0.85,
+            ));
+            return;
+        }
+    }
+
+    /// The unit named right after number `l` of `side` (`2 seconds`, `2000MiB`): a symbol of
+    /// [`crate::lang::UNIT_SYMBOLS`] or a unit name of the side's language.
+    fn unit_of(&self, side: usize, l: &Located) -> Option<&'static str> {
+        let (word, _) = self.unit_word(side, l)?;
+        crate::lang::unit_symbol(word).or_else(|| {
+            let folded = fold(word);
+            self.doc(side)
+                .lang()
+                .tables()
+                .unit_names
+                .iter()
+                .chain(crate::lang::SHARED_UNIT_NAMES)
+                .find(|(name, _)| *name == folded)
+                .map(|&(_, unit)| unit)
+        })
+    }
+
+    /// Where the unit after number `l` of `side` ends, when it has one.
+    fn unit_end(&self, side: usize, l: &Located) -> Option<usize> {
+        self.unit_of(side, l)?;
+        self.unit_word(side, l).map(|(_, end)| end)
+    }
+
+    /// The word right after number `l` of `side`, glued or after one space, and where it ends.
+    fn unit_word(&self, side: usize, l: &Located) -> Option<(&str, usize)> {
+        let text = self.doc(side).sentences().get(l.sentence)?.text();
+        let rest = text.get(l.found.range.end..)?;
+        let trimmed = rest.strip_prefix(' ').unwrap_or(rest);
+        let start = l.found.range.end + (rest.len() - trimmed.len());
+        let len = trimmed
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(trimmed.len());
+        (len > 0).then(|| (&trimmed[..len], start + len))
+    }
+
     /// Whether number `x` is 2 and the `other` side's sentences `idx` say `both` (`ambos`,
     /// `los dos`), which the number readers leave out as no count.
     fn two_as_both(

@@ -943,3 +943,40 @@ fn a_name_left_out_of_a_list_or_added_to_it_is_flagged_but_a_list_of_words_is_no
         "{words:?}"
     );
 }
+
+#[test]
+fn the_same_number_of_another_unit_is_an_error_and_a_unit_glued_to_its_number_is_read() {
+    assert_eq!(
+        findings(
+            "1. Reports\nThe parties will report within 30 days of the meeting.\n",
+            "1. Informes\nLas partes informarán en un plazo de 30 meses a partir de la reunión.\n",
+        ),
+        [(
+            DivergenceKind::Number,
+            Severity::Error,
+            Some("30 days".into()),
+            Some("30 meses".into())
+        )]
+    );
+    // `2000MiB` is 2000 mebibytes: no year, and not 200.
+    assert_eq!(
+        findings(
+            "1. Backup\nSplit the archive into chunks of 2000MiB each.\n",
+            "1. Copia\nDivida el archivo en trozos de 200MiB cada uno.\n",
+        ),
+        [(
+            DivergenceKind::Number,
+            Severity::Error,
+            Some("2000".into()),
+            Some("200".into())
+        )]
+    );
+    // The same amounts, written with or without a space, in either language's words.
+    assert_eq!(
+        kinds(
+            "1. Display\nThe list is updated every 2 seconds, in chunks of 2GB.\n",
+            "1. Pantalla\nLa lista se actualiza cada 2 segundos, en trozos de 2 GB.\n",
+        ),
+        []
+    );
+}

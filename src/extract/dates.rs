@@ -61,6 +61,11 @@ pub(super) fn dates(
             i += 1;
             continue;
         };
+        // `2000MiB`: an amount. (`2000 years` may be either.)
+        if w.unit_symbol_after(i) {
+            i += 1;
+            continue;
+        }
         // A period: two years joined by a dash.
         if let Some(to) = w.toks.get(i + 1).and_then(is_year) {
             let sep = w.between(i, i + 1).trim();

@@ -92,6 +92,15 @@ impl<'s> Words<'s> {
         Words { text, toks, folded }
     }
 
+    /// Whether token `i` is followed, glued or after one space, by the symbol of a unit
+    /// (`2000MiB`, `2000 GB`).
+    pub fn unit_symbol_after(&self, i: usize) -> bool {
+        self.toks.get(i + 1).is_some_and(|next| {
+            matches!(self.between(i, i + 1), "" | " ")
+                && crate::lang::unit_symbol(&self.text[next.range.clone()]).is_some()
+        })
+    }
+
     /// The number of tokens of `phrase` (words joined by spaces) when it starts at token `i`.
     fn phrase_at(&self, i: usize, phrase: &str) -> Option<usize> {
         // Most phrases of a table fail on their first word: test it before splitting.

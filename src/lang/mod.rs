@@ -410,6 +410,11 @@ pub(crate) struct Tables {
     /// Words that join the last item of a list (`and`, `or`; `y`, `e`, `o`, `u`), and that
     /// close an open one (`etc`), lower-case.
     pub list_joiners: &'static [&'static str],
+    /// Names of units of measure, time and money after a number (`seconds`, `meses`,
+    /// `dólares`), accent-free and lower-case, each with the unit it names in a
+    /// language-neutral name (`second`, `month`, `dollar`); names spelled alike in every
+    /// language are in [`SHARED_UNIT_NAMES`].
+    pub unit_names: &'static [(&'static str, &'static str)],
     /// `stop_words` as a set, built on first use: every token of every text is looked up.
     pub stop_set: OnceLock<hashbrown::HashSet<&'static str>>,
 }
@@ -459,6 +464,7 @@ pub(crate) static NEUTRAL: Tables = Tables {
     reader_words: &[],
     negative_prefixes: &[],
     list_joiners: &["etc"],
+    unit_names: &[],
     not_negations: &[],
     instruments: PhraseTable::new(&[]),
     institution_heads: &[],
@@ -543,6 +549,64 @@ pub enum Qualifier {
 /// Web-page leftovers, lower-case: a line made of one of these (after a bullet, with an optional
 /// colon and value) is layout noise, in a document of any language (a translated page keeps the
 /// original site's leftovers).
+/// Symbols of units that stand after a number, written the same in every language
+/// (`2000MiB`, `5 km`), case-sensitive, each with the unit it names. Symbols of one letter
+/// (`s`, `m`) are left out: after a number they are as often a plural (`1990s`) or a label.
+pub(crate) const UNIT_SYMBOLS: &[(&str, &str)] = &[
+    ("KiB", "kibibyte"),
+    ("MiB", "mebibyte"),
+    ("GiB", "gibibyte"),
+    ("TiB", "tebibyte"),
+    ("kB", "kilobyte"),
+    ("KB", "kilobyte"),
+    ("MB", "megabyte"),
+    ("GB", "gigabyte"),
+    ("TB", "terabyte"),
+    ("Kb", "kilobit"),
+    ("Mb", "megabit"),
+    ("Gb", "gigabit"),
+    ("ms", "millisecond"),
+    ("km", "kilometre"),
+    ("cm", "centimetre"),
+    ("mm", "millimetre"),
+    ("kg", "kilogram"),
+    ("mg", "milligram"),
+    ("Hz", "hertz"),
+    ("kHz", "kilohertz"),
+    ("MHz", "megahertz"),
+    ("GHz", "gigahertz"),
+    ("ha", "hectare"),
+];
+
+/// Names of units spelled alike in English, Spanish and French, accent-free and lower-case,
+/// each with the unit it names: the languages' own tables list the others.
+pub(crate) const SHARED_UNIT_NAMES: &[(&str, &str)] = &[
+    ("byte", "byte"),
+    ("bytes", "byte"),
+    ("bit", "bit"),
+    ("bits", "bit"),
+    ("kilobyte", "kilobyte"),
+    ("kilobytes", "kilobyte"),
+    ("megabyte", "megabyte"),
+    ("megabytes", "megabyte"),
+    ("gigabyte", "gigabyte"),
+    ("gigabytes", "gigabyte"),
+    ("terabyte", "terabyte"),
+    ("terabytes", "terabyte"),
+    ("euro", "euro"),
+    ("euros", "euro"),
+    ("peso", "peso"),
+    ("pesos", "peso"),
+];
+
+/// The unit `symbol` names, if it is one of [`UNIT_SYMBOLS`].
+pub(crate) fn unit_symbol(symbol: &str) -> Option<&'static str> {
+    UNIT_SYMBOLS
+        .iter()
+        .find(|(s, _)| *s == symbol)
+        .map(|&(_, unit)| unit)
+}
+
 pub(crate) const WEB_LEFTOVERS: &[&str] = &[
     "date modified",
     "date published",
