@@ -21,7 +21,11 @@ pub(super) fn modals(w: &Words<'_>, tables: &Tables, out: &mut Vec<Found>) {
                 .toks
                 .get(i + len)
                 .is_some_and(|t| t.kind == TokenKind::Number);
-            if len == 1 && capital && (i > 0 || number_after) {
+            // `"Recommends"`: a word in quotes is named, not used.
+            let range = w.span(i, i + len - 1);
+            let quoted = w.text[..range.start].ends_with(['"', '«', '“', '\'', '‘'])
+                && w.text[range.end..].starts_with(['"', '»', '”', '\'', '’']);
+            if (len == 1 && capital && (i > 0 || number_after)) || quoted {
                 i += 1;
                 continue;
             }
@@ -94,6 +98,50 @@ mod tests {
     use super::super::tests::values;
     use super::*;
     use crate::lang::Lang;
+
+    #[test]
+    fn words_that_require_recommend_or_leave_optional_are_modals_but_not_in_quotes() {
+        let modals = |text: &str, lang: Lang| -> Vec<Value> {
+            values(text, lang)
+                .into_iter()
+                .map(|(v, _)| v)
+                .filter(|v| matches!(v, Value::Modal(_)))
+                .collect()
+        };
+        assert_eq!(
+            modals(
+                "The binary target is mandatory; the clean target is optional.",
+                Lang::En
+            ),
+            [
+                Value::Modal(Modality::Committed),
+                Value::Modal(Modality::Possible)
+            ]
+        );
+        assert_eq!(
+            modals(
+                "Exigimos crear una configuración de arranque dual.",
+                Lang::Es
+            ),
+            [Value::Modal(Modality::Committed)]
+        );
+        assert_eq!(
+            modals(
+                "Le recomiendo crear una configuración de arranque dual.",
+                Lang::Es
+            ),
+            [Value::Modal(Modality::Advised)]
+        );
+        // A field named in quotes commits to nothing.
+        assert_eq!(
+            modals("The \"Recommends\" field lists packages.", Lang::En),
+            []
+        );
+        assert_eq!(
+            modals("El campo «recomienda» enumera paquetes.", Lang::Es),
+            []
+        );
+    }
 
     #[test]
     fn commitments_possibilities_and_intentions() {
