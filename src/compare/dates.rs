@@ -4,7 +4,8 @@ use super::pairing::in_order;
 use super::{Context, Draft, Located};
 use crate::divergence::{DivergenceKind, Severity};
 use crate::extract::Value;
-use crate::lang::Bound;
+use crate::lang::{Bound, DatePart};
+use crate::tokens::fold;
 use std::collections::HashMap;
 
 impl Context<'_, '_, '_> {
@@ -21,6 +22,25 @@ impl Context<'_, '_, '_> {
             };
             used[j] = true;
             let b = &fs[j];
+            // `early 2006` against `finales de 2006`: the same year, another part of it.
+            if let (Some((x, px)), Some((y, py))) = (self.date_part(0, a), self.date_part(1, b)) {
+                if x != y {
+                    let message = format!(
+                        "the date is placed differently in its {}: \"{px}\" in {}, \"{py}\" in {}",
+                        if a.month.is_some() { "month" } else { "year" },
+                        self.name(0),
+                        self.name(1)
+                    );
+                    out.push(Draft::new(
+                        DivergenceKind::Date,
+                        Severity::Warning,
+                        Some(p),
+                        [Some(a.at.piece()), Some(b.at.piece())],
+                        message,
+                        0.7,
+                    ));
+                }
+            }
             if let (Some(x), Some(y)) = (a.bound, b.bound) {
                 let same = x == y
                     || matches!(
@@ -104,6 +124,40 @@ impl Context<'_, '_, '_> {
                 0.85,
             ));
         }
+    }
+}
+
+impl Context<'_, '_, '_> {
+    /// The part of its year or month that date `f` of `side` names (`early 2006`, `finales de
+    /// 2006`), with the words that name it: a phrase of the language's `date_parts` ending at
+    /// most a word before the date's number.
+    fn date_part(&self, side: usize, f: &DateFact) -> Option<(DatePart, String)> {
+        let text = self.doc(side).sentences().get(f.at.sentence)?.text();
+        let end = f.at.found.range.end;
+        let before = fold(text.get(..end)?);
+        // The date's own words, and one word before them (`the end of 2025`, `mid-2025`).
+        let own = fold(text.get(f.at.found.range.clone())?);
+        let reach = own.len() + 2;
+        self.doc(side)
+            .lang()
+            .tables()
+            .date_parts
+            .iter()
+            .filter_map(|&(phrase, part)| {
+                let at = before.rfind(phrase)?;
+                let whole = before[..at]
+                    .chars()
+                    .last()
+                    .is_none_or(|c| !c.is_alphanumeric())
+                    && before[at + phrase.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| !c.is_alphanumeric());
+                let near = before.len() - (at + phrase.len()) <= reach;
+                (whole && near).then(|| (at, part, phrase.to_string()))
+            })
+            .max_by_key(|(at, _, phrase)| (*at + phrase.len(), phrase.len()))
+            .map(|(_, part, phrase)| (part, phrase))
     }
 }
 

@@ -980,3 +980,34 @@ fn the_same_number_of_another_unit_is_an_error_and_a_unit_glued_to_its_number_is
         []
     );
 }
+
+#[test]
+fn the_same_year_placed_at_its_other_end_is_a_date_warning() {
+    assert_eq!(
+        findings(
+            "1. Git\nInvoking git-xyz has been deprecated since early 2006.\n",
+            "1. Git\nLlamar a git-xyz está declarado obsoleto desde finales de 2006.\n",
+        ),
+        [(
+            DivergenceKind::Date,
+            Severity::Warning,
+            Some("2006".into()),
+            Some("2006".into())
+        )]
+    );
+    // The same part in other words, or a part on one side only: nothing.
+    assert_eq!(
+        kinds(
+            "1. Plan\nThe plan ends by the end of 2025 and the work starts in mid-2026.\n",
+            "1. Plan\nEl plan termina a finales de 2025 y el trabajo empieza a mediados de 2026.\n",
+        ),
+        []
+    );
+    assert_eq!(
+        kinds(
+            "1. Plan\nThe work starts in 2026.\n",
+            "1. Plan\nEl trabajo empieza a principios de 2026.\n",
+        ),
+        []
+    );
+}

@@ -3,7 +3,8 @@
 use std::sync::OnceLock;
 
 use super::{
-    Bound, HeadingKeyword as K, Modality, OppositeTable, PhraseTable, Pole::*, Qualifier, Tables,
+    Bound, DatePart, HeadingKeyword as K, Modality, OppositeTable, PhraseTable, Pole::*, Qualifier,
+    Tables,
 };
 
 pub(super) static TABLES: Tables = Tables {
@@ -838,6 +839,16 @@ pub(super) static TABLES: Tables = Tables {
         ("liters", "litre"),
         ("dollar", "dollar"),
         ("dollars", "dollar"),
+    ],
+    date_parts: &[
+        ("early", DatePart::Start),
+        ("the beginning of", DatePart::Start),
+        ("the start of", DatePart::Start),
+        ("mid", DatePart::Middle),
+        ("the middle of", DatePart::Middle),
+        ("late", DatePart::End),
+        ("the end of", DatePart::End),
+        ("end of", DatePart::End),
     ],
     not_comparatives: &[
         "other", "rather", "whether", "later", "earlier", "sooner", "either",

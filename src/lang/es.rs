@@ -3,7 +3,8 @@
 use std::sync::OnceLock;
 
 use super::{
-    Bound, HeadingKeyword as K, Modality, OppositeTable, PhraseTable, Pole::*, Qualifier, Tables,
+    Bound, DatePart, HeadingKeyword as K, Modality, OppositeTable, PhraseTable, Pole::*, Qualifier,
+    Tables,
 };
 
 pub(super) static TABLES: Tables = Tables {
@@ -767,6 +768,15 @@ pub(super) static TABLES: Tables = Tables {
         ("litros", "litre"),
         ("dolar", "dollar"),
         ("dolares", "dollar"),
+    ],
+    date_parts: &[
+        ("principios de", DatePart::Start),
+        ("comienzos de", DatePart::Start),
+        ("inicios de", DatePart::Start),
+        ("mediados de", DatePart::Middle),
+        ("finales de", DatePart::End),
+        ("fines de", DatePart::End),
+        ("fin de", DatePart::End),
     ],
     not_comparatives: &[],
     stop_set: OnceLock::new(),

@@ -415,6 +415,9 @@ pub(crate) struct Tables {
     /// language-neutral name (`second`, `month`, `dollar`); names spelled alike in every
     /// language are in [`SHARED_UNIT_NAMES`].
     pub unit_names: &'static [(&'static str, &'static str)],
+    /// Words that place a date within its year or month (`early`, `mid-`, `the end of`;
+    /// `principios de`, `finales de`), accent-free and lower-case, with the part they name.
+    pub date_parts: &'static [(&'static str, DatePart)],
     /// `stop_words` as a set, built on first use: every token of every text is looked up.
     pub stop_set: OnceLock<hashbrown::HashSet<&'static str>>,
 }
@@ -465,6 +468,7 @@ pub(crate) static NEUTRAL: Tables = Tables {
     negative_prefixes: &[],
     list_joiners: &["etc"],
     unit_names: &[],
+    date_parts: &[],
     not_negations: &[],
     instruments: PhraseTable::new(&[]),
     institution_heads: &[],
@@ -491,6 +495,17 @@ pub enum Bound {
     /// A start after the date: `after`, `después de`, `con posterioridad a` (the opposite of a
     /// deadline).
     After,
+}
+
+/// The part of a year or month a date names (`early 2006`, `finales de 2006`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DatePart {
+    /// `early`, `the beginning of`, `principios de`.
+    Start,
+    /// `mid-`, `the middle of`, `mediados de`.
+    Middle,
+    /// `late`, `the end of`, `finales de`.
+    End,
 }
 
 /// Where a word stands on a scale with two ends (`more` and `less`, `install` and `remove`).
