@@ -15,7 +15,9 @@ is kept, not the text) by `new`; `expect` is `warning` for a change a reviewer m
 `score` applies every change of a manual at once (no two share a paragraph), checks the edited
 pair, and counts a change as found when a warning or an error stands at the sentence pair that
 holds the edited line and was not there before the edit (same kind and message); a `none`
-change that raises one there is a false alarm.
+change that raises one there is a false alarm. A change that deletes text (`new` empty) is also
+found at the pairs of the sentences right before and after the edited one: a sentence deleted
+leaves its counterpart without one, and that finding stands at the counterpart's pair.
 """
 
 import hashlib
@@ -122,12 +124,16 @@ def sentences_of(doc):
     return walk(doc["sections"])
 
 
-def at(places, spans, side, byte_range):
+def at(places, spans, side, byte_range, neighbours=False):
+    """The findings at the pairs that hold the sentences of `side` overlapping `byte_range`;
+    with `neighbours`, also at the pairs of the sentences right before and after them."""
     lo, hi = byte_range
+    indexes = {index for index, pieces in spans[side] if any(a < hi and b > lo for a, b in pieces)}
+    if neighbours:
+        indexes |= {i + d for i in indexes for d in (-1, 1)}
     found = set()
-    for index, pieces in spans[side]:
-        if any(a < hi and b > lo for a, b in pieces):
-            found |= places.get((side, index), set())
+    for index in indexes:
+        found |= places.get((side, index), set())
     return found
 
 
@@ -152,8 +158,11 @@ def score(binary, held_out):
             places, spans = findings_by_place(binary, edited["en"], edited["es"])
             for c in (c for c in changes if c["doc"] == doc):
                 side, byte_range = ranges[c["id"]]
-                before = at(base_places, base_spans, side, byte_range)
-                after = at(places, spans, side, byte_range)
+                # A deletion leaves the other side's sentence without counterpart: the finding
+                # stands at the pair of that sentence, which is beside the edited one.
+                deletion = c["new"] == ""
+                before = at(base_places, base_spans, side, byte_range, deletion)
+                after = at(places, spans, side, byte_range, deletion)
                 results[c["id"]] = (c, bool(after - before))
     found = [c for c, new in results.values() if new and c["expect"] != "none"]
     wanted = [c for c, _ in results.values() if c["expect"] != "none"]
