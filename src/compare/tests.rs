@@ -1011,3 +1011,28 @@ fn the_same_year_placed_at_its_other_end_is_a_date_warning() {
         []
     );
 }
+
+#[test]
+fn a_key_or_option_put_for_another_is_flagged_but_prose_with_a_slash_is_not() {
+    let entities = |en: &str, es: &str| -> Vec<(Option<String>, Option<String>)> {
+        findings(en, es)
+            .into_iter()
+            .filter(|f| f.0 == DivergenceKind::Entity)
+            .map(|f| (f.2, f.3))
+            .collect()
+    };
+    assert_eq!(
+        entities(
+            "1. Shell\nThis environment is saved by leaving its shell prompt with ^D.\n",
+            "1. Intérprete\nEste entorno se guarda saliendo del intérprete con ^C.\n",
+        ),
+        [(Some("^D".into()), Some("^C".into()))]
+    );
+    assert_eq!(
+        entities(
+            "1. Packages\nGames with restrictions on commercial use and/or modification.\n",
+            "1. Paquetes\nJuegos con restricciones de uso comercial y/o modificación.\n",
+        ),
+        []
+    );
+}

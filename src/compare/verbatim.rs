@@ -159,6 +159,32 @@ impl Context<'_, '_, '_> {
                     .map(|b| (a, b))
             })
         };
+        // Keys and options of the same shape, each missing on the other side (`^D`, `^C`;
+        // `-r`, `-i`): no translation changes a key. Their letters are too few to be words.
+        let keys = |side: usize| -> Vec<&Token<'_>> {
+            tokens[side]
+                .iter()
+                .filter(|t| t.identifier && !squeezed[1 - side].contains(&t.text.to_lowercase()))
+                .filter(|t| {
+                    let letters: String = t.text.chars().filter(|c| c.is_alphanumeric()).collect();
+                    // `y/o` is prose.
+                    (1..=2).contains(&letters.chars().count())
+                        && !symbols(t.text).is_empty()
+                        && !t
+                            .text
+                            .split(|c: char| !c.is_alphanumeric())
+                            .any(function_word)
+                })
+                .collect()
+        };
+        let substituted_keys = || {
+            let (ka, kb) = (keys(0), keys(1));
+            ka.iter().find_map(|a| {
+                kb.iter()
+                    .find(|b| symbols(a.text) == symbols(b.text))
+                    .map(|b| (*a, *b))
+            })
+        };
         if let Some((a, b)) = la
             .iter()
             .filter(|a| !a.identifier || man_page(a.text) || !translated(0, a))
@@ -168,6 +194,8 @@ impl Context<'_, '_, '_> {
                     .map(|b| (a, b))
             })
             .or_else(substituted_names)
+            .map(|(a, b)| (*a, *b))
+            .or_else(substituted_keys)
         {
             if expands(a.text, b.text) {
                 return;
