@@ -31,30 +31,26 @@ impl Context<'_, '_, '_> {
         if lists.iter().any(Vec::is_empty) {
             return;
         }
-        // Per side, the words of its sentences, lower-case: whole tokens (`docbook-xsl`) and
-        // their parts.
+        // Per side, the words of its sentences as written: whole tokens (`docbook-xsl`) and
+        // their parts. A name a translation copies keeps its case.
         let words = [0, 1].map(|side| {
-            let mut words = HashSet::new();
+            let mut words = hashbrown::HashSet::new();
             for &i in sentences[side] {
-                let text = self.doc(side).sentences()[i].text();
-                for token in text.split_whitespace() {
-                    words.insert(core(token).to_lowercase());
-                    words.extend(
-                        token
-                            .split(|c: char| !c.is_alphanumeric())
-                            .filter(|w| !w.is_empty())
-                            .map(str::to_lowercase),
-                    );
+                for token in self.doc(side).sentences()[i].text().split_whitespace() {
+                    words.insert(core(token));
+                    words.extend(token.split(|c: char| !c.is_alphanumeric()));
                 }
             }
             words
         });
         // Whether the item at `range` of sentence `i` of `side` stands as it is in the other
-        // side's sentences (a name, a program, a file: what a translation copies).
+        // side's sentences: a name, a program, a file.
         let copied = |side: usize, i: usize, range: &Range<usize>| {
-            let text = self.doc(side).sentences()[i].text();
-            let word = text.get(range.clone()).unwrap_or_default().to_lowercase();
-            words[1 - side].contains(&word)
+            let item = self.doc(side).sentences()[i]
+                .text()
+                .get(range.clone())
+                .unwrap_or_default();
+            words[1 - side].contains(item)
         };
         // Or has, for each of its words, a word of the same class there (`docbook-xml` is not
         // linked by its `docbook` alone).
@@ -135,7 +131,12 @@ impl Context<'_, '_, '_> {
 /// function word for an item is prose, not a list (`this, you and I`).
 fn lists_of(doc: &Document<'_>, idx: &[usize]) -> Vec<List> {
     let tables = doc.lang().tables();
-    let joiner = |w: &str| tables.list_joiners.contains(&w.to_lowercase().as_str());
+    let joiner = |w: &str| {
+        tables
+            .list_joiners
+            .iter()
+            .any(|j| w.eq_ignore_ascii_case(j))
+    };
     // `TODO` is a file, not `todo`.
     let function_word =
         |w: &str| !w.chars().all(|c| !c.is_lowercase()) && tables.is_stop_word(&w.to_lowercase());
@@ -157,6 +158,12 @@ fn lists_of(doc: &Document<'_>, idx: &[usize]) -> Vec<List> {
         let word = |k: usize| &text[tokens[k].0.clone()];
         let mut k = 0;
         while k < tokens.len() {
+            // A list starts at an item a comma or a joiner follows.
+            let starts = tokens[k].1 || (k + 1 < tokens.len() && joiner(word(k + 1)));
+            if !starts {
+                k += 1;
+                continue;
+            }
             let mut items = vec![k];
             let mut at = k;
             let mut closed = false;

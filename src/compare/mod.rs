@@ -483,7 +483,7 @@ struct Context<'a, 'd, 't> {
     addresses_reader: bool,
     /// Per side, every word of the document as written and how often it stands, made when
     /// first needed.
-    words: [std::cell::OnceCell<HashMap<&'t str, u32>>; 2],
+    words: [std::cell::OnceCell<hashbrown::HashMap<&'t str, u32>>; 2],
 }
 
 /// Sentences of one side without counterpart in consecutive pairs of a section, reported as
@@ -562,10 +562,10 @@ impl Located {
 impl<'d, 't> Context<'_, 'd, 't> {
     /// Every word of the document of `side` as written (runs of letters and digits) and how
     /// many times it stands, made once a check.
-    fn words(&self, side: usize) -> &HashMap<&'t str, u32> {
+    fn words(&self, side: usize) -> &hashbrown::HashMap<&'t str, u32> {
         self.words[side].get_or_init(|| {
             let doc: &'d Document<'t> = if side == 0 { self.a } else { self.b };
-            let mut counts = HashMap::new();
+            let mut counts = hashbrown::HashMap::new();
             for word in doc
                 .text()
                 .split(|c: char| !c.is_alphanumeric())

@@ -110,18 +110,18 @@ impl Context<'_, '_, '_> {
             tokens[side]
                 .iter()
                 .filter(|t| !t.identifier)
-                .filter(|t| !squeezed[1 - side].contains(&t.text.to_lowercase()))
-                .filter(|t| !function_word(t.text))
-                .filter(|t| {
-                    let first = t.text.split(|c: char| !c.is_alphanumeric()).next();
-                    !first.is_some_and(|w| self.words(side).contains_key(w.to_lowercase().as_str()))
-                })
                 .filter(|t| {
                     text(t).get(..t.range.start).is_some_and(|before| {
                         before
                             .split_whitespace()
                             .any(|w| w.starts_with(char::is_lowercase))
                     })
+                })
+                .filter(|t| !squeezed[1 - side].contains(&t.text.to_lowercase()))
+                .filter(|t| !function_word(t.text))
+                .filter(|t| {
+                    let first = t.text.split(|c: char| !c.is_alphanumeric()).next();
+                    !first.is_some_and(|w| self.words(side).contains_key(w.to_lowercase().as_str()))
                 })
                 .filter(|t| {
                     !self.detail[side].get(t.sentence).is_some_and(|d| {
@@ -134,7 +134,6 @@ impl Context<'_, '_, '_> {
                 })
                 .collect()
         };
-        let (na, nb) = (names(0), names(1));
         // Names spelled alike are one name, translated or misspelt (`Chinese`, `China`).
         let alike = |a: &str, b: &str| {
             let (a, b) = (a.to_lowercase(), b.to_lowercase());
@@ -153,10 +152,15 @@ impl Context<'_, '_, '_> {
         };
         let known = |t: &Token<'_>, list: &[&Token<'_>]| list.iter().any(|u| std::ptr::eq(*u, t));
         let substituted_names = || {
+            let na = names(0);
+            if na.is_empty() {
+                return None;
+            }
+            let nb = names(1);
             na.iter().find_map(|a| {
                 nb.iter()
                     .find(|b| (known(a, &la) || known(b, &lb)) && !alike(a.text, b.text))
-                    .map(|b| (a, b))
+                    .map(|b| (*a, *b))
             })
         };
         // Keys and options of the same shape, each missing on the other side (`^D`, `^C`;
@@ -164,21 +168,25 @@ impl Context<'_, '_, '_> {
         let keys = |side: usize| -> Vec<&Token<'_>> {
             tokens[side]
                 .iter()
-                .filter(|t| t.identifier && !squeezed[1 - side].contains(&t.text.to_lowercase()))
                 .filter(|t| {
-                    let letters: String = t.text.chars().filter(|c| c.is_alphanumeric()).collect();
-                    // `y/o` is prose.
-                    (1..=2).contains(&letters.chars().count())
-                        && !symbols(t.text).is_empty()
-                        && !t
-                            .text
-                            .split(|c: char| !c.is_alphanumeric())
-                            .any(function_word)
+                    let letters = t.text.chars().filter(|c| c.is_alphanumeric()).count();
+                    t.identifier && (1..=2).contains(&letters)
                 })
+                // `y/o` is prose.
+                .filter(|t| {
+                    !t.text
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(function_word)
+                })
+                .filter(|t| !squeezed[1 - side].contains(&t.text.to_lowercase()))
                 .collect()
         };
         let substituted_keys = || {
-            let (ka, kb) = (keys(0), keys(1));
+            let ka = keys(0);
+            if ka.is_empty() {
+                return None;
+            }
+            let kb = keys(1);
             ka.iter().find_map(|a| {
                 kb.iter()
                     .find(|b| symbols(a.text) == symbols(b.text))
@@ -193,8 +201,8 @@ impl Context<'_, '_, '_> {
                     .find(|b| b.identifier == a.identifier)
                     .map(|b| (a, b))
             })
-            .or_else(substituted_names)
             .map(|(a, b)| (*a, *b))
+            .or_else(substituted_names)
             .or_else(substituted_keys)
         {
             if expands(a.text, b.text) {
