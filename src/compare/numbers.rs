@@ -49,6 +49,18 @@ impl Context<'_, '_, '_> {
             // side says as `both` is there.
             lonely_en.retain(|x| !self.two_as_both(x, 1, sentences[1]));
             lonely_es.retain(|x| !self.two_as_both(x, 0, sentences[0]));
+            // `three characters each for user, group and other` against `tres para el usuario,
+            // tres para el grupo y los tres últimos`: a number said again on one side is there
+            // once on the other. And digits the other side writes as they are (`2nd`, the day
+            // of `19 May 2021` that its language reads as no date) are there too.
+            let (all_en, all_es) = (nums(en, ordinals), nums(es, ordinals));
+            let said = |x: &NumberAt<'_>, theirs: &[NumberAt<'_>]| {
+                theirs
+                    .iter()
+                    .any(|y| y.1 == x.1 && form_rank(y.2) == form_rank(x.2))
+            };
+            lonely_en.retain(|x| !said(x, &all_es) && !self.written_alike(0, x, sentences[1]));
+            lonely_es.retain(|x| !said(x, &all_en) && !self.written_alike(1, x, sentences[0]));
             lonely.push((lonely_en, lonely_es));
         }
         self.units(p, [&nums(en, false), &nums(es, false)], out);
@@ -215,6 +227,47 @@ impl Context<'_, '_, '_> {
             .find(|c: char| !c.is_alphabetic())
             .unwrap_or(trimmed.len());
         (len > 0).then(|| (&trimmed[..len], start + len))
+    }
+
+    /// Whether number `x` of `side`, written in digits, stands as it is written in the other
+    /// side's sentences `other`: with letters (`2nd`), or beside a word that stands beside it
+    /// here too (the `19` of `19 May 2021`): the same text, which the other language reads
+    /// otherwise.
+    fn written_alike(&self, side: usize, x: &NumberAt<'_>, other: &[usize]) -> bool {
+        if x.3 {
+            return false;
+        }
+        let text = self.doc(side).sentences()[x.0.sentence].text();
+        let range = &x.0.found.range;
+        fn words(t: &str) -> Vec<&str> {
+            t.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect()
+        }
+        let (Some(before), Some(written), Some(after)) = (
+            text.get(..range.start),
+            text.get(range.clone()),
+            text.get(range.end..),
+        ) else {
+            return false;
+        };
+        // Digits with letters (`2nd`) are English wherever they stand; bare digits need a word
+        // beside them to be the same text.
+        let lettered = written.chars().any(char::is_alphabetic);
+        let written = words(written);
+        let (before, after) = (words(before).last().copied(), words(after).first().copied());
+        other.iter().any(|&j| {
+            let theirs = words(self.doc(1 - side).sentences()[j].text());
+            theirs
+                .windows(written.len().max(1))
+                .enumerate()
+                .any(|(k, w)| {
+                    w == written.as_slice()
+                        && (lettered
+                            || (before.is_some() && k > 0 && theirs.get(k - 1).copied() == before)
+                            || (after.is_some() && theirs.get(k + written.len()).copied() == after))
+                })
+        })
     }
 
     /// Whether number `x` is 2 and the `other` side's sentences `idx` say `both` (`ambos`,

@@ -1036,3 +1036,39 @@ fn a_key_or_option_put_for_another_is_flagged_but_prose_with_a_slash_is_not() {
         []
     );
 }
+
+#[test]
+fn a_number_said_again_or_copied_as_written_is_no_number_missing() {
+    let numbers = |en: &str, es: &str| -> Vec<(Option<String>, Option<String>)> {
+        findings(en, es)
+            .into_iter()
+            .filter(|f| f.0 == DivergenceKind::Number)
+            .map(|f| (f.2, f.3))
+            .collect()
+    };
+    // Said once on one side, three times on the other.
+    assert_eq!(
+        numbers(
+            "1. Files\nThe permissions take nine characters, three characters each for user, group and other.\n",
+            "1. Archivos\nLos permisos ocupan nueve caracteres, tres para el usuario, tres para el grupo y tres para el resto.\n",
+        ),
+        []
+    );
+    // Copied as written, though the other language reads it otherwise (`May` is no month in
+    // Spanish; `2nd` no ordinal).
+    assert_eq!(
+        numbers(
+            "1. Dates\nThe output reads Wed 19 May 2021 in the 2nd edition.\n",
+            "1. Fechas\nLa salida dice Wed 19 May 2021 en la 2nd edición.\n",
+        ),
+        []
+    );
+    // A number changed among repeated ones is still seen.
+    assert_eq!(
+        numbers(
+            "1. Files\nThe permissions take nine characters, three characters each for user, group and other.\n",
+            "1. Archivos\nLos permisos ocupan nueve caracteres, cuatro para el usuario, tres para el grupo y tres para el resto.\n",
+        ),
+        [(None, Some("cuatro".into()))]
+    );
+}
