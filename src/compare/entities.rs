@@ -119,45 +119,7 @@ impl Context<'_, '_, '_> {
         classes: &[HashSet<u32>; 2],
         out: &mut Vec<Draft>,
     ) {
-        let acronym_classes = |side: usize, values: &[Located]| -> HashSet<u32> {
-            values
-                .iter()
-                .filter(|l| matches!(l.found.value, Value::Acronym(_)))
-                .flat_map(|l| self.covering(side, l.sentence, &l.found.range))
-                .filter_map(|c| c.class)
-                .collect()
-        };
-        let (ae, as_) = (acronym_classes(0, en), acronym_classes(1, es));
-        // The same acronym on both sides is its own counterpart, whatever the classes say.
-        let keys = |values: &[Located]| -> HashSet<String> {
-            values
-                .iter()
-                .filter_map(|l| match &l.found.value {
-                    Value::Acronym(key) => Some(key.clone()),
-                    _ => None,
-                })
-                .collect()
-        };
-        let (ke, ks) = (keys(en), keys(es));
-        // Or written in the other side's sentences as a word of its own, inside a compound
-        // (`SUPER`, `SUPER-ESPACIO`).
-        let written = |side: usize, l: &LonelyAcronym| {
-            let acronym = self.text_of(side, &l.at.piece());
-            sentences[1 - side].iter().any(|&j| {
-                self.doc(1 - side).sentences()[j]
-                    .text()
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| w == acronym)
-            })
-        };
-        let unshared = |side: usize, l: &LonelyAcronym, other: &HashSet<String>| {
-            !matches!(&l.at.found.value, Value::Acronym(key) if other.contains(key))
-                && !written(side, l)
-        };
-        let mut le = self.lonely_acronyms(0, en, &classes[1], &as_);
-        let mut ls = self.lonely_acronyms(1, es, &classes[0], &ae);
-        le.retain(|l| unshared(0, l, &ks));
-        ls.retain(|l| unshared(1, l, &ke));
+        let (le, ls) = self.leftover_acronyms(sentences, [en, es], classes);
         // A word in capitals of four letters or more that its document writes in lower case
         // as often or more (`PRIMARY`, `CLIPBOARD`, `PRUEBE`: emphasis, a key, a placeholder; not
         // `DFSG`, written `+dfsg` in a version now and then) is a word, not
@@ -209,8 +171,8 @@ impl Context<'_, '_, '_> {
                     0.3,
                 ),
                 // Defined after its expansion, it stays unless the other side has a
-                // parenthesis that may stand for it, one with no word this side shares
-                // (`(por sus siglas en inglés)` for `(NSS)`); with none, the acronym was
+                // parenthesis that may stand for it, one with no word this side shares (a
+                // name of its own for the thing); with none, the acronym was
                 // dropped (`Network Address Translation (NAT)` against `Traducción de
                 // Direcciones de Red.`, or against `(a través de la red)` translating this
                 // side's own `(through the network)`).
@@ -257,6 +219,58 @@ impl Context<'_, '_, '_> {
                 confidence,
             ));
         }
+    }
+
+    /// The acronyms of each side of a pair (sentences `sentences`, values `values`, classes
+    /// `classes`) with no counterpart on the other side: no class in common (for one being
+    /// defined, no class in common with the other side's acronyms), not the same acronym, and
+    /// not written there inside a compound.
+    fn leftover_acronyms(
+        &self,
+        sentences: [&[usize]; 2],
+        [en, es]: [&[Located]; 2],
+        classes: &[HashSet<u32>; 2],
+    ) -> (Vec<LonelyAcronym>, Vec<LonelyAcronym>) {
+        let acronym_classes = |side: usize, values: &[Located]| -> HashSet<u32> {
+            values
+                .iter()
+                .filter(|l| matches!(l.found.value, Value::Acronym(_)))
+                .flat_map(|l| self.covering(side, l.sentence, &l.found.range))
+                .filter_map(|c| c.class)
+                .collect()
+        };
+        let (ae, as_) = (acronym_classes(0, en), acronym_classes(1, es));
+        // The same acronym on both sides is its own counterpart, whatever the classes say.
+        let keys = |values: &[Located]| -> HashSet<String> {
+            values
+                .iter()
+                .filter_map(|l| match &l.found.value {
+                    Value::Acronym(key) => Some(key.clone()),
+                    _ => None,
+                })
+                .collect()
+        };
+        let (ke, ks) = (keys(en), keys(es));
+        // Or written in the other side's sentences as a word of its own, inside a compound
+        // (`SUPER`, `SUPER-ESPACIO`).
+        let written = |side: usize, l: &LonelyAcronym| {
+            let acronym = self.text_of(side, &l.at.piece());
+            sentences[1 - side].iter().any(|&j| {
+                self.doc(1 - side).sentences()[j]
+                    .text()
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == acronym)
+            })
+        };
+        let unshared = |side: usize, l: &LonelyAcronym, other: &HashSet<String>| {
+            !matches!(&l.at.found.value, Value::Acronym(key) if other.contains(key))
+                && !written(side, l)
+        };
+        let mut le = self.lonely_acronyms(0, en, &classes[1], &as_);
+        let mut ls = self.lonely_acronyms(1, es, &classes[0], &ae);
+        le.retain(|l| unshared(0, l, &ks));
+        ls.retain(|l| unshared(1, l, &ke));
+        (le, ls)
     }
 
     /// Whether sentences `idx` of `side` hold a parenthesis with words none of which the other

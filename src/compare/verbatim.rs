@@ -47,13 +47,7 @@ impl Context<'_, '_, '_> {
                 .collect::<String>()
                 .to_lowercase()
         });
-        // A function word with a capital (`The Debian Handbook`) names nothing.
-        let function_word = |t: &str| {
-            let lower = t.to_lowercase();
-            [self.a, self.b]
-                .iter()
-                .any(|d| d.lang().tables().is_stop_word(&lower))
-        };
+        let function_word = |t: &str| self.function_word(t);
         // An identifier whose words the other side translated (`username@hostname`,
         // `nombre_de_usuario@nombre_de_equipo`; `./source`, `./origen`): the other side has one
         // of the same shape, symbols for symbols, sharing less than half of its words (an
@@ -99,41 +93,6 @@ impl Context<'_, '_, '_> {
         let (mut la, mut lb) = (lacking(0), lacking(1));
         la.retain(|t| !glued(0, t));
         lb.retain(|t| !glued(1, t));
-        // Names of one side the other's sentences lack, known to be copied or not: in a
-        // substitution, one name the other version uses elsewhere is evidence enough that the
-        // name against it (`Mercurial`, `Subversion`) is a name too. A name is a capitalised
-        // word its document never writes in lower case (`Section`: `section` is a word too),
-        // after a word in lower case (a capital opening a sentence or a note is no name), and
-        // no word of the other sentence translates it.
-        let names = |side: usize| -> Vec<&Token<'_>> {
-            let text = |t: &Token<'_>| self.doc(side).sentences()[t.sentence].text();
-            tokens[side]
-                .iter()
-                .filter(|t| !t.identifier)
-                .filter(|t| {
-                    text(t).get(..t.range.start).is_some_and(|before| {
-                        before
-                            .split_whitespace()
-                            .any(|w| w.starts_with(char::is_lowercase))
-                    })
-                })
-                .filter(|t| !squeezed[1 - side].contains(&t.text.to_lowercase()))
-                .filter(|t| !function_word(t.text))
-                .filter(|t| {
-                    let first = t.text.split(|c: char| !c.is_alphanumeric()).next();
-                    !first.is_some_and(|w| self.words(side).contains_key(w.to_lowercase().as_str()))
-                })
-                .filter(|t| {
-                    !self.detail[side].get(t.sentence).is_some_and(|d| {
-                        d.iter().any(|c| {
-                            c.range.start < t.range.end
-                                && t.range.start < c.range.end
-                                && c.class.is_some_and(|k| classes[1 - side].contains(&k))
-                        })
-                    })
-                })
-                .collect()
-        };
         // Names spelled alike are one name, translated or misspelt (`Chinese`, `China`).
         let alike = |a: &str, b: &str| {
             let (a, b) = (a.to_lowercase(), b.to_lowercase());
@@ -152,11 +111,11 @@ impl Context<'_, '_, '_> {
         };
         let known = |t: &Token<'_>, list: &[&Token<'_>]| list.iter().any(|u| std::ptr::eq(*u, t));
         let substituted_names = || {
-            let na = names(0);
+            let na = self.unmatched_names(0, &tokens[0], &squeezed[1], &classes[1]);
             if na.is_empty() {
                 return None;
             }
-            let nb = names(1);
+            let nb = self.unmatched_names(1, &tokens[1], &squeezed[0], &classes[0]);
             na.iter().find_map(|a| {
                 nb.iter()
                     .find(|b| (known(a, &la) || known(b, &lb)) && !alike(a.text, b.text))
@@ -164,29 +123,13 @@ impl Context<'_, '_, '_> {
             })
         };
         // Keys and options of the same shape, each missing on the other side (`^D`, `^C`;
-        // `-r`, `-i`): no translation changes a key. Their letters are too few to be words.
-        let keys = |side: usize| -> Vec<&Token<'_>> {
-            tokens[side]
-                .iter()
-                .filter(|t| {
-                    let letters = t.text.chars().filter(|c| c.is_alphanumeric()).count();
-                    t.identifier && (1..=2).contains(&letters)
-                })
-                // `y/o` is prose.
-                .filter(|t| {
-                    !t.text
-                        .split(|c: char| !c.is_alphanumeric())
-                        .any(function_word)
-                })
-                .filter(|t| !squeezed[1 - side].contains(&t.text.to_lowercase()))
-                .collect()
-        };
+        // `-r`, `-i`): no translation changes a key.
         let substituted_keys = || {
-            let ka = keys(0);
+            let ka = unmatched_keys(&tokens[0], &squeezed[1], function_word);
             if ka.is_empty() {
                 return None;
             }
-            let kb = keys(1);
+            let kb = unmatched_keys(&tokens[1], &squeezed[0], function_word);
             ka.iter().find_map(|a| {
                 kb.iter()
                     .find(|b| symbols(a.text) == symbols(b.text))
@@ -252,6 +195,83 @@ impl Context<'_, '_, '_> {
             ));
         }
     }
+}
+
+impl Context<'_, '_, '_> {
+    /// Whether `t` is a function word of either language: with a capital (`The Debian
+    /// Handbook`), it names nothing.
+    fn function_word(&self, t: &str) -> bool {
+        let lower = t.to_lowercase();
+        [self.a, self.b]
+            .iter()
+            .any(|d| d.lang().tables().is_stop_word(&lower))
+    }
+
+    /// The names among `tokens` (of `side`) that the other side's sentences (`squeezed`, their
+    /// text without white space, lower-case; `classes`) lack, known to be copied or not: in a
+    /// substitution, one name the other version uses elsewhere is evidence enough that the
+    /// name against it (`Mercurial`, `Subversion`) is a name too. A name is a capitalised word
+    /// its document never writes in lower case (`Section`: `section` is a word too), after a
+    /// word in lower case (a capital opening a sentence or a note is no name), and no word of
+    /// the other sentence translates it.
+    fn unmatched_names<'k>(
+        &self,
+        side: usize,
+        tokens: &'k [Token<'k>],
+        squeezed: &str,
+        classes: &HashSet<u32>,
+    ) -> Vec<&'k Token<'k>> {
+        let text = |t: &Token<'_>| self.doc(side).sentences()[t.sentence].text();
+        tokens
+            .iter()
+            .filter(|t| !t.identifier)
+            .filter(|t| {
+                text(t).get(..t.range.start).is_some_and(|before| {
+                    before
+                        .split_whitespace()
+                        .any(|w| w.starts_with(char::is_lowercase))
+                })
+            })
+            .filter(|t| !squeezed.contains(&t.text.to_lowercase()))
+            .filter(|t| !self.function_word(t.text))
+            .filter(|t| {
+                let first = t.text.split(|c: char| !c.is_alphanumeric()).next();
+                !first.is_some_and(|w| self.words(side).contains_key(w.to_lowercase().as_str()))
+            })
+            .filter(|t| {
+                !self.detail[side].get(t.sentence).is_some_and(|d| {
+                    d.iter().any(|c| {
+                        c.range.start < t.range.end
+                            && t.range.start < c.range.end
+                            && c.class.is_some_and(|k| classes.contains(&k))
+                    })
+                })
+            })
+            .collect()
+    }
+}
+
+/// The keys and options among `tokens` (`^D`, `-r`: identifiers of one or two letters, too
+/// few to be words; not prose such as `y/o`) that the other side's text (`squeezed`, without
+/// white space, lower-case) lacks.
+fn unmatched_keys<'k>(
+    tokens: &'k [Token<'k>],
+    squeezed: &str,
+    function_word: impl Fn(&str) -> bool,
+) -> Vec<&'k Token<'k>> {
+    tokens
+        .iter()
+        .filter(|t| {
+            let letters = t.text.chars().filter(|c| c.is_alphanumeric()).count();
+            t.identifier && (1..=2).contains(&letters)
+        })
+        .filter(|t| {
+            !t.text
+                .split(|c: char| !c.is_alphanumeric())
+                .any(&function_word)
+        })
+        .filter(|t| !squeezed.contains(&t.text.to_lowercase()))
+        .collect()
 }
 
 /// The symbols of a token in order, letters, digits and `_` left out (`@..` for
