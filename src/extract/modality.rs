@@ -25,7 +25,20 @@ pub(super) fn modals(w: &Words<'_>, tables: &Tables, out: &mut Vec<Found>) {
             let range = w.span(i, i + len - 1);
             let quoted = w.text[..range.start].ends_with(['"', '«', '“', '\'', '‘'])
                 && w.text[range.end..].starts_with(['"', '»', '”', '\'', '’']);
-            if (len == 1 && capital && (i > 0 || number_after)) || quoted {
+            // `buscará el archivo`, `seeks the file`: a verb of effort without an infinitive
+            // after it searches.
+            let effort_without_infinitive = m == Modality::Endeavour
+                && len == 1
+                && !(tables.infinitive_markers.is_empty() && tables.infinitive_endings.is_empty())
+                && !w.folded.get(i + 1).is_some_and(|next| {
+                    tables.infinitive_markers.contains(&next.as_str())
+                        || (next.chars().count() >= 4
+                            && tables.infinitive_endings.iter().any(|e| next.ends_with(e)))
+                });
+            if (len == 1 && capital && (i > 0 || number_after))
+                || quoted
+                || effort_without_infinitive
+            {
                 i += 1;
                 continue;
             }
@@ -131,6 +144,17 @@ mod tests {
                 Lang::Es
             ),
             [Value::Modal(Modality::Advised)]
+        );
+        // A verb of effort with no infinitive after it searches.
+        assert_eq!(modals("El programa buscará el archivo en el directorio.", Lang::Es), []);
+        assert_eq!(
+            modals("Ambos países buscarán fortalecer la cooperación.", Lang::Es),
+            [Value::Modal(Modality::Endeavour)]
+        );
+        assert_eq!(modals("The installer seeks the disk.", Lang::En), []);
+        assert_eq!(
+            modals("Both countries seek to strengthen cooperation.", Lang::En),
+            [Value::Modal(Modality::Endeavour)]
         );
         // A field named in quotes commits to nothing.
         assert_eq!(

@@ -850,6 +850,8 @@ pub(super) static TABLES: Tables = Tables {
         ("the end of", DatePart::End),
         ("end of", DatePart::End),
     ],
+    infinitive_markers: &["to"],
+    infinitive_endings: &[],
     not_comparatives: &[
         "other", "rather", "whether", "later", "earlier", "sooner", "either",
     ],

@@ -778,6 +778,8 @@ pub(super) static TABLES: Tables = Tables {
         ("fines de", DatePart::End),
         ("fin de", DatePart::End),
     ],
+    infinitive_markers: &[],
+    infinitive_endings: &["ar", "er", "ir"],
     not_comparatives: &[],
     stop_set: OnceLock::new(),
 };

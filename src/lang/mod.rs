@@ -418,6 +418,12 @@ pub(crate) struct Tables {
     /// Words that place a date within its year or month (`early`, `mid-`, `the end of`;
     /// `principios de`, `finales de`), accent-free and lower-case, with the part they name.
     pub date_parts: &'static [(&'static str, DatePart)],
+    /// What follows a verb of effort when it means one (`seek to`, `buscarán fortalecer`):
+    /// words that introduce an infinitive (`to`) and an infinitive's endings (`ar`, `er`,
+    /// `ir`). Without one after it, `buscará` searches and `seeks` looks for something.
+    pub infinitive_markers: &'static [&'static str],
+    /// See `infinitive_markers`.
+    pub infinitive_endings: &'static [&'static str],
     /// `stop_words` as a set, built on first use: every token of every text is looked up.
     pub stop_set: OnceLock<hashbrown::HashSet<&'static str>>,
 }
@@ -469,6 +475,8 @@ pub(crate) static NEUTRAL: Tables = Tables {
     list_joiners: &["etc"],
     unit_names: &[],
     date_parts: &[],
+    infinitive_markers: &[],
+    infinitive_endings: &[],
     not_negations: &[],
     instruments: PhraseTable::new(&[]),
     institution_heads: &[],
