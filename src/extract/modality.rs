@@ -146,7 +146,10 @@ mod tests {
             [Value::Modal(Modality::Advised)]
         );
         // A verb of effort with no infinitive after it searches.
-        assert_eq!(modals("El programa buscará el archivo en el directorio.", Lang::Es), []);
+        assert_eq!(
+            modals("El programa buscará el archivo en el directorio.", Lang::Es),
+            []
+        );
         assert_eq!(
             modals("Ambos países buscarán fortalecer la cooperación.", Lang::Es),
             [Value::Modal(Modality::Endeavour)]
