@@ -141,52 +141,48 @@ impl Context<'_, '_, '_> {
     /// seconds`, `cada 2 minutos`): each side's count of a number with a unit the other side
     /// never gives that number, where the other gives it another unit.
     fn units(&self, p: usize, nums: [&[NumberAt<'_>]; 2], out: &mut Vec<Draft>) {
+        // Per side, each number with a unit: the number, its unit, and the number and unit's
+        // piece of text.
         let with_units = [0, 1].map(|side| {
             nums[side]
                 .iter()
-                .filter_map(|x| Some((x, self.unit_of(side, x.0)?)))
+                .filter_map(|x| {
+                    let (unit, end) = self.unit_of(side, x.0)?;
+                    let piece = super::Piece {
+                        sentence: x.0.sentence,
+                        range: x.0.found.range.start..end,
+                    };
+                    Some((x, unit, piece))
+                })
                 .collect::<Vec<_>>()
         });
-        for (a, unit_a) in &with_units[0] {
+        for (a, unit_a, piece_a) in &with_units[0] {
             let same = |side: usize, unit: &str| {
                 with_units[side]
                     .iter()
-                    .any(|(y, u)| y.1 == a.1 && *u == unit)
+                    .any(|(y, u, _)| y.1 == a.1 && *u == unit)
             };
             if same(1, unit_a) {
                 continue;
             }
-            let Some((b, unit_b)) = with_units[1]
+            let Some((_, unit_b, piece_b)) = with_units[1]
                 .iter()
-                .find(|(y, u)| y.1 == a.1 && !same(0, u))
+                .find(|(y, u, _)| y.1 == a.1 && !same(0, u))
             else {
                 continue;
             };
-            let text = |side: usize, x: &NumberAt<'_>| {
-                let sentence = self.doc(side).sentences()[x.0.sentence].text();
-                let end = self.unit_end(side, x.0).unwrap_or(x.0.found.range.end);
-                sentence
-                    .get(x.0.found.range.start..end)
-                    .unwrap_or_default()
-                    .to_string()
-            };
-            let piece = |side: usize, x: &NumberAt<'_>| super::Piece {
-                sentence: x.0.sentence,
-                range: x.0.found.range.start
-                    ..self.unit_end(side, x.0).unwrap_or(x.0.found.range.end),
-            };
             let message = format!(
                 "the unit differs: \"{}\" ({unit_a}) in {}, \"{}\" ({unit_b}) in {}",
-                text(0, a),
+                self.text_of(0, piece_a),
                 self.name(0),
-                text(1, b),
+                self.text_of(1, piece_b),
                 self.name(1)
             );
             out.push(Draft::new(
                 DivergenceKind::Number,
                 Severity::Error,
                 Some(p),
-                [Some(piece(0, a)), Some(piece(1, b))],
+                [Some(piece_a.clone()), Some(piece_b.clone())],
                 message,
                 0.85,
             ));
@@ -194,11 +190,12 @@ impl Context<'_, '_, '_> {
         }
     }
 
-    /// The unit named right after number `l` of `side` (`2 seconds`, `2000MiB`): a symbol of
-    /// [`crate::lang::UNIT_SYMBOLS`] or a unit name of the side's language.
-    fn unit_of(&self, side: usize, l: &Located) -> Option<&'static str> {
-        let (word, _) = self.unit_word(side, l)?;
-        crate::lang::unit_symbol(word).or_else(|| {
+    /// The unit named right after number `l` of `side` (`2 seconds`, `2000MiB`), a symbol of
+    /// [`crate::lang::UNIT_SYMBOLS`] or a unit name of the side's language, and where its
+    /// name ends.
+    fn unit_of(&self, side: usize, l: &Located) -> Option<(&'static str, usize)> {
+        let (word, end) = self.unit_word(side, l)?;
+        let unit = crate::lang::unit_symbol(word).or_else(|| {
             let folded = fold(word);
             self.doc(side)
                 .lang()
@@ -208,13 +205,8 @@ impl Context<'_, '_, '_> {
                 .chain(crate::lang::SHARED_UNIT_NAMES)
                 .find(|(name, _)| *name == folded)
                 .map(|&(_, unit)| unit)
-        })
-    }
-
-    /// Where the unit after number `l` of `side` ends, when it has one.
-    fn unit_end(&self, side: usize, l: &Located) -> Option<usize> {
-        self.unit_of(side, l)?;
-        self.unit_word(side, l).map(|(_, end)| end)
+        })?;
+        Some((unit, end))
     }
 
     /// The word right after number `l` of `side`, glued or after one space, and where it ends.

@@ -112,15 +112,17 @@ mod tests {
     use super::*;
     use crate::lang::Lang;
 
+    /// The modal values of `text`, in order.
+    fn modals(text: &str, lang: Lang) -> Vec<Value> {
+        values(text, lang)
+            .into_iter()
+            .map(|(v, _)| v)
+            .filter(|v| matches!(v, Value::Modal(_)))
+            .collect()
+    }
+
     #[test]
     fn words_that_require_recommend_or_leave_optional_are_modals_but_not_in_quotes() {
-        let modals = |text: &str, lang: Lang| -> Vec<Value> {
-            values(text, lang)
-                .into_iter()
-                .map(|(v, _)| v)
-                .filter(|v| matches!(v, Value::Modal(_)))
-                .collect()
-        };
         assert_eq!(
             modals(
                 "The binary target is mandatory; the clean target is optional.",
@@ -172,13 +174,6 @@ mod tests {
 
     #[test]
     fn commitments_possibilities_and_intentions() {
-        let modals = |text: &str, lang: Lang| -> Vec<Value> {
-            values(text, lang)
-                .into_iter()
-                .map(|(v, _)| v)
-                .filter(|v| matches!(v, Value::Modal(_)))
-                .collect()
-        };
         let en = "Under CUSMA and pillar II, Canada will sign a Memorandum of Collaboration.";
         assert_eq!(modals(en, Lang::En), [Value::Modal(Modality::Committed)]);
         let es =
